@@ -1,0 +1,88 @@
+"""minish's command line: minish [-x] [-c COMMANDS [ARG0 [ARGS...]] | FILE [ARGS...]]
+
+With no -c and no FILE, commands come from stdin: an interactive prompt
+when stdin is a terminal (the REPL, imported only then), else line by line.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+USAGE = """usage: minish [options] [-c COMMANDS [ARG0 [ARGS...]] | FILE [ARGS...]]
+  -c COMMANDS   run COMMANDS, then exit; ARG0 becomes $0 and ARGS $1...
+  FILE ARGS     run the script FILE with $1... set to ARGS
+  -x            print each command before running it (set -x)
+  -i            interactive even when stdin is not a terminal
+  --help        this text
+With neither, read commands from stdin (a prompt when it is a terminal).
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    options, command, interactive = set(), None, None
+    while args and args[0].startswith("-") and args[0] != "-":
+        opt = args.pop(0)
+        if opt == "--":
+            break
+        if opt in ("-h", "--help"):
+            sys.stdout.write(USAGE)
+            return 0
+        if opt == "-c":
+            if not args:
+                sys.stderr.write("minish: -c: option requires an argument\n")
+                return 2
+            command = args.pop(0)
+            break
+        if opt == "-x":
+            options.add("xtrace")
+        elif opt == "-i":
+            interactive = True
+        elif opt == "-s":
+            break
+        else:
+            sys.stderr.write(f"minish: {opt}: invalid option\n{USAGE}")
+            return 2
+
+    from .errors import ExitShell, report
+    from .shell import Shell
+    if command is not None:
+        shell = Shell(args[0] if args else "minish", args[1:])
+    elif args:
+        shell = Shell(args[0], args[1:])
+    else:
+        if interactive is None:
+            interactive = os.isatty(0)
+        shell = Shell("minish", [], interactive=interactive)
+    shell.state.options |= options
+    try:
+        if command is not None:
+            return shell.run_line(command)
+        if args:
+            try:
+                with open(args[0], encoding="utf-8", errors="surrogateescape") as f:
+                    text = f.read()
+            except OSError as e:
+                report(f"{args[0]}: {e.strerror}")
+                return 127 if isinstance(e, FileNotFoundError) else 126
+            return shell.run_line(text)
+        if shell.state.interactive:
+            from .repl import run_repl         # only now: prompt_toolkit is heavy
+            return run_repl(shell)
+        return shell.run_stdin()
+    except ExitShell as e:
+        return e.status
+
+
+def entry() -> None:
+    """The console script: exit with main()'s status, flushing first."""
+    status = main()
+    try:
+        sys.stdout.flush()
+    except OSError:
+        pass
+    os._exit(status)
+
+
+if __name__ == "__main__":
+    entry()

@@ -1,0 +1,6 @@
+"""Builtins: commands the shell runs itself, one module per topic.
+
+Importing this package registers them all in BUILTINS.
+"""
+from .registry import BUILTINS, Builtin, builtin  # noqa: F401
+from . import core  # noqa: F401,E402  (registers cd, echo, exit, ...)

@@ -1,0 +1,417 @@
+"""The POSIX core builtins: the ones a shell cannot do without.
+
+`cd`, `exit`, `export`, `unset`, `exec`, `.` and `set` must run inside the
+shell process: a child cannot change its parent's directory, variables or
+file descriptors.  `echo`, `pwd`, `true`... are builtins only for speed.
+"""
+from __future__ import annotations
+
+import os
+
+from .. import process
+from ..errors import ExitShell, ShellError, report, write
+from .registry import BUILTINS, builtin, usage_error
+
+
+def out(text: str) -> None:
+    write(1, text)
+
+
+def _is_name(name: str) -> bool:
+    return bool(name) and (name[0].isalpha() or name[0] == "_") and \
+        all(c.isalnum() or c == "_" for c in name)
+
+
+@builtin(":", "do nothing, successfully", ": [args]")
+def colon(sh, argv):
+    return 0
+
+
+@builtin("true", "do nothing, successfully")
+def true(sh, argv):
+    return 0
+
+
+@builtin("false", "do nothing, unsuccessfully")
+def false(sh, argv):
+    return 1
+
+
+@builtin("echo", "print the arguments", "echo [-neE] [arg ...]")
+def echo(sh, argv):
+    """Print the arguments separated by blanks, then a newline.
+    -n  no newline at the end
+    -e  interpret \\n \\t \\\\ \\a \\b \\c \\e \\f \\r \\v \\0nnn \\xHH
+    -E  do not interpret backslashes (the default)"""
+    args, newline, escapes = argv[1:], True, False
+    while args and len(args[0]) > 1 and args[0][0] == "-" and set(args[0][1:]) <= set("neE"):
+        for flag in args.pop(0)[1:]:
+            if flag == "n":
+                newline = False
+            else:
+                escapes = flag == "e"
+    text = " ".join(args)
+    if escapes:
+        text, stop = _echo_escapes(text)
+        newline = newline and not stop
+    out(text + ("\n" if newline else ""))
+    return 0
+
+
+def _echo_escapes(text: str) -> tuple[str, bool]:
+    """Interpret echo -e escapes; True as second value means \\c was seen."""
+    simple = {"n": "\n", "t": "\t", "\\": "\\", "a": "\a", "b": "\b",
+              "e": "\x1b", "f": "\f", "r": "\r", "v": "\v"}
+    result, i = [], 0
+    while i < len(text):
+        c = text[i]
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if c != "\\" or not nxt:
+            result.append(c)
+            i += 1
+        elif nxt in simple:
+            result.append(simple[nxt])
+            i += 2
+        elif nxt == "c":
+            return "".join(result), True
+        elif nxt == "0" or nxt == "x":
+            digits = "01234567" if nxt == "0" else "0123456789abcdefABCDEF"
+            j = i + 2
+            while j < len(text) and j < i + (5 if nxt == "0" else 4) and text[j] in digits:
+                j += 1
+            if nxt == "x" and j == i + 2:
+                result.append("\\x")
+            else:
+                result.append(chr(int(text[i + 2:j] or "0", 8 if nxt == "0" else 16)))
+            i = j
+        else:
+            result.append(c)
+            i += 1
+    return "".join(result), False
+
+
+@builtin("cd", "change the working directory", "cd [-L|-P] [dir | -]")
+def cd(sh, argv):
+    """Change the shell's working directory with chdir(2).
+    cd        go to $HOME
+    cd -      go back to $OLDPWD (and print it)
+    cd -P dir resolve symbolic links (physical); -L (default) keeps them in $PWD"""
+    args = argv[1:]
+    physical = False
+    while args and args[0] in ("-L", "-P"):
+        physical = args.pop(0) == "-P"
+    if len(args) > 1:
+        raise ShellError("too many arguments")
+    state = sh.state
+    if not args:
+        target = state.get("HOME")
+        if not target:
+            raise ShellError("HOME not set")
+    elif args[0] == "-":
+        target = state.get("OLDPWD")
+        if not target:
+            raise ShellError("OLDPWD not set")
+    else:
+        target = args[0]
+    old = state.get("PWD") or os.getcwd()
+    logical = os.path.normpath(os.path.join(old, target))
+    if logical.startswith("//") and not logical.startswith("///"):
+        logical = logical[1:]
+    try:
+        os.chdir(target if physical else logical)
+    except OSError as e:
+        raise ShellError(f"{target}: {e.strerror}") from None
+    state.set("OLDPWD", old)
+    state.set("PWD", os.getcwd() if physical else logical)
+    if args and args[0] == "-":
+        out(state.get("PWD") + "\n")
+    return 0
+
+
+@builtin("pwd", "print the working directory", "pwd [-L|-P]")
+def pwd(sh, argv):
+    """Print the working directory: $PWD (-L, default) or getcwd(3) (-P)."""
+    logical = sh.state.get("PWD")
+    if "-P" in argv[1:] or not logical or not _same_file(logical, "."):
+        out(os.getcwd() + "\n")
+    else:
+        out(logical + "\n")
+    return 0
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+@builtin("exit", "leave the shell", "exit [n]")
+def exit_(sh, argv):
+    """Exit the shell with status n (default: the status of the last command)."""
+    if len(argv) > 2:
+        raise ShellError("too many arguments")
+    if len(argv) == 2:
+        try:
+            status = int(argv[1])
+        except ValueError:
+            report(f"exit: {argv[1]}: numeric argument required")
+            raise ExitShell(2) from None
+    else:
+        status = sh.state.last_status
+    raise ExitShell(status & 0xFF)
+
+
+@builtin("export", "put variables in the environment of commands", "export [-p] [name[=value] ...]")
+def export(sh, argv):
+    """Mark variables for export: every command started afterwards gets
+    them in its environment (environ(7)).  With no names, list them."""
+    names = [a for a in argv[1:] if a != "-p"]
+    if not names:
+        for name in sorted(sh.state.exported):
+            if name in sh.state.vars:
+                out(f"export {name}={_quote_value(sh.state.vars[name])}\n")
+        return 0
+    status = 0
+    for arg in names:
+        name, eq, value = arg.partition("=")
+        if not _is_name(name):
+            report(f"export: `{arg}': not a valid identifier")
+            status = 1
+            continue
+        if eq:
+            sh.state.set(name, value)
+        sh.state.exported.add(name)
+    return status
+
+
+def _quote_value(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
+
+
+@builtin("unset", "remove variables", "unset [-v] name ...")
+def unset(sh, argv):
+    """Remove shell variables (and take them out of the environment)."""
+    for name in argv[1:]:
+        if name in ("-v", "-f"):
+            continue
+        if not _is_name(name):
+            report(f"unset: `{name}': not a valid identifier")
+            return 1
+        sh.state.unset(name)
+    return 0
+
+
+@builtin("set", "set options and positional parameters", "set [-efux] [-o option] [--] [arg ...]")
+def set_(sh, argv):
+    """set -x / set -o xtrace   print each command before running it (to stderr)
+    set -f / set -o noglob   turn off pathname expansion
+    set +x, set +o ...       turn an option off
+    set -- a b c             replace the positional parameters $1 $2 $3
+    set                      list the shell variables"""
+    options = {"x": "xtrace", "f": "noglob", "e": "errexit", "u": "nounset"}
+    state = sh.state
+    args = argv[1:]
+    if not args:
+        for name in sorted(state.vars):
+            out(f"{name}={_quote_value(state.vars[name])}\n")
+        return 0
+    while args:
+        arg = args[0]
+        if arg == "--":
+            state.positional = args[1:]
+            return 0
+        if arg in ("-o", "+o"):
+            if len(args) < 2:
+                out("".join(f"{o:<15} {'on' if o in state.options else 'off'}\n"
+                            for o in sorted(set(options.values()))))
+                return 0
+            _set_option(state, args[1], arg[0] == "-", set(options.values()))
+            args = args[2:]
+            continue
+        if len(arg) < 2 or arg[0] not in "-+":
+            state.positional = args
+            return 0
+        for letter in arg[1:]:
+            if letter not in options:
+                raise ShellError(f"-{letter}: invalid option", status=2)
+            _set_option(state, options[letter], arg[0] == "-", set(options.values()))
+        args = args[1:]
+    return 0
+
+
+def _set_option(state, name: str, on: bool, known: set) -> None:
+    if name not in known:
+        raise ShellError(f"{name}: invalid option name", status=2)
+    if on:
+        state.options.add(name)
+    else:
+        state.options.discard(name)
+
+
+@builtin("shift", "shift the positional parameters left", "shift [n]")
+def shift(sh, argv):
+    """Drop $1 .. $n; $n+1 becomes $1."""
+    n = int(argv[1]) if len(argv) > 1 and argv[1].isdigit() else 1
+    if n > len(sh.state.positional):
+        return 1
+    del sh.state.positional[:n]
+    return 0
+
+
+@builtin("type", "tell how a name would be run", "type name ...")
+def type_(sh, argv):
+    """For each name: a shell builtin, or the file found by searching $PATH."""
+    status = 0
+    for name in argv[1:]:
+        if name in BUILTINS:
+            out(f"{name} is a shell builtin\n")
+            continue
+        path = process.search_path(name, sh.state.get("PATH"))
+        if path and os.path.isfile(path) and os.access(path, os.X_OK):
+            out(f"{name} is {path}\n")
+        else:
+            report(f"type: {name}: not found")
+            status = 1
+    return status
+
+
+@builtin("exec", "replace the shell with a command, or redirect the shell's own fds",
+         "exec [command [arg ...]] [redirections]", keeps_redirections=True)
+def exec_(sh, argv):
+    """exec cmd args   the shell process becomes cmd (execve(2) with no fork):
+                    when cmd ends, so does the shell
+    exec 3>f        with only redirections, they apply to the shell itself
+                    and stay in force (try `ls -l /proc/$$/fd`)"""
+    if len(argv) < 2:
+        return 0
+    process.flush_std_streams()
+    env = sh.state.environ()
+    status = process.exec_command(argv[1:], env, sh.run_file_as_script)
+    raise ExitShell(status)                    # exec failed: a shell exits (XCU 2.14)
+
+
+@builtin("wait", "wait for background jobs", "wait [pid ...]")
+def wait(sh, argv):
+    """Wait for background processes to end; status is the last one's.
+    With no pid, wait for all of them (waitpid(2))."""
+    if len(argv) == 1:
+        for job in list(sh.jobs.jobs.values()):
+            sh.jobs.wait(job)
+        return 0
+    status = 0
+    for arg in argv[1:]:
+        if not arg.isdigit():
+            report(f"wait: `{arg}': not a pid or valid job spec")
+            status = 2
+            continue
+        job = sh.jobs.by_pid(int(arg))
+        if job is None:
+            report(f"wait: pid {arg} is not a child of this shell")
+            status = 127
+            continue
+        status = sh.jobs.wait(job)
+    return status
+
+
+@builtin("umask", "show or set the file-creation mask", "umask [-S] [mode]")
+def umask(sh, argv):
+    """The umask's bits are removed from the mode of every file created
+    (open(2) with 0666 becomes 0644 under umask 022)."""
+    args = argv[1:]
+    symbolic = "-S" in args
+    args = [a for a in args if a != "-S"]
+    if args:
+        try:
+            os.umask(int(args[0], 8))
+        except ValueError:
+            raise ShellError(f"{args[0]}: octal number out of range") from None
+        return 0
+    mask = os.umask(0)
+    os.umask(mask)
+    if symbolic:
+        perms = []
+        for who, shift in (("u", 6), ("g", 3), ("o", 0)):
+            allowed = ~mask >> shift & 7
+            perms.append(who + "=" + "".join(c for c, bit in (("r", 4), ("w", 2), ("x", 1))
+                                             if allowed & bit))
+        out(",".join(perms) + "\n")
+    else:
+        out(f"{mask:04o}\n")
+    return 0
+
+
+@builtin("read", "read a line into variables", "read [-r] name ...")
+def read(sh, argv):
+    """Read one line from standard input, split it on $IFS into the names
+    (the last name gets the rest).  Reads a byte at a time, so the rest of
+    the input is left for the next command."""
+    args = argv[1:]
+    raw = "-r" in args
+    names = [a for a in args if a != "-r"] or ["REPLY"]
+    data = bytearray()
+    while True:
+        byte = os.read(0, 1)
+        if not byte or byte == b"\n":
+            break
+        data += byte
+    line = data.decode("utf-8", "surrogateescape")
+    if not raw:
+        line = line.replace("\\\n", "")
+    ifs = sh.state.vars.get("IFS", " \t\n")
+    fields = line.strip(ifs).split(None, len(names) - 1) if ifs == " \t\n" else \
+        line.split(ifs[:1], len(names) - 1)
+    for i, name in enumerate(names):
+        sh.state.set(name, fields[i] if i < len(fields) else "")
+    return 0 if byte else 1
+
+
+@builtin(".", "run a file's commands in this shell", ". file [args]")
+def dot(sh, argv):
+    """Read FILE and run its commands in the current shell (not a child):
+    variables and `cd` in it change this shell."""
+    if len(argv) < 2:
+        raise usage_error(". file [args]")
+    name = argv[1]
+    path = name if "/" in name else (process.search_path(name, sh.state.get("PATH"))
+                                     or name)
+    try:
+        with open(path, encoding="utf-8", errors="surrogateescape") as f:
+            text = f.read()
+    except OSError as e:
+        raise ShellError(f"{name}: {e.strerror}") from None
+    saved = sh.state.positional
+    if len(argv) > 2:
+        sh.state.positional = argv[2:]
+    try:
+        return sh.run_text(text)
+    finally:
+        if len(argv) > 2:
+            sh.state.positional = saved
+
+
+BUILTINS["source"] = BUILTINS["."]
+
+
+@builtin("help", "list the builtins, or explain one", "help [name]")
+def help_(sh, argv):
+    """help        one line for every builtin
+    help NAME   what NAME does and how to call it"""
+    if len(argv) == 1:
+        width = max(len(name) for name in BUILTINS)
+        for name in sorted(BUILTINS):
+            out(f"{name:<{width}}  {BUILTINS[name].summary}\n")
+        return 0
+    status = 0
+    for name in argv[1:]:
+        b = BUILTINS.get(name)
+        if b is None:
+            report(f"help: no help topics match `{name}'")
+            status = 1
+            continue
+        out(f"{b.usage}\n    {b.summary}\n\n")
+        body = b.help if b.help != b.summary else ""
+        if body:
+            out("".join("    " + line.strip() + "\n" for line in body.splitlines()) + "\n")
+    return status
+

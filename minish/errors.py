@@ -1,0 +1,66 @@
+"""Errors the engine raises, and the exit statuses a shell uses.
+
+Exit statuses follow bash/POSIX (XCU 2.8.2): 2 for a syntax error or bad
+usage of a builtin, 126 when a file is found but cannot be executed, 127
+when it is not found, 128+n when a process is killed by signal n.
+"""
+import os
+
+STATUS_SYNTAX = 2
+STATUS_NOEXEC = 126
+STATUS_NOTFOUND = 127
+STATUS_SIGNAL_BASE = 128
+
+
+class ParseError(Exception):
+    """A syntax error; `span` is the (start, end) of the offending text."""
+
+    def __init__(self, message: str, span: tuple[int, int] = (0, 0)) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+
+class IncompleteInput(ParseError):
+    """The input stopped mid-command (open quote, trailing |, &&, \\).
+
+    The REPL answers with a continuation prompt (PS2); -c and scripts
+    report it as a syntax error.
+    """
+
+
+class ShellError(Exception):
+    """A command failed in a way the shell reports: `minish: message`."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+class ExitShell(Exception):
+    """Raised by `exit` (and fatal errors) to unwind to the top level."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+def write(fd: int, text: str) -> None:
+    """Write all of `text` to a file descriptor, bypassing Python's buffers.
+
+    Builtins write straight to fd 1 so that their output goes wherever the
+    shell's redirections (dup2) have pointed it.
+    """
+    data = text.encode("utf-8", "surrogateescape")
+    while data:
+        n = os.write(fd, data)
+        data = data[n:]
+
+
+def report(message: str) -> None:
+    """Print `minish: message` on stderr; never raises."""
+    try:
+        write(2, f"minish: {message}\n")
+    except OSError:
+        pass

@@ -1,0 +1,242 @@
+"""The executor: walks the AST and decides what runs where.
+
+One `match` on the node type.  The two questions it answers for each
+command are *builtin or program?* and *in the shell or in a child?*:
+
+- a builtin alone runs inside the shell (so `cd` and `exit` can work),
+  with its redirections saved and restored around it;
+- a program, a pipeline stage, a ( subshell ) or a background job runs in
+  a child made by process.py; a child that only has to run one program
+  execs it directly instead of forking again.
+"""
+from __future__ import annotations
+
+import os
+
+from . import process, redirect
+from .builtins import BUILTINS
+from .errors import STATUS_SYNTAX, ExitShell, ParseError, ShellError, report, write
+from .expand import Expander
+from .jobs import JobTable
+from .parser import Parser
+from .syntax import (AndOr, Background, Group, Pipeline, Sequence, Simple,
+                     Subshell)
+
+
+class Executor:
+    def __init__(self, state) -> None:
+        self.state = state
+        self.expander = Expander(state, self.command_sub)
+        self.jobs = JobTable()
+        self.in_child = False                  # True in a forked copy of the shell
+        self.source = ""                       # text of the command being run
+
+    # -- running text ------------------------------------------------------------
+    def run_text(self, text: str) -> int:
+        """Parse and run `text` one complete command at a time.
+
+        A syntax error stops the run with status 2; the commands before it
+        have already run, as in sh.
+        """
+        parser = Parser(text)
+        status = self.state.last_status
+        while True:
+            try:
+                node = parser.next_command()
+            except ParseError as e:
+                report(e.message)
+                self.state.last_status = STATUS_SYNTAX
+                if not self.state.interactive:
+                    raise ExitShell(STATUS_SYNTAX) from None
+                return STATUS_SYNTAX
+            if node is None:
+                return status
+            self.source = text
+            status = self.run(node)
+
+    # -- the walk ----------------------------------------------------------------
+    def run(self, node) -> int:
+        """Run one node in the shell; set and return $?."""
+        self.jobs.reap()
+        match node:
+            case Simple():
+                status = self.simple(node)
+            case Pipeline(commands=commands, negated=negated):
+                status = self.pipeline(commands)
+                if negated:
+                    status = int(status == 0)
+            case AndOr(left=left, op=op, right=right):
+                status = self.run(left)
+                if (status == 0) == (op == "&&"):
+                    status = self.run(right)
+            case Sequence(commands=commands):
+                status = 0
+                for command in commands:
+                    status = self.run(command)
+            case Background(body=body):
+                status = self.background(body)
+            case Subshell():
+                # ( list ): fork with no exec.  The child is a copy of the whole
+                # shell, variables and all, so `cd` or `x=1` inside it changes
+                # only the copy: the purest demonstration of fork(2).
+                pid = process.fork(lambda: self.child_main(node))
+                status = process.exit_status(process.wait_pid(pid))
+            case Group(body=body, redirs=redirs):
+                status = self.with_redirections(redirs, lambda: self.run(body))
+            case _:
+                raise TypeError(f"unknown node {node!r}")
+        self.state.last_status = status
+        return status
+
+    def child_main(self, node) -> int:
+        """What a forked child runs: `node`, then the child exits.
+
+        We are already in a new process, so a simple command execs right
+        here, and a ( subshell ) needs no second fork.
+        """
+        self.in_child = True
+        self.jobs.clear()
+        if isinstance(node, Subshell):
+            redirect.apply(node.redirs, self.expander)
+            return self.run(node.body)
+        if isinstance(node, Simple):
+            return self.simple(node, exec_in_place=True)
+        return self.run(node)
+
+    # -- pipelines and background --------------------------------------------------
+    def pipeline(self, commands) -> int:
+        """cmd | cmd | ...: every stage forks, builtins too."""
+        stages = [lambda c=c: self.child_main(c) for c in commands]
+        pids = process.run_pipeline(stages)
+        raws = [process.wait_pid(pid) for pid in pids]
+        return process.exit_status(raws[-1])
+
+    def background(self, body) -> int:
+        """cmd &: fork, do not wait; remember the job and set $!."""
+        pid = process.fork(lambda: self.child_main(body), background=True)
+        self.jobs.add([pid], self._text(body))
+        self.state.last_bg_pid = pid
+        return 0
+
+    def _text(self, node) -> str:
+        start, end = node.span
+        return self.source[start:end].strip() or "?"
+
+    # -- simple commands -------------------------------------------------------------
+    def simple(self, node: Simple, exec_in_place: bool = False) -> int:
+        """Expand, then run a builtin in the shell or a program in a child."""
+        state = self.state
+        state.sub_status = None
+        try:
+            argv = self.expander.words(node.words)
+            if not argv:
+                return self._assignments_only(node)
+            assigns = {a.name: self.expander.single(a.value) for a in node.assigns}
+        except ShellError as e:
+            report(e.message)
+            return e.status
+        if "xtrace" in state.options:
+            self.xtrace(assigns, argv)
+        builtin = BUILTINS.get(argv[0])
+        if builtin is not None:
+            return self._builtin(builtin, argv, assigns, node.redirs)
+        if exec_in_place:
+            return self._exec(argv, assigns, node.redirs)
+        pid = process.fork(lambda: self._exec(argv, assigns, node.redirs))
+        return process.exit_status(process.wait_pid(pid))
+
+    def _exec(self, argv, assigns, redirs) -> int:
+        """In a child: apply the redirections, then become the program."""
+        try:
+            redirect.apply(redirs, self.expander)
+        except ShellError as e:
+            report(e.message)
+            return 1
+        env = self.state.environ(assigns)
+        return process.exec_command(argv, env, self.run_file_as_script)
+
+    def _assignments_only(self, node: Simple) -> int:
+        """`x=1` alone sets shell variables; `> f` alone creates f."""
+        for a in node.assigns:
+            value = self.expander.single(a.value)
+            if "xtrace" in self.state.options:
+                self.xtrace({a.name: value}, [])
+            self.state.set(a.name, value)
+        status = self.with_redirections(node.redirs, lambda: 0)
+        if status == 0 and self.state.sub_status is not None:
+            status = self.state.sub_status     # x=$(false) sets $? to 1
+        return status
+
+    def _builtin(self, builtin, argv, assigns, redirs) -> int:
+        """A builtin runs in the shell; `X=1 builtin` sets X only for it."""
+        if builtin.keeps_redirections:          # exec 3>f changes the shell itself
+            try:
+                redirect.apply(redirs, self.expander)
+            except ShellError as e:
+                report(e.message)
+                return 1
+            return builtin.run(self, argv)
+        old = {name: self.state.vars.get(name) for name in assigns}
+        for name, value in assigns.items():
+            self.state.vars[name] = value
+        try:
+            return self.with_redirections(redirs, lambda: builtin.run(self, argv))
+        finally:
+            for name, value in old.items():
+                if value is None:
+                    self.state.vars.pop(name, None)
+                else:
+                    self.state.vars[name] = value
+
+    def with_redirections(self, redirs, body) -> int:
+        """Run body() in the shell with `redirs` applied, then undo them."""
+        if not redirs:
+            return body()
+        saved: list = []
+        try:
+            redirect.apply(redirs, self.expander, saved)
+            return body()
+        except ShellError as e:
+            report(e.message)
+            return e.status
+        finally:
+            process.flush_std_streams()
+            redirect.restore(saved)
+
+    # -- helpers used by expansion and builtins ------------------------------------------
+    def command_sub(self, body) -> str:
+        """$(...): run body in a child with stdout on a pipe; return what it printed."""
+        output, status = process.capture(lambda: self.child_main(body))
+        self.state.sub_status = status
+        self.state.last_status = status
+        return output
+
+    def run_file_as_script(self, path: str, argv: list[str]) -> int:
+        """The kernel said ENOEXEC: no #! line, so we interpret the file (XCU 2.9.1.1)."""
+        try:
+            with open(path, encoding="utf-8", errors="surrogateescape") as f:
+                text = f.read()
+        except OSError as e:
+            report(f"{path}: {e.strerror}")
+            return 126
+        self.state.arg0, self.state.positional = path, list(argv[1:])
+        try:
+            return self.run_text(text)
+        except ExitShell as e:
+            return e.status
+
+    def xtrace(self, assigns: dict, argv: list[str]) -> None:
+        """set -x: print each command, as expanded, on stderr."""
+        words = [f"{k}={quote(v)}" for k, v in assigns.items()] + [quote(a) for a in argv]
+        try:
+            write(2, "+ " + " ".join(words) + "\n")
+        except OSError:
+            pass
+
+
+def quote(word: str) -> str:
+    """Quote a word so that the shell would read it back unchanged."""
+    safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./-_")
+    if word and all(c in safe for c in word):
+        return word
+    return "'" + word.replace("'", "'\\''") + "'"

@@ -1,0 +1,278 @@
+"""The lexer: source text -> tokens.  Pure, and total: it never raises.
+
+One lexer serves both the parser and syntax highlighting, so it must
+accept any keystroke.  Trouble is recorded on the token instead of being
+raised: an open quote gives a WORD whose `incomplete` says what is
+missing, and the parser decides what that means (a continuation prompt at
+the REPL, a syntax error at the end of a script).
+
+Quoting rules are POSIX XCU 2.2; word parts are the nodes in syntax.py.
+"""
+from __future__ import annotations
+
+from .syntax import CommandSub, Lit, Param, Word
+
+# Longest first, so that ">>" wins over ">".
+OPERATORS = ("&&", "||", ";;", ">>", ">&", "<&", ">|", "<>", "<<-", "<<",
+             "|", "&", ";", "(", ")", "<", ">")
+OPERATORS = tuple(sorted(OPERATORS, key=len, reverse=True))
+REDIRECT_OPS = frozenset({">", ">>", ">|", "<", "<>", ">&", "<&", "<<", "<<-"})
+METACHARS = frozenset(" \t\n|&;()<>")
+SPECIAL_PARAMS = frozenset("?$!#@*-0123456789")
+NAME_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+NAME_CHARS = NAME_START | frozenset("0123456789")
+
+
+class Token:
+    """kind is WORD, IO_NUMBER, OP, NEWLINE, COMMENT or EOF."""
+    __slots__ = ("kind", "text", "span", "word", "incomplete")
+
+    def __init__(self, kind, text, span, word=None, incomplete=None):
+        self.kind, self.text, self.span = kind, text, span
+        self.word, self.incomplete = word, incomplete
+
+    def __repr__(self) -> str:
+        return f"Token({self.kind}, {self.text!r})"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split `text` into tokens, ending with an EOF token."""
+    return _Lexer(text).run()
+
+
+class _Lexer:
+    def __init__(self, text: str, pos: int = 0) -> None:
+        self.text, self.pos = text, pos
+        self.incomplete: str | None = None    # set by the word scanners
+
+    # -- the token loop ------------------------------------------------------
+    def run(self, stop_at_paren: bool = False) -> list[Token]:
+        """Lex to the end, or (for $(...)) to the first unbalanced ')'."""
+        tokens, text, depth = [], self.text, 0
+        while True:
+            c = self._skip_blanks()
+            start = self.pos
+            if c == "":
+                tokens.append(Token("EOF", "", (start, start)))
+                return tokens
+            if c == "\n":
+                self.pos += 1
+                tokens.append(Token("NEWLINE", "\n", (start, self.pos)))
+            elif c == "#":
+                end = text.find("\n", start)
+                self.pos = len(text) if end < 0 else end
+                tokens.append(Token("COMMENT", text[start:self.pos], (start, self.pos)))
+            elif c in METACHARS:
+                op = next(o for o in OPERATORS if text.startswith(o, start))
+                if stop_at_paren and op == ")" and depth == 0:
+                    return tokens
+                depth += (op == "(") - (op == ")")
+                self.pos += len(op)
+                tokens.append(Token("OP", op, (start, self.pos)))
+            else:
+                tokens.append(self._word_token(start))
+
+    def _skip_blanks(self) -> str:
+        text, n = self.text, len(self.text)
+        while self.pos < n:
+            c = text[self.pos]
+            if c in " \t":
+                self.pos += 1
+            elif c == "\\" and text.startswith("\\\n", self.pos):
+                self.pos += 2                  # line continuation between words
+            else:
+                return c
+        return ""
+
+    def _word_token(self, start: int) -> Token:
+        self.incomplete = None
+        parts = self._word_parts()
+        end = self.pos
+        raw = self.text[start:end]
+        kind = "WORD"
+        if raw.isdigit() and end < len(self.text) and self.text[end] in "<>":
+            kind = "IO_NUMBER"                 # the 2 in 2>file (XCU 2.10.1)
+        return Token(kind, raw, (start, end), Word(tuple(parts), (start, end)),
+                     self.incomplete)
+
+    # -- inside a word -------------------------------------------------------
+    def _word_parts(self) -> list:
+        """Scan one unquoted word; return its parts."""
+        parts, buf, text, n = [], [], self.text, len(self.text)
+
+        def flush() -> None:
+            if buf:
+                parts.append(Lit("".join(buf)))
+                buf.clear()
+
+        while self.pos < n:
+            c = text[self.pos]
+            if c in METACHARS:
+                break
+            if c == "\\":
+                if self.pos + 1 >= n:
+                    self.incomplete = "\\"      # a trailing backslash continues the line
+                    self.pos += 1
+                    break
+                nxt = text[self.pos + 1]
+                self.pos += 2
+                if nxt != "\n":                # backslash-newline disappears
+                    flush()
+                    parts.append(Lit(nxt, quoted=True))
+            elif c == "'":
+                flush()
+                end = text.find("'", self.pos + 1)
+                if end < 0:
+                    self.incomplete = "'"
+                    parts.append(Lit(text[self.pos + 1:], quoted=True))
+                    self.pos = n
+                    break
+                parts.append(Lit(text[self.pos + 1:end], quoted=True))
+                self.pos = end + 1
+            elif c == '"':
+                flush()
+                parts.extend(self._double_quoted())
+            elif c == "$" or c == "`":
+                part = self._dollar(quoted=False) if c == "$" else self._backquote(False)
+                if part is None:
+                    buf.append(c)
+                    self.pos += 1
+                else:
+                    flush()
+                    parts.append(part)
+            else:
+                buf.append(c)
+                self.pos += 1
+        flush()
+        return parts
+
+    def _double_quoted(self) -> list:
+        """Scan "...": $ and ` still work; \\ escapes only $ ` " \\ newline."""
+        parts, buf, text, n = [], [], self.text, len(self.text)
+        self.pos += 1                          # the opening quote
+        while True:
+            if self.pos >= n:
+                self.incomplete = '"'
+                break
+            c = text[self.pos]
+            if c == '"':
+                self.pos += 1
+                break
+            if c == "\\" and self.pos + 1 < n and text[self.pos + 1] in '$`"\\\n':
+                if text[self.pos + 1] != "\n":
+                    buf.append(text[self.pos + 1])
+                self.pos += 2
+                continue
+            part = None
+            if c == "$":
+                part = self._dollar(quoted=True)
+            elif c == "`":
+                part = self._backquote(True)
+            if part is None:
+                buf.append(c)
+                self.pos += 1
+            else:
+                if buf:
+                    parts.append(Lit("".join(buf), quoted=True))
+                    buf.clear()
+                parts.append(part)
+        if buf or not parts:
+            parts.append(Lit("".join(buf), quoted=True))   # "" is an empty argument
+        return parts
+
+    def _dollar(self, quoted: bool):
+        """$name, $1, $?, ${...}, $(...); None when '$' is just a character."""
+        text, i = self.text, self.pos + 1
+        c = text[i] if i < len(text) else ""
+        if c in NAME_START:
+            j = i
+            while j < len(text) and text[j] in NAME_CHARS:
+                j += 1
+            self.pos = j
+            return Param(text[i:j], quoted)
+        if c and c in SPECIAL_PARAMS:
+            self.pos = i + 1
+            return Param(c, quoted)
+        if c == "{":
+            return self._braced(quoted)
+        if c == "(":
+            sub = _Lexer(text, i + 1)
+            sub.run(stop_at_paren=True)
+            if sub.pos >= len(text):
+                self.incomplete = "$("
+                self.pos = len(text)
+                return CommandSub(None, quoted, text[i + 1:])
+            self.pos = sub.pos + 1
+            return CommandSub(None, quoted, text[i + 1:sub.pos])
+        return None
+
+    def _braced(self, quoted: bool):
+        """${name}, ${#name}, ${name:-word} and the other POSIX operators."""
+        text, start = self.text, self.pos + 2
+        depth, j = 1, start
+        while j < len(text):                   # find the matching }
+            if text[j] == "\\":
+                j += 1
+            elif text[j] == "{":
+                depth += 1
+            elif text[j] == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        if j >= len(text):
+            self.incomplete = "${"
+            self.pos = len(text)
+            return Param("", quoted, "bad", text[start:])
+        self.pos = j + 1
+        inner = text[start:j]
+        if inner.startswith("#") and len(inner) > 1:
+            return Param(inner[1:], quoted, "#", None)
+        if inner[:1].isdigit():                # ${10}: positional, all digits
+            k = len(inner) - len(inner.lstrip("0123456789"))
+        elif inner[:1] and inner[0] in SPECIAL_PARAMS:
+            k = 1
+        else:
+            k = 0
+            while k < len(inner) and inner[k] in NAME_CHARS:
+                k += 1
+        name, rest = inner[:k], inner[k:]
+        if not rest:
+            return Param(name, quoted, None, None) if name else Param("", quoted, "bad", inner)
+        for op in (":-", ":=", ":+", ":?", "-", "=", "+", "?"):
+            if rest.startswith(op) and name:
+                word_lexer = _Lexer(rest[len(op):])
+                arg = word_lexer._double_quoted_text() if quoted else word_lexer._word_all()
+                return Param(name, quoted, op, Word(tuple(arg)))
+        return Param(name, quoted, "bad", inner)
+
+    def _word_all(self) -> list:
+        """The word of ${x:-word} when unquoted: quotes apply, blanks are kept."""
+        parts, text = [], self.text
+        while self.pos < len(text):
+            if text[self.pos] in METACHARS:
+                parts.append(Lit(text[self.pos]))
+                self.pos += 1
+            else:
+                parts.extend(self._word_parts())
+        return parts
+
+    def _double_quoted_text(self) -> list:
+        """The word of "${x:-word}": scanned as if inside double quotes."""
+        self.text = '"' + self.text.replace('"', '\\"') + '"'
+        return self._double_quoted()
+
+    def _backquote(self, quoted: bool):
+        """`...`: the old command substitution; \\$ \\` \\\\ are unescaped."""
+        text, j, out = self.text, self.pos + 1, []
+        while j < len(text) and text[j] != "`":
+            if text[j] == "\\" and j + 1 < len(text) and text[j + 1] in "$`\\":
+                j += 1
+            out.append(text[j])
+            j += 1
+        if j >= len(text):
+            self.incomplete = "`"
+            self.pos = len(text)
+        else:
+            self.pos = j + 1
+        return CommandSub(None, quoted, "".join(out))

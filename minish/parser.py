@@ -1,0 +1,241 @@
+"""The parser: tokens -> AST, by recursive descent.  Pure: it runs nothing.
+
+Each method's docstring is its grammar rule (a subset of POSIX XCU 2.10):
+
+    program       : linebreak (complete_cmd NEWLINE linebreak)* EOF
+    complete_cmd  : and_or ((';' | '&') and_or)* (';' | '&')?
+    and_or        : pipeline (('&&' | '||') linebreak pipeline)*
+    pipeline      : '!'? command ('|' linebreak command)*
+    command       : '(' list ')' redirect*  |  '{' list '}' redirect*  |  simple
+    simple        : (ASSIGNMENT | redirect)* (WORD | redirect)*
+    redirect      : IO_NUMBER? ('<' | '>' | '>>' | '>|' | '<>' | '>&' | '<&') WORD
+
+Errors: `ParseError` for a syntax error, `IncompleteInput` (a subclass) when
+the text simply stops too early, so the REPL can ask for another line.
+"""
+from __future__ import annotations
+
+from .errors import IncompleteInput, ParseError
+from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, Token, tokenize
+from .syntax import (AndOr, Assign, Background, CommandSub, Group, Lit, Param,
+                     Pipeline, Redir, Sequence, Simple, Subshell, Word)
+
+
+def parse(text: str):
+    """Parse a whole program; return its AST (None for an empty program)."""
+    parser = Parser(text)
+    commands = []
+    while (cmd := parser.next_command()) is not None:
+        commands.append(cmd)
+    if not commands:
+        return None
+    return commands[0] if len(commands) == 1 else Sequence(tuple(commands), (0, len(text)))
+
+
+class Parser:
+    """Parses `text` one complete command (one line's worth) at a time.
+
+    A shell runs a script line by line: `echo a` on line 1 runs before a
+    syntax error on line 2 is even seen, as in sh.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = [t for t in tokenize(text) if t.kind != "COMMENT"]
+        self.i = 0
+
+    # -- token helpers ---------------------------------------------------------
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.i]
+
+    def _advance(self) -> Token:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def _is_op(self, *ops: str) -> bool:
+        return self.tok.kind == "OP" and self.tok.text in ops
+
+    def _is_reserved(self, word: str) -> bool:
+        return self.tok.kind == "WORD" and self.tok.text == word
+
+    def _skip_newlines(self) -> None:
+        while self.tok.kind == "NEWLINE":
+            self.i += 1
+
+    def _error(self, tok: Token | None = None):
+        """Raise the right error for an unexpected token."""
+        tok = tok or self.tok
+        if tok.kind == "EOF":
+            raise IncompleteInput("syntax error: unexpected end of file", tok.span)
+        shown = "newline" if tok.kind == "NEWLINE" else tok.text
+        raise ParseError(f"syntax error near unexpected token `{shown}'", tok.span)
+
+    # -- grammar ---------------------------------------------------------------
+    def next_command(self):
+        """program: return the next complete command, or None at EOF."""
+        self._skip_newlines()
+        if self.tok.kind == "EOF":
+            return None
+        cmd = self._list(closer=None)
+        if self.tok.kind == "NEWLINE":
+            self.i += 1
+        return cmd
+
+    def _list(self, closer: str | None):
+        """complete_cmd (closer=None) or the body of ( ) / { } (closer=')' or '}')."""
+        start = self.tok.span[0]
+        items = []
+        while True:
+            if closer:
+                self._skip_newlines()
+            if self._at_close(closer):
+                break
+            node = self.and_or()
+            if self._is_op("&"):
+                self._advance()
+                node = Background(node, (node.span[0], self.tokens[self.i - 1].span[1]))
+            elif self._is_op(";") or (closer and self.tok.kind == "NEWLINE"):
+                self._advance()
+            elif not self._at_close(closer):
+                self._error()
+            items.append(node)
+            if closer is None and self.tok.kind in ("NEWLINE", "EOF"):
+                break
+        if not items:
+            self._error()
+        if len(items) == 1:
+            return items[0]
+        return Sequence(tuple(items), (start, items[-1].span[1]))
+
+    def _at_close(self, closer: str | None) -> bool:
+        if closer is None:
+            return self.tok.kind in ("NEWLINE", "EOF")
+        if closer == ")":
+            return self._is_op(")")
+        return self._is_reserved("}")
+
+    def and_or(self):
+        """and_or: pipeline (('&&' | '||') linebreak pipeline)*"""
+        node = self.pipeline()
+        while self._is_op("&&", "||"):
+            op = self._advance().text
+            self._skip_newlines()
+            right = self.pipeline()
+            node = AndOr(node, op, right, (node.span[0], right.span[1]))
+        return node
+
+    def pipeline(self):
+        """pipeline: '!'? command ('|' linebreak command)*"""
+        start = self.tok.span[0]
+        negated = self._is_reserved("!")
+        if negated:
+            self._advance()
+        commands = [self.command()]
+        while self._is_op("|"):
+            self._advance()
+            self._skip_newlines()
+            commands.append(self.command())
+        if len(commands) == 1 and not negated:
+            return commands[0]
+        return Pipeline(tuple(commands), negated, (start, commands[-1].span[1]))
+
+    def command(self):
+        """command: '(' list ')' redirect* | '{' list '}' redirect* | simple"""
+        start = self.tok.span[0]
+        if self._is_op("("):
+            self._advance()
+            body = self._list(closer=")")
+            self._expect_op(")")
+            return Subshell(body, self._redirects(), (start, self.tokens[self.i - 1].span[1]))
+        if self._is_reserved("{"):
+            self._advance()
+            body = self._list(closer="}")
+            if not self._is_reserved("}"):
+                self._error()
+            self._advance()
+            return Group(body, self._redirects(), (start, self.tokens[self.i - 1].span[1]))
+        return self.simple()
+
+    def _expect_op(self, op: str) -> None:
+        if not self._is_op(op):
+            self._error()
+        self._advance()
+
+    def _redirects(self) -> tuple:
+        redirs = []
+        while self.tok.kind == "IO_NUMBER" or (self._is_op(*REDIRECT_OPS)):
+            redirs.append(self.redirect())
+        return tuple(redirs)
+
+    def simple(self):
+        """simple: (ASSIGNMENT | redirect)* (WORD | redirect)*"""
+        start = self.tok.span[0]
+        assigns, words, redirs = [], [], []
+        while True:
+            tok = self.tok
+            if tok.kind == "IO_NUMBER" or self._is_op(*REDIRECT_OPS):
+                redirs.append(self.redirect())
+            elif tok.kind == "WORD":
+                self._advance()
+                word = self._resolve(tok)
+                assign = None if words else _as_assignment(word, tok)
+                if assign:
+                    assigns.append(assign)
+                else:
+                    words.append(word)
+            else:
+                break
+        if not (assigns or words or redirs):
+            self._error()
+        return Simple(tuple(assigns), tuple(words), tuple(redirs),
+                      (start, self.tokens[self.i - 1].span[1]))
+
+    def redirect(self) -> Redir:
+        """redirect: IO_NUMBER? op WORD"""
+        start = self.tok.span[0]
+        fd = int(self._advance().text) if self.tok.kind == "IO_NUMBER" else None
+        op_tok = self._advance()
+        if op_tok.text in ("<<", "<<-"):
+            raise ParseError("here-documents (<<) are not supported by minish yet",
+                             op_tok.span)
+        if self.tok.kind not in ("WORD", "IO_NUMBER"):
+            self._error()
+        target = self._advance()
+        return Redir(fd, op_tok.text, self._resolve(target), (start, target.span[1]))
+
+    # -- words -------------------------------------------------------------------
+    def _resolve(self, tok: Token) -> Word:
+        """Check a word is complete and parse the commands inside $(...)."""
+        if tok.incomplete:
+            raise IncompleteInput(f"unexpected end of file looking for `{tok.incomplete}'",
+                                  tok.span)
+        return Word(_resolve_parts(tok.word.parts), tok.span)
+
+
+def _resolve_parts(parts: tuple) -> tuple:
+    out = []
+    for part in parts:
+        if isinstance(part, CommandSub) and part.body is None:
+            part = CommandSub(parse(part.source) or Sequence((), (0, 0)),
+                              part.quoted, part.source)
+        elif isinstance(part, Param) and part.op == "bad":
+            raise ParseError(f"${{{part.arg}}}: bad substitution")
+        elif isinstance(part, Param) and part.arg is not None:
+            part = Param(part.name, part.quoted, part.op,
+                         Word(_resolve_parts(part.arg.parts)))
+        out.append(part)
+    return tuple(out)
+
+
+def _as_assignment(word: Word, tok: Token) -> Assign | None:
+    """NAME=value when NAME is unquoted and valid (XCU 2.10.2 rule 7)."""
+    first = word.parts[0] if word.parts else None
+    if not isinstance(first, Lit) or first.quoted or "=" not in first.text:
+        return None
+    name, _, rest = first.text.partition("=")
+    if not name or name[0] not in NAME_START or any(c not in NAME_CHARS for c in name):
+        return None
+    value_parts = ((Lit(rest),) if rest else ()) + word.parts[1:]
+    return Assign(name, Word(value_parts, tok.span), tok.span)

@@ -1,0 +1,218 @@
+"""Processes: every fork(2), pipe(2), dup2(2), execve(2) and _exit(2) is here.
+
+The executor decides *what* to run; this module knows *how* a Unix shell
+makes processes.  The order in a child follows CPython's _posixsubprocess
+and dash: restore signals -> join the process group -> dup2 the pipe ends
+onto 0/1 -> close every pipe end it does not use -> run (or exec).
+
+A child never returns into the shell's code: `_child` ends in os._exit,
+whatever happens, so a failing child cannot go on running the parent's
+command line a second time.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import sys
+
+from . import signals
+from .errors import STATUS_NOEXEC, STATUS_NOTFOUND, ExitShell, report
+
+DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin"
+
+
+def flush_std_streams() -> None:
+    """Flush Python's buffers before fork, or both processes print them."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+
+
+def fork(body, *, stdin: int | None = None, stdout: int | None = None,
+         unused: tuple = (), pgid: int | None = None, background: bool = False) -> int:
+    """Fork a child that runs body() -> status and exits; return its pid.
+
+    `stdin`/`stdout`: pipe ends to dup2 onto fd 0/1.  `unused`: pipe ends
+    this child must close (or a reader never sees EOF).  `pgid`: the
+    process group to join, when the shell does job control.
+    """
+    flush_std_streams()
+    pid = os.fork()
+    if pid == 0:
+        _child(body, stdin, stdout, unused, pgid, background)
+    if pgid is not None:
+        set_pgid_quietly(pid, pgid or pid)     # the child does it too: no race
+    return pid
+
+
+def _child(body, stdin, stdout, unused, pgid, background):    # -> NoReturn
+    status = 1
+    try:
+        signals.restore_in_child(background)
+        if pgid is not None:
+            set_pgid_quietly(0, pgid)          # 0: the child's own pid
+        for fd in unused:
+            os.close(fd)
+        if stdin is not None:
+            os.dup2(stdin, 0)
+            os.close(stdin)
+        if stdout is not None:
+            os.dup2(stdout, 1)
+            os.close(stdout)
+        status = body()
+    except ExitShell as e:
+        status = e.status
+    except KeyboardInterrupt:
+        status = 130
+    except BaseException as e:                 # last resort: one line, no traceback
+        report(f"internal error in child: {type(e).__name__}: {e}")
+        status = 1
+    finally:
+        flush_std_streams()
+        os._exit(status & 0xFF)
+
+
+def set_pgid_quietly(pid: int, pgid: int) -> None:
+    """setpgid(2) from both parent and child; whichever runs second may get
+    EACCES (the child already exec'd) or ESRCH (it already exited)."""
+    try:
+        os.setpgid(pid, pgid)
+    except OSError:
+        pass
+
+
+def run_pipeline(stages, pgid: int | None = None) -> list[int]:
+    """Fork one child per stage; each stage's stdout feeds the next one's stdin.
+
+    `stages` are callables returning an exit status.  One pipe is made per
+    `|`, and the parent closes each end as soon as the children that need
+    it exist: a write end left open in the shell means the reader never
+    sees end-of-file (the classic hang).
+    """
+    pids: list[int] = []
+    prev_read = None
+    for i, stage in enumerate(stages):
+        last = i == len(stages) - 1
+        read_end, write_end = (None, None) if last else os.pipe()
+        pid = fork(stage, stdin=prev_read, stdout=write_end,
+                   unused=() if last else (read_end,), pgid=pgid)
+        if pgid == 0:
+            pgid = pid                         # the first child leads the group
+        if prev_read is not None:
+            os.close(prev_read)
+        if write_end is not None:
+            os.close(write_end)
+        prev_read = read_end
+        pids.append(pid)
+    return pids
+
+
+def wait_pid(pid: int, flags: int = 0) -> int:
+    """waitpid(2); return the raw wait status (EINTR is retried, PEP 475)."""
+    return os.waitpid(pid, flags)[1]
+
+
+def capture(body) -> tuple[str, int]:
+    """Command substitution: run body() in a child, return (its stdout, status)."""
+    read_end, write_end = os.pipe()
+    pid = fork(body, stdout=write_end, unused=(read_end,))
+    os.close(write_end)
+    chunks = []
+    with os.fdopen(read_end, "rb", closefd=True) as pipe:
+        while chunk := pipe.read1(65536):
+            chunks.append(chunk)
+    raw = wait_pid(pid)
+    return b"".join(chunks).decode("utf-8", "surrogateescape"), exit_status(raw)
+
+
+def exit_status(raw: int) -> int:
+    """The shell's $? for a raw wait status: the exit code, or 128+signal."""
+    if os.WIFSIGNALED(raw):
+        return 128 + os.WTERMSIG(raw)
+    if os.WIFSTOPPED(raw):
+        return 128 + os.WSTOPSIG(raw)
+    return os.WEXITSTATUS(raw)
+
+
+# ---- exec ------------------------------------------------------------------
+
+def search_path(name: str, path: str | None) -> str | None:
+    """The file `name` would run from: the first executable file on PATH."""
+    if "/" in name:
+        return name
+    for directory in (path if path is not None else DEFAULT_PATH).split(":"):
+        candidate = os.path.join(directory or ".", name)
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def exec_command(argv: list[str], env: dict[str, str], run_as_script) -> int:
+    """execve(2) argv[0], searching PATH as execvp(3) does.
+
+    Returns only on failure, with the status sh uses: 127 not found, 126
+    found but not executable.  A file the kernel refuses with ENOEXEC (no
+    `#!` line, not a binary) is run by `run_as_script(path, argv)` instead,
+    as POSIX asks of a shell (XCU 2.9.1.1).
+    """
+    name = argv[0]
+    if not name:
+        report(": command not found")
+        return STATUS_NOTFOUND
+    if "/" in name:
+        candidates = [name]
+    else:
+        path = env.get("PATH", DEFAULT_PATH)
+        candidates = [os.path.join(d or ".", name) for d in path.split(":")]
+    denied = None
+    for candidate in candidates:
+        try:
+            os.execve(candidate, argv, env)
+        except OSError as e:
+            if e.errno == errno.ENOEXEC:
+                return run_as_script(candidate, argv)
+            if e.errno in (errno.ENOENT, errno.ENOTDIR) and "/" not in name:
+                continue                        # not in this directory
+            if e.errno == errno.EACCES and "/" not in name:
+                denied = denied or candidate    # remember, keep searching
+                continue
+            return _exec_failed(candidate, e)
+    if denied:
+        return _exec_failed(denied, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
+    report(f"{name}: command not found")
+    return STATUS_NOTFOUND
+
+
+def _exec_failed(path: str, e: OSError) -> int:
+    """Explain why execve(path) failed, and return 126 or 127."""
+    if e.errno == errno.ENOENT and os.path.exists(path):
+        interpreter = read_interpreter(path)   # the file is there: its #! is not
+        if interpreter:
+            report(f"{path}: bad interpreter {interpreter[0]}: {os.strerror(errno.ENOENT)}")
+            return STATUS_NOTFOUND
+    if e.errno == errno.EACCES and os.path.isdir(path):
+        report(f"{path}: Is a directory")
+        return STATUS_NOEXEC
+    report(f"{path}: {e.strerror}")
+    return STATUS_NOTFOUND if e.errno == errno.ENOENT else STATUS_NOEXEC
+
+
+def read_interpreter(path: str) -> list[str] | None:
+    """The `#! interpreter [arg]` of a file, as the kernel reads it, or None.
+
+    Linux (fs/binfmt_script.c) takes the first line, splits off the
+    interpreter at the first blank and keeps the rest, unsplit, as ONE
+    optional argument.
+    """
+    try:
+        with open(path, "rb") as f:
+            line = f.readline(256)
+    except OSError:
+        return None
+    if not line.startswith(b"#!"):
+        return None
+    text = line[2:].decode("utf-8", "surrogateescape").strip()
+    interpreter, _, arg = text.partition(" ")
+    return [interpreter] + ([arg.strip()] if arg.strip() else [])

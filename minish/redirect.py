@@ -1,0 +1,140 @@
+"""Redirections: open(2) the file, dup2(2) it onto the fd, close the original.
+
+Applied strictly left to right, which is why `>f 2>&1` (both to f) and
+`2>&1 >f` (stderr to the old stdout, stdout to f) differ (XCU 2.7).
+
+Two ways to apply them:
+- in a child before exec: the changes are permanent, the child is going
+  away anyway (`apply(redirs, expander)`);
+- in the shell itself, around a builtin or a { group }: each fd is copied
+  out of the way first and put back afterwards (`saved = []` then
+  `restore(saved)`), the dash/Oils "push and pop".  The copies sit at
+  fd 10 and above with close-on-exec set (F_DUPFD_CLOEXEC), so no child
+  inherits them and `exec 3>f` never collides with them.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+
+from .errors import ShellError
+
+OPEN_FLAGS = {
+    "<": os.O_RDONLY,
+    ">": os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
+    ">|": os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
+    ">>": os.O_WRONLY | os.O_CREAT | os.O_APPEND,
+    "<>": os.O_RDWR | os.O_CREAT,
+}
+SAVED_FD_MIN = 10
+
+
+def default_fd(op: str) -> int:
+    """`<` and friends redirect stdin; `>` and friends stdout."""
+    return 0 if op.startswith("<") else 1
+
+
+def apply(redirs, expander, saved: list | None = None) -> None:
+    """Apply `redirs` in order; raise ShellError at the first that fails.
+
+    With `saved` (a list), remember each fd's old state so `restore` can
+    undo everything, including the redirections before the failing one.
+    """
+    for r in redirs:
+        fd = r.fd if r.fd is not None else default_fd(r.op)
+        target = expander.redirect_target(r.target)
+        if r.op in (">&", "<&"):
+            _duplicate(fd, target, r, saved)
+            continue
+        if saved is not None:
+            _save(fd, saved)
+        try:
+            new = os.open(target, OPEN_FLAGS[r.op], 0o666)
+        except OSError as e:
+            raise ShellError(f"{target}: {e.strerror}") from None
+        _move(new, fd)
+
+
+def _duplicate(fd: int, target: str, r, saved) -> None:
+    """N>&M makes N a copy of M; N>&- closes N."""
+    if target == "-":
+        if saved is not None:
+            _save(fd, saved)
+        _close_quietly(fd)
+        return
+    if not target.isdigit():
+        if r.op == ">&" and r.fd is None:      # bash's `>& file`: stdout and stderr
+            for one in (1, 2):
+                if saved is not None:
+                    _save(one, saved)
+            new = _open_or_raise(target, OPEN_FLAGS[">"])
+            os.dup2(new, 2)
+            _move(new, 1)
+            return
+        raise ShellError(f"{target}: ambiguous redirect")
+    source = int(target)
+    if not _is_open(source) or _is_private(source, saved):
+        raise ShellError(f"{source}: Bad file descriptor")
+    if saved is not None:
+        _save(fd, saved)
+    if source != fd:
+        os.dup2(source, fd)                    # dup2 targets are inheritable (PEP 446)
+
+
+def _open_or_raise(path: str, flags: int) -> int:
+    try:
+        return os.open(path, flags, 0o666)
+    except OSError as e:
+        raise ShellError(f"{path}: {e.strerror}") from None
+
+
+def _move(new: int, fd: int) -> None:
+    """Put the freshly opened `new` at `fd`."""
+    if new == fd:
+        # open(2) returned exactly the fd we wanted (it was closed).  Python
+        # opens everything close-on-exec (PEP 446); a redirection must be
+        # inherited by the command, so clear the flag.
+        os.set_inheritable(fd, True)
+    else:
+        os.dup2(new, fd)
+        os.close(new)
+
+
+def _save(fd: int, saved: list) -> None:
+    """Copy fd out of the way (or note that it was closed) for `restore`."""
+    try:
+        copy = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, SAVED_FD_MIN)
+    except OSError:
+        copy = None                             # fd was not open
+    saved.append((fd, copy))
+
+
+def restore(saved: list) -> None:
+    """Undo what `apply` did, newest first; close the saved copies."""
+    for fd, copy in reversed(saved):
+        if copy is None:
+            _close_quietly(fd)
+        else:
+            os.dup2(copy, fd)
+            os.close(copy)
+    saved.clear()
+
+
+def _is_open(fd: int) -> bool:
+    try:
+        fcntl.fcntl(fd, fcntl.F_GETFD)
+        return True
+    except OSError:
+        return False
+
+
+def _is_private(fd: int, saved) -> bool:
+    """The shell's own saved copies are not for commands to use."""
+    return saved is not None and any(copy == fd for _, copy in saved)
+
+
+def _close_quietly(fd: int) -> None:
+    try:
+        os.close(fd)
+    except OSError:
+        pass

@@ -1,0 +1,70 @@
+"""Signal dispositions: what the shell changes, and what every child restores.
+
+The two lists sit side by side so a reader can see the contract: anything
+the shell ignores or catches for itself, a child puts back before exec(2),
+because ignored signals stay ignored across exec (signal(7)).
+"""
+from __future__ import annotations
+
+# `_signal` is the C module behind `signal`: the same calls, without the
+# 3 ms import of `enum` that `signal` makes to give names to the numbers.
+# Start-up time matters (bench/README.md); `name()` imports the full module.
+import _signal as signal
+
+# The interactive shell ignores these, so that Ctrl-Z, Ctrl-\ and terminal
+# access from the background stop or kill the *job*, never the shell.
+SHELL_IGNORES = (signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU, signal.SIGQUIT)
+
+# Every child resets these.  SIGPIPE is on the list because Python ignores
+# it at start-up; a `cat` that inherited SIG_IGN would get EPIPE errors
+# instead of dying quietly when `head` stops reading.
+CHILD_RESTORES = (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP,
+                  signal.SIGTTIN, signal.SIGTTOU, signal.SIGPIPE)
+
+_at_entry: dict[int, object] = {}
+
+
+def setup_shell(interactive: bool) -> None:
+    """Record the dispositions minish was started with, then set its own."""
+    for sig in CHILD_RESTORES:
+        _at_entry[sig] = signal.getsignal(sig)
+    # Python ignores SIGPIPE and catches SIGINT; a C program starts with both
+    # at their defaults unless its parent ignored them (nohup, a background &).
+    _at_entry[signal.SIGPIPE] = signal.SIG_DFL
+    if _at_entry[signal.SIGINT] != signal.SIG_IGN:
+        _at_entry[signal.SIGINT] = signal.SIG_DFL
+    if interactive:
+        for sig in SHELL_IGNORES:
+            signal.signal(sig, signal.SIG_IGN)
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)   # a builtin gets EPIPE
+    else:
+        # A script dies of Ctrl-C and of a closed pipe, exactly as sh does.
+        signal.signal(signal.SIGINT, _at_entry[signal.SIGINT])
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+
+def restore_in_child(background: bool = False) -> None:
+    """In a new child: put back what minish started with.
+
+    A background job of a shell without job control ignores SIGINT and
+    SIGQUIT, so Ctrl-C at the terminal does not kill it (POSIX XCU 2.11).
+    """
+    for sig in CHILD_RESTORES:
+        signal.signal(sig, _at_entry.get(sig, signal.SIG_DFL))
+    if background:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGQUIT, signal.SIG_IGN)
+
+
+def name(signum: int) -> str:
+    """SIGTERM for 15, and so on."""
+    import signal as named
+    try:
+        return named.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
+
+
+def describe(signum: int) -> str:
+    """The one-word description a shell prints for a job killed by a signal."""
+    return signal.strsignal(signum) or name(signum)
