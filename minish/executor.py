@@ -30,6 +30,7 @@ class Executor:
         self.jobs = JobTable()
         self.in_child = False                  # True in a forked copy of the shell
         self.source = ""                       # text of the command being run
+        self.errexit_off = 0                   # >0 while `set -e` must not fire
 
     # -- running text ------------------------------------------------------------
     def run_text(self, text: str) -> int:
@@ -62,13 +63,19 @@ class Executor:
             case Simple():
                 status = self.simple(node)
             case Pipeline(commands=commands, negated=negated):
+                if negated:                    # `! cmd` is a test: never trips set -e
+                    status = int(self._unchecked(self.pipeline, commands) == 0)
+                    self.state.last_status = status
+                    return status
                 status = self.pipeline(commands)
-                if negated:
-                    status = int(status == 0)
             case AndOr(left=left, op=op, right=right):
-                status = self.run(left)
+                # `set -e` ignores a failure on the left of && and ||: the
+                # script is testing it (XCU 2.14, set -e).
+                status = self._unchecked(self.run, left)
                 if (status == 0) == (op == "&&"):
                     status = self.run(right)
+                self.state.last_status = status
+                return status
             case Sequence(commands=commands):
                 status = 0
                 for command in commands:
@@ -86,7 +93,17 @@ class Executor:
             case _:
                 raise TypeError(f"unknown node {node!r}")
         self.state.last_status = status
+        if status and "errexit" in self.state.options and not self.errexit_off:
+            raise ExitShell(status)
         return status
+
+    def _unchecked(self, fn, arg) -> int:
+        """Run fn(arg) with `set -e` suspended."""
+        self.errexit_off += 1
+        try:
+            return fn(arg)
+        finally:
+            self.errexit_off -= 1
 
     def child_main(self, node) -> int:
         """What a forked child runs: `node`, then the child exits.

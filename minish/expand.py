@@ -14,7 +14,7 @@ import os
 import pwd
 
 from .errors import ShellError
-from .syntax import CommandSub, Lit, Param, Word
+from .syntax import Arith, CommandSub, Lit, Param, Word
 
 GLOB_CHARS = frozenset("*?[")
 
@@ -111,6 +111,9 @@ class Expander:
             return part.text
         if isinstance(part, CommandSub):
             return self.command_sub(part.body).rstrip("\n")
+        if isinstance(part, Arith):
+            from .arith import evaluate        # imported only when $(( )) appears
+            return str(evaluate(self.single(part.expr), self.state))
         return self._param(part)
 
     def _param(self, part: Param):
@@ -146,7 +149,7 @@ class Expander:
     def lookup(self, name: str):
         """A parameter's value: str, a list for @ and *, None when unset."""
         st = self.state
-        if name.isdigit():
+        if name.isascii() and name.isdigit():
             n = int(name)
             if n == 0:
                 return st.arg0

@@ -10,7 +10,7 @@ Quoting rules are POSIX XCU 2.2; word parts are the nodes in syntax.py.
 """
 from __future__ import annotations
 
-from .syntax import CommandSub, Lit, Param, Word
+from .syntax import Arith, CommandSub, Lit, Param, Word
 
 # Longest first, so that ">>" wins over ">".
 OPERATORS = ("&&", "||", ";;", ">>", ">&", "<&", ">|", "<>", "<<-", "<<",
@@ -90,7 +90,7 @@ class _Lexer:
         end = self.pos
         raw = self.text[start:end]
         kind = "WORD"
-        if raw.isdigit() and end < len(self.text) and self.text[end] in "<>":
+        if raw.isascii() and raw.isdigit() and end < len(self.text) and self.text[end] in "<>":
             kind = "IO_NUMBER"                 # the 2 in 2>file (XCU 2.10.1)
         return Token(kind, raw, (start, end), Word(tuple(parts), (start, end)),
                      self.incomplete)
@@ -195,6 +195,12 @@ class _Lexer:
             return Param(c, quoted)
         if c == "{":
             return self._braced(quoted)
+        if text.startswith("((", i):
+            end = _arith_end(text, i + 2)
+            if end is not None:
+                self.pos = end + 2
+                inner = _Lexer(text[i + 2:end])
+                return Arith(Word(tuple(inner._double_quoted_text())), quoted)
         if c == "(":
             sub = _Lexer(text, i + 1)
             sub.run(stop_at_paren=True)
@@ -228,7 +234,7 @@ class _Lexer:
         inner = text[start:j]
         if inner.startswith("#") and len(inner) > 1:
             return Param(inner[1:], quoted, "#", None)
-        if inner[:1].isdigit():                # ${10}: positional, all digits
+        if inner[:1].isascii() and inner[:1].isdigit():   # ${10}: positional, all digits
             k = len(inner) - len(inner.lstrip("0123456789"))
         elif inner[:1] and inner[0] in SPECIAL_PARAMS:
             k = 1
@@ -276,3 +282,18 @@ class _Lexer:
         else:
             self.pos = j + 1
         return CommandSub(None, quoted, "".join(out))
+
+
+def _arith_end(text: str, start: int) -> int | None:
+    """Index of the `))` closing $(( at `start`, or None if it is not arithmetic."""
+    depth, j = 0, start
+    while j < len(text):
+        c = text[j]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                return j if text.startswith("))", j) else None
+            depth -= 1
+        j += 1
+    return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .errors import IncompleteInput, ParseError
 from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, Token, tokenize
-from .syntax import (AndOr, Assign, Background, CommandSub, Group, Lit, Param,
+from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
                      Pipeline, Redir, Sequence, Simple, Subshell, Word)
 
 
@@ -222,6 +222,8 @@ def _resolve_parts(parts: tuple) -> tuple:
                               part.quoted, part.source)
         elif isinstance(part, Param) and part.op == "bad":
             raise ParseError(f"${{{part.arg}}}: bad substitution")
+        elif isinstance(part, Arith):
+            part = Arith(Word(_resolve_parts(part.expr.parts)), part.quoted)
         elif isinstance(part, Param) and part.arg is not None:
             part = Param(part.name, part.quoted, part.op,
                          Word(_resolve_parts(part.arg.parts)))

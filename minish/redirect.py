@@ -62,7 +62,7 @@ def _duplicate(fd: int, target: str, r, saved) -> None:
             _save(fd, saved)
         _close_quietly(fd)
         return
-    if not target.isdigit():
+    if not (target.isascii() and target.isdigit()):
         if r.op == ">&" and r.fd is None:      # bash's `>& file`: stdout and stderr
             for one in (1, 2):
                 if saved is not None:

@@ -46,6 +46,6 @@ class State:
 
     def option_letters(self) -> str:
         """$-: one letter per option that is on."""
-        letters = {"xtrace": "x", "errexit": "e", "noglob": "f", "nounset": "u"}
+        letters = {"xtrace": "x", "errexit": "e", "noglob": "f"}
         flags = "".join(letters[o] for o in sorted(self.options) if o in letters)
         return flags + ("i" if self.interactive else "")

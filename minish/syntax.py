@@ -61,6 +61,11 @@ class CommandSub(Node):
     __slots__ = ("body", "quoted", "source")
 
 
+class Arith(Node):
+    """$(( expression )): integer arithmetic; `expr` is expanded first."""
+    __slots__ = ("expr", "quoted")
+
+
 class Word(Node):
     __slots__ = ("parts", "span")
 

@@ -202,14 +202,16 @@ def unset(sh, argv):
     return 0
 
 
-@builtin("set", "set options and positional parameters", "set [-efux] [-o option] [--] [arg ...]")
+@builtin("set", "set options and positional parameters", "set [-efx] [-o option] [--] [arg ...]")
 def set_(sh, argv):
     """set -x / set -o xtrace   print each command before running it (to stderr)
+    set -e / set -o errexit  exit as soon as a command fails (not on the
+                             left of && or ||, nor after !)
     set -f / set -o noglob   turn off pathname expansion
     set +x, set +o ...       turn an option off
     set -- a b c             replace the positional parameters $1 $2 $3
     set                      list the shell variables"""
-    options = {"x": "xtrace", "f": "noglob", "e": "errexit", "u": "nounset"}
+    options = {"x": "xtrace", "f": "noglob", "e": "errexit"}
     state = sh.state
     args = argv[1:]
     if not args:
@@ -252,7 +254,7 @@ def _set_option(state, name: str, on: bool, known: set) -> None:
 @builtin("shift", "shift the positional parameters left", "shift [n]")
 def shift(sh, argv):
     """Drop $1 .. $n; $n+1 becomes $1."""
-    n = int(argv[1]) if len(argv) > 1 and argv[1].isdigit() else 1
+    n = int(argv[1]) if len(argv) > 1 and argv[1].isascii() and argv[1].isdigit() else 1
     if n > len(sh.state.positional):
         return 1
     del sh.state.positional[:n]
@@ -301,7 +303,7 @@ def wait(sh, argv):
         return 0
     status = 0
     for arg in argv[1:]:
-        if not arg.isdigit():
+        if not (arg.isascii() and arg.isdigit()):
             report(f"wait: `{arg}': not a pid or valid job spec")
             status = 2
             continue

@@ -238,3 +238,50 @@ link
 unset nothing_here
 echo $?
 ## stdout: 0
+
+#### set -e exits on a failing command
+set -e
+echo before
+false
+echo after
+## status: 1
+## stdout: before
+
+#### set -e ignores the left of && and ||
+set -e
+false && echo no
+false || echo rescued
+! true
+echo end
+## STDOUT:
+rescued
+end
+## END
+
+#### set -e exits when the right of && fails
+set -e
+true && false
+echo not reached
+## status: 1
+## stdout-json: ""
+
+#### set -e with a failing pipeline
+set -e
+echo x | false
+echo not reached
+## status: 1
+## stdout-json: ""
+
+#### set +e turns it off
+set -e
+set +e
+false
+echo survived
+## stdout: survived
+
+#### set -e in a subshell
+set -e
+(false; echo no)
+echo no2
+## status: 1
+## stdout-json: ""
