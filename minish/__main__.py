@@ -3,7 +3,6 @@
 With no -c and no FILE, commands come from stdin: an interactive prompt
 when stdin is a terminal (the REPL, imported only then), else line by line.
 """
-from __future__ import annotations
 
 import os
 import sys

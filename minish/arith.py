@@ -5,7 +5,6 @@ Variables may be named without `$`; an unset or empty one counts as 0.
 Supported, loosest first:  = += -= *= /= %=   ?:   ||   &&   |   ^   &
 == !=   < <= > >=   << >>   + -   * / %   unary - + ! ~   ( )
 """
-from __future__ import annotations
 
 from .errors import ShellError
 

@@ -9,7 +9,6 @@ command are *builtin or program?* and *in the shell or in a child?*:
   a child made by process.py; a child that only has to run one program
   execs it directly instead of forking again.
 """
-from __future__ import annotations
 
 import os
 
@@ -58,7 +57,8 @@ class Executor:
     # -- the walk ----------------------------------------------------------------
     def run(self, node) -> int:
         """Run one node in the shell; set and return $?."""
-        self.jobs.reap()
+        if self.jobs.jobs:
+            self.jobs.reap()
         match node:
             case Simple():
                 status = self.simple(node)
@@ -157,19 +157,19 @@ class Executor:
         builtin = BUILTINS.get(argv[0])
         if builtin is not None:
             return self._builtin(builtin, argv, assigns, node.redirs)
+        env = self.state.environ(assigns)       # before fork: see State.environ
         if exec_in_place:
-            return self._exec(argv, assigns, node.redirs)
-        pid = process.fork(lambda: self._exec(argv, assigns, node.redirs))
+            return self._exec(argv, env, node.redirs)
+        pid = process.fork(lambda: self._exec(argv, env, node.redirs))
         return process.exit_status(process.wait_pid(pid))
 
-    def _exec(self, argv, assigns, redirs) -> int:
+    def _exec(self, argv, env, redirs) -> int:
         """In a child: apply the redirections, then become the program."""
         try:
             redirect.apply(redirs, self.expander)
         except ShellError as e:
             report(e.message)
             return 1
-        env = self.state.environ(assigns)
         return process.exec_command(argv, env, self.run_file_as_script)
 
     def _assignments_only(self, node: Simple) -> int:
@@ -193,17 +193,17 @@ class Executor:
                 report(e.message)
                 return 1
             return builtin.run(self, argv)
-        old = {name: self.state.vars.get(name) for name in assigns}
+        old = {name: self.state.get(name) for name in assigns}
         for name, value in assigns.items():
-            self.state.vars[name] = value
+            self.state.set(name, value)
         try:
             return self.with_redirections(redirs, lambda: builtin.run(self, argv))
         finally:
             for name, value in old.items():
                 if value is None:
-                    self.state.vars.pop(name, None)
+                    self.state.unset(name)
                 else:
-                    self.state.vars[name] = value
+                    self.state.set(name, value)
 
     def with_redirections(self, redirs, body) -> int:
         """Run body() in the shell with `redirs` applied, then undo them."""

@@ -8,7 +8,6 @@ quote removal (already done: quoted text arrives as `Lit(quoted=True)`).
 A field under construction is a list of (text, quoted) pieces, so that
 globbing can tell a quoted `*` from a pattern `*`.
 """
-from __future__ import annotations
 
 import os
 import pwd
@@ -29,7 +28,11 @@ class Expander:
         """Full expansion of a command's words into argv."""
         argv: list[str] = []
         for word in words:
-            argv.extend(self._fields(word))
+            parts = word.parts
+            if len(parts) == 1 and type(parts[0]) is Lit and _plain(parts[0].text):
+                argv.append(parts[0].text)     # fast path: nothing to expand
+            else:
+                argv.extend(self._fields(word))
         return argv
 
     def single(self, word: Word) -> str:
@@ -164,6 +167,11 @@ class Expander:
             "-": st.option_letters,
         }.get(name)
         return special() if special else st.vars.get(name)
+
+
+def _plain(text: str) -> bool:
+    """Unquoted text with no tilde or glob character expands to itself."""
+    return not (text.startswith("~") or GLOB_CHARS.intersection(text))
 
 
 def split_fields(value: str, ifs: str) -> tuple[list[tuple[str, bool]], str]:

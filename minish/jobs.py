@@ -4,7 +4,6 @@ A job is one pipeline: its pids, its process group and the command text.
 Background jobs are reaped with waitpid(2, WNOHANG) before each command so
 they never linger as zombies.
 """
-from __future__ import annotations
 
 import os
 

@@ -8,16 +8,15 @@ the REPL, a syntax error at the end of a script).
 
 Quoting rules are POSIX XCU 2.2; word parts are the nodes in syntax.py.
 """
-from __future__ import annotations
 
 from .syntax import Arith, CommandSub, Lit, Param, Word
 
-# Longest first, so that ">>" wins over ">".
 OPERATORS = ("&&", "||", ";;", ">>", ">&", "<&", ">|", "<>", "<<-", "<<",
              "|", "&", ";", "(", ")", "<", ">")
-OPERATORS = tuple(sorted(OPERATORS, key=len, reverse=True))
+OPERATOR_SET = frozenset(OPERATORS)
 REDIRECT_OPS = frozenset({">", ">>", ">|", "<", "<>", ">&", "<&", "<<", "<<-"})
 METACHARS = frozenset(" \t\n|&;()<>")
+WORD_STOPS = METACHARS | frozenset("\\'\"$`")     # where a plain run of a word ends
 SPECIAL_PARAMS = frozenset("?$!#@*-0123456789")
 NAME_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
 NAME_CHARS = NAME_START | frozenset("0123456789")
@@ -63,7 +62,7 @@ class _Lexer:
                 self.pos = len(text) if end < 0 else end
                 tokens.append(Token("COMMENT", text[start:self.pos], (start, self.pos)))
             elif c in METACHARS:
-                op = next(o for o in OPERATORS if text.startswith(o, start))
+                op = _operator_at(text, start)
                 if stop_at_paren and op == ")" and depth == 0:
                     return tokens
                 depth += (op == "(") - (op == ")")
@@ -97,53 +96,57 @@ class _Lexer:
 
     # -- inside a word -------------------------------------------------------
     def _word_parts(self) -> list:
-        """Scan one unquoted word; return its parts."""
+        """Scan one unquoted word; return its parts.
+
+        Plain text accumulates in `buf` and becomes one unquoted Lit
+        whenever a quote or an expansion interrupts it.
+        """
         parts, buf, text, n = [], [], self.text, len(self.text)
-
-        def flush() -> None:
-            if buf:
-                parts.append(Lit("".join(buf)))
-                buf.clear()
-
         while self.pos < n:
             c = text[self.pos]
             if c in METACHARS:
                 break
-            if c == "\\":
+            if c not in WORD_STOPS:            # a run of ordinary characters, in bulk
+                end = self.pos + 1
+                while end < n and text[end] not in WORD_STOPS:
+                    end += 1
+                buf.append(text[self.pos:end])
+                self.pos = end
+                continue
+            if c == "$" or c == "`":
+                part = self._dollar(quoted=False) if c == "$" else self._backquote(False)
+                if part is None:               # a lone $ is just a character
+                    buf.append(c)
+                    self.pos += 1
+                    continue
+            elif c == "\\":
                 if self.pos + 1 >= n:
                     self.incomplete = "\\"      # a trailing backslash continues the line
                     self.pos += 1
                     break
                 nxt = text[self.pos + 1]
                 self.pos += 2
-                if nxt != "\n":                # backslash-newline disappears
-                    flush()
-                    parts.append(Lit(nxt, quoted=True))
+                if nxt == "\n":                # backslash-newline disappears
+                    continue
+                part = Lit(nxt, quoted=True)
             elif c == "'":
-                flush()
                 end = text.find("'", self.pos + 1)
                 if end < 0:
                     self.incomplete = "'"
-                    parts.append(Lit(text[self.pos + 1:], quoted=True))
-                    self.pos = n
-                    break
-                parts.append(Lit(text[self.pos + 1:end], quoted=True))
-                self.pos = end + 1
-            elif c == '"':
-                flush()
+                    end = n
+                part = Lit(text[self.pos + 1:end], quoted=True)
+                self.pos = min(end + 1, n)
+            else:                              # c == '"'
+                part = None
+            if buf:
+                parts.append(Lit("".join(buf)))
+                buf.clear()
+            if part is None:
                 parts.extend(self._double_quoted())
-            elif c == "$" or c == "`":
-                part = self._dollar(quoted=False) if c == "$" else self._backquote(False)
-                if part is None:
-                    buf.append(c)
-                    self.pos += 1
-                else:
-                    flush()
-                    parts.append(part)
             else:
-                buf.append(c)
-                self.pos += 1
-        flush()
+                parts.append(part)
+        if buf:
+            parts.append(Lit("".join(buf)))
         return parts
 
     def _double_quoted(self) -> list:
@@ -297,3 +300,11 @@ def _arith_end(text: str, start: int) -> int | None:
             depth -= 1
         j += 1
     return None
+
+
+def _operator_at(text: str, i: int) -> str:
+    """The longest operator starting at text[i] (">>" wins over ">")."""
+    for size in (3, 2):
+        if text[i:i + size] in OPERATOR_SET:
+            return text[i:i + size]
+    return text[i]

@@ -13,7 +13,6 @@ Each method's docstring is its grammar rule (a subset of POSIX XCU 2.10):
 Errors: `ParseError` for a syntax error, `IncompleteInput` (a subclass) when
 the text simply stops too early, so the REPL can ask for another line.
 """
-from __future__ import annotations
 
 from .errors import IncompleteInput, ParseError
 from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, Token, tokenize
@@ -42,27 +41,32 @@ class Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = [t for t in tokenize(text) if t.kind != "COMMENT"]
-        self.i = 0
+        self._goto(0)
 
     # -- token helpers ---------------------------------------------------------
-    @property
-    def tok(self) -> Token:
-        return self.tokens[self.i]
+    def _goto(self, i: int) -> None:
+        """Make token i the current one, `self.tok`."""
+        self.i = i
+        self.tok = self.tokens[i]
 
     def _advance(self) -> Token:
-        tok = self.tokens[self.i]
-        self.i += 1
+        tok = self.tok
+        self._goto(self.i + 1)
         return tok
 
     def _is_op(self, *ops: str) -> bool:
         return self.tok.kind == "OP" and self.tok.text in ops
+
+    def _is_redirect(self) -> bool:
+        tok = self.tok
+        return tok.kind == "IO_NUMBER" or (tok.kind == "OP" and tok.text in REDIRECT_OPS)
 
     def _is_reserved(self, word: str) -> bool:
         return self.tok.kind == "WORD" and self.tok.text == word
 
     def _skip_newlines(self) -> None:
         while self.tok.kind == "NEWLINE":
-            self.i += 1
+            self._advance()
 
     def _error(self, tok: Token | None = None):
         """Raise the right error for an unexpected token."""
@@ -80,7 +84,7 @@ class Parser:
             return None
         cmd = self._list(closer=None)
         if self.tok.kind == "NEWLINE":
-            self.i += 1
+            self._advance()
         return cmd
 
     def _list(self, closer: str | None):
@@ -165,7 +169,7 @@ class Parser:
 
     def _redirects(self) -> tuple:
         redirs = []
-        while self.tok.kind == "IO_NUMBER" or (self._is_op(*REDIRECT_OPS)):
+        while self._is_redirect():
             redirs.append(self.redirect())
         return tuple(redirs)
 
@@ -175,7 +179,7 @@ class Parser:
         assigns, words, redirs = [], [], []
         while True:
             tok = self.tok
-            if tok.kind == "IO_NUMBER" or self._is_op(*REDIRECT_OPS):
+            if self._is_redirect():
                 redirs.append(self.redirect())
             elif tok.kind == "WORD":
                 self._advance()
@@ -211,6 +215,8 @@ class Parser:
         if tok.incomplete:
             raise IncompleteInput(f"unexpected end of file looking for `{tok.incomplete}'",
                                   tok.span)
+        if all(type(part) is Lit for part in tok.word.parts):
+            return tok.word                    # the common case: nothing inside to parse
         return Word(_resolve_parts(tok.word.parts), tok.span)
 
 

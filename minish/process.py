@@ -9,7 +9,6 @@ A child never returns into the shell's code: `_child` ends in os._exit,
 whatever happens, so a failing child cannot go on running the parent's
 command line a second time.
 """
-from __future__ import annotations
 
 import errno
 import os

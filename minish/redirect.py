@@ -12,7 +12,6 @@ Two ways to apply them:
   fd 10 and above with close-on-exec set (F_DUPFD_CLOEXEC), so no child
   inherits them and `exec 3>f` never collides with them.
 """
-from __future__ import annotations
 
 import fcntl
 import os

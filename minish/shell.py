@@ -6,7 +6,6 @@
 file and commands piped on stdin all come through here.  Nothing in the
 engine imports prompt_toolkit; the REPL (repl.py) imports us.
 """
-from __future__ import annotations
 
 import os
 

@@ -4,7 +4,6 @@ The two lists sit side by side so a reader can see the contract: anything
 the shell ignores or catches for itself, a child puts back before exec(2),
 because ignored signals stay ignored across exec (signal(7)).
 """
-from __future__ import annotations
 
 # `_signal` is the C module behind `signal`: the same calls, without the
 # 3 ms import of `enum` that `signal` makes to give names to the numbers.
@@ -22,6 +21,7 @@ CHILD_RESTORES = (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP,
                   signal.SIGTTIN, signal.SIGTTOU, signal.SIGPIPE)
 
 _at_entry: dict[int, object] = {}
+_to_restore: dict[int, object] = {}           # what a child must put back
 
 
 def setup_shell(interactive: bool) -> None:
@@ -35,22 +35,38 @@ def setup_shell(interactive: bool) -> None:
         _at_entry[signal.SIGINT] = signal.SIG_DFL
     if interactive:
         for sig in SHELL_IGNORES:
-            signal.signal(sig, signal.SIG_IGN)
-        signal.signal(signal.SIGPIPE, signal.SIG_IGN)   # a builtin gets EPIPE
+            _shell_sets(sig, signal.SIG_IGN)
+        _shell_sets(signal.SIGPIPE, signal.SIG_IGN)     # a builtin gets EPIPE
     else:
         # A script dies of Ctrl-C and of a closed pipe, exactly as sh does.
-        signal.signal(signal.SIGINT, _at_entry[signal.SIGINT])
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        _shell_sets(signal.SIGINT, _at_entry[signal.SIGINT])
+        _shell_sets(signal.SIGPIPE, signal.SIG_DFL)
+
+
+def _shell_sets(sig: int, handler) -> None:
+    """Change the shell's own disposition, and note what children must restore."""
+    signal.signal(sig, handler)
+    if handler == _at_entry[sig]:
+        _to_restore.pop(sig, None)
+    else:
+        _to_restore[sig] = _at_entry[sig]
+
+
+def shell_handles(sig: int, handler) -> None:
+    """For the REPL: catch `sig` in the shell; children get it back as it was."""
+    _shell_sets(sig, handler)
 
 
 def restore_in_child(background: bool = False) -> None:
-    """In a new child: put back what minish started with.
+    """In a new child: put back every disposition the shell changed.
 
-    A background job of a shell without job control ignores SIGINT and
-    SIGQUIT, so Ctrl-C at the terminal does not kill it (POSIX XCU 2.11).
+    Only those: each sigaction(2) here runs between fork and exec, where
+    every microsecond is paid once per command.  A background job of a
+    shell without job control ignores SIGINT and SIGQUIT, so Ctrl-C at the
+    terminal does not kill it (POSIX XCU 2.11).
     """
-    for sig in CHILD_RESTORES:
-        signal.signal(sig, _at_entry.get(sig, signal.SIG_DFL))
+    for sig, handler in _to_restore.items():
+        signal.signal(sig, handler)
     if background:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGQUIT, signal.SIG_IGN)

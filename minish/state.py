@@ -2,7 +2,6 @@
 
 Exported variables are the environment every child gets (environ(7)).
 """
-from __future__ import annotations
 
 import os
 
@@ -11,6 +10,7 @@ class State:
     def __init__(self, arg0: str = "minish", args: list[str] | None = None) -> None:
         self.vars: dict[str, str] = dict(os.environ)
         self.exported: set[str] = set(os.environ)
+        self._environ: dict[str, str] | None = None   # cache for environ()
         self.arg0 = arg0                       # $0
         self.positional = list(args or [])     # $1 ... $n
         self.last_status = 0                   # $?
@@ -32,17 +32,28 @@ class State:
         self.vars[name] = value
         if export:
             self.exported.add(name)
+        if name in self.exported:
+            self._environ = None
+
+    def export(self, name: str) -> None:
+        self.exported.add(name)
+        self._environ = None
 
     def unset(self, name: str) -> None:
         self.vars.pop(name, None)
         self.exported.discard(name)
+        self._environ = None
 
     def environ(self, extra: dict[str, str] | None = None) -> dict[str, str]:
-        """The environment for a child: exported variables plus `extra`."""
-        env = {name: self.vars[name] for name in self.exported if name in self.vars}
-        if extra:
-            env.update(extra)
-        return env
+        """The environment for a child: exported variables plus `extra`.
+
+        Built in the parent before fork(2) and cached: work the child does
+        between fork and exec touches memory it shares with the shell, and
+        every page it writes to (reference counts!) must be copied first.
+        """
+        if self._environ is None:
+            self._environ = {n: self.vars[n] for n in self.exported if n in self.vars}
+        return {**self._environ, **extra} if extra else self._environ
 
     def option_letters(self) -> str:
         """$-: one letter per option that is on."""

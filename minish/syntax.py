@@ -1,45 +1,38 @@
 """The abstract syntax tree: what a command line *is*, with no logic.
 
 The parser builds these nodes; the executor walks them with one `match`.
-Every node is immutable and keeps `span`, the (start, end) offsets of the
-source text it came from, so errors and the teaching lens can point at it.
+Every node keeps `span`, the (start, end) offsets of the source text it
+came from, so errors and the teaching lens can point at it.  Nodes are
+never changed after the parser makes them (treat them as frozen).
 
-Why not @dataclass(frozen=True)?  Importing `dataclasses` costs ~15 ms
-(it pulls in `inspect`), which would double minish's start-up time; see
-bench/README.md.  `Node` below gives the same three things we need:
-keyword/positional construction, equality, and immutability.
+Why not @dataclass(frozen=True)?  Importing `dataclasses` costs ~15 ms (it
+pulls in `inspect`), which would double minish's start-up time, and a
+frozen dataclass sets each field through object.__setattr__, which made
+parsing 3x slower (the parser makes ~20 nodes per line).  So each class
+spells out its __init__, and `Node` adds equality, hashing, repr and
+`match` support from `__slots__`.
 """
-from __future__ import annotations
 
 
 class Node:
-    """Base class: fields are the names in `__slots__`."""
+    """Base class: the fields are the names in `__slots__`."""
     __slots__ = ()
 
     def __init_subclass__(cls) -> None:
         cls.__match_args__ = cls.__slots__      # enables `case Simple(words=...)`
 
-    def __init__(self, *args, **kwargs) -> None:
-        values = dict(zip(self.__slots__, args), **kwargs)
-        for name in self.__slots__:
-            object.__setattr__(self, name, values.get(name, _DEFAULTS.get(name)))
+    def _fields(self) -> tuple:
+        return tuple(getattr(self, n) for n in self.__slots__ if n != "span")
 
-    def __setattr__(self, name, value):
-        raise AttributeError(f"{type(self).__name__} is immutable")
-
-    def __eq__(self, other) -> bool:
-        return type(self) is type(other) and all(
-            getattr(self, n) == getattr(other, n) for n in self.__slots__ if n != "span")
+    def __eq__(self, other) -> bool:            # spans do not count
+        return type(self) is type(other) and self._fields() == other._fields()
 
     def __hash__(self) -> int:
-        return hash(tuple(getattr(self, n) for n in self.__slots__ if n != "span"))
+        return hash(self._fields())
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__ if n != "span")
         return f"{type(self).__name__}({fields})"
-
-
-_DEFAULTS = {"quoted": False, "span": (0, 0), "redirs": (), "negated": False}
 
 
 # ---- Words -----------------------------------------------------------------
@@ -50,24 +43,40 @@ class Lit(Node):
     """Literal text; unquoted literal text may still be a glob pattern."""
     __slots__ = ("text", "quoted")
 
+    def __init__(self, text: str, quoted: bool = False) -> None:
+        self.text, self.quoted = text, quoted
+
 
 class Param(Node):
     """$name, ${name}, $1, $?, ... with an optional ${name OP word} operator."""
     __slots__ = ("name", "quoted", "op", "arg")
+
+    def __init__(self, name: str, quoted: bool = False, op: str | None = None,
+                 arg: "Word | None" = None) -> None:
+        self.name, self.quoted, self.op, self.arg = name, quoted, op, arg
 
 
 class CommandSub(Node):
     """$(...) or `...`: run `body` in a child and take its output."""
     __slots__ = ("body", "quoted", "source")
 
+    def __init__(self, body, quoted: bool, source: str) -> None:
+        self.body, self.quoted, self.source = body, quoted, source
+
 
 class Arith(Node):
     """$(( expression )): integer arithmetic; `expr` is expanded first."""
     __slots__ = ("expr", "quoted")
 
+    def __init__(self, expr: "Word", quoted: bool = False) -> None:
+        self.expr, self.quoted = expr, quoted
+
 
 class Word(Node):
     __slots__ = ("parts", "span")
+
+    def __init__(self, parts: tuple, span: tuple = (0, 0)) -> None:
+        self.parts, self.span = parts, span
 
 
 # ---- Commands --------------------------------------------------------------
@@ -76,42 +85,70 @@ class Redir(Node):
     """`fd op target`: op is one of < > >> >| <> >& <&  (target '-' closes)."""
     __slots__ = ("fd", "op", "target", "span")
 
+    def __init__(self, fd: int | None, op: str, target: Word, span: tuple = (0, 0)) -> None:
+        self.fd, self.op, self.target, self.span = fd, op, target, span
+
 
 class Assign(Node):
     """NAME=value before (or instead of) a command."""
     __slots__ = ("name", "value", "span")
+
+    def __init__(self, name: str, value: Word, span: tuple = (0, 0)) -> None:
+        self.name, self.value, self.span = name, value, span
 
 
 class Simple(Node):
     """A simple command: assignments, words (argv) and redirections."""
     __slots__ = ("assigns", "words", "redirs", "span")
 
+    def __init__(self, assigns: tuple, words: tuple, redirs: tuple = (),
+                 span: tuple = (0, 0)) -> None:
+        self.assigns, self.words, self.redirs, self.span = assigns, words, redirs, span
+
 
 class Subshell(Node):
     """( list ): the list runs in a forked copy of the shell."""
     __slots__ = ("body", "redirs", "span")
+
+    def __init__(self, body, redirs: tuple = (), span: tuple = (0, 0)) -> None:
+        self.body, self.redirs, self.span = body, redirs, span
 
 
 class Group(Node):
     """{ list; }: the list runs in the shell itself."""
     __slots__ = ("body", "redirs", "span")
 
+    def __init__(self, body, redirs: tuple = (), span: tuple = (0, 0)) -> None:
+        self.body, self.redirs, self.span = body, redirs, span
+
 
 class Pipeline(Node):
     """cmd | cmd | ...; `negated` for a leading `!`."""
     __slots__ = ("commands", "negated", "span")
+
+    def __init__(self, commands: tuple, negated: bool = False, span: tuple = (0, 0)) -> None:
+        self.commands, self.negated, self.span = commands, negated, span
 
 
 class AndOr(Node):
     """left && right, left || right (left-associative)."""
     __slots__ = ("left", "op", "right", "span")
 
+    def __init__(self, left, op: str, right, span: tuple = (0, 0)) -> None:
+        self.left, self.op, self.right, self.span = left, op, right, span
+
 
 class Background(Node):
     """cmd &: run without waiting."""
     __slots__ = ("body", "span")
 
+    def __init__(self, body, span: tuple = (0, 0)) -> None:
+        self.body, self.span = body, span
+
 
 class Sequence(Node):
     """cmd ; cmd ; ... (or newlines)."""
     __slots__ = ("commands", "span")
+
+    def __init__(self, commands: tuple, span: tuple = (0, 0)) -> None:
+        self.commands, self.span = commands, span

@@ -133,12 +133,6 @@ def test_spans_cover_the_source():
     assert text[slice(*tree.left.span)] == "echo a | wc -l"
 
 
-def test_nodes_are_immutable():
-    node = simple("a")
-    with pytest.raises(AttributeError):
-        node.words = ()
-
-
 SHELL_ALPHABET = st.sampled_from(list("ab $'\"\\|&;()<>{}#\n\t`=*?[]~!-12"))
 
 

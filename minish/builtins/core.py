@@ -4,7 +4,6 @@
 shell process: a child cannot change its parent's directory, variables or
 file descriptors.  `echo`, `pwd`, `true`... are builtins only for speed.
 """
-from __future__ import annotations
 
 import os
 
@@ -181,7 +180,7 @@ def export(sh, argv):
             continue
         if eq:
             sh.state.set(name, value)
-        sh.state.exported.add(name)
+        sh.state.export(name)
     return status
 
 

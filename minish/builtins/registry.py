@@ -1,5 +1,4 @@
 """The builtin registry: name -> Builtin, filled by the @builtin decorator."""
-from __future__ import annotations
 
 from ..errors import ShellError, report
 
