@@ -75,7 +75,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def entry() -> None:
     """The console script: exit with main()'s status, flushing first."""
-    status = main()
+    try:
+        status = main()
+    except KeyboardInterrupt:
+        status = 130
+    except Exception as e:                     # the very last resort: one line
+        sys.stderr.write(f"minish: internal error: {type(e).__name__}: {e}\n")
+        status = 1
     try:
         sys.stdout.flush()
     except OSError:

@@ -64,10 +64,10 @@ class Executor:
                 status = self.simple(node)
             case Pipeline(commands=commands, negated=negated):
                 if negated:                    # `! cmd` is a test: never trips set -e
-                    status = int(self._unchecked(self.pipeline, commands) == 0)
+                    status = int(self._unchecked(lambda c: self.pipeline(c, node), commands) == 0)
                     self.state.last_status = status
                     return status
-                status = self.pipeline(commands)
+                status = self.pipeline(commands, node)
             case AndOr(left=left, op=op, right=right):
                 # `set -e` ignores a failure on the left of && and ||: the
                 # script is testing it (XCU 2.14, set -e).
@@ -86,8 +86,8 @@ class Executor:
                 # ( list ): fork with no exec.  The child is a copy of the whole
                 # shell, variables and all, so `cd` or `x=1` inside it changes
                 # only the copy: the purest demonstration of fork(2).
-                pid = process.fork(lambda: self.child_main(node))
-                status = process.exit_status(process.wait_pid(pid))
+                pid = process.fork(lambda: self.child_main(node), **self._job_args())
+                status = self._wait_foreground([pid], node)
             case Group(body=body, redirs=redirs):
                 status = self.with_redirections(redirs, lambda: self.run(body))
             case _:
@@ -121,19 +121,58 @@ class Executor:
         return self.run(node)
 
     # -- pipelines and background --------------------------------------------------
-    def pipeline(self, commands) -> int:
+    def pipeline(self, commands, node=None) -> int:
         """cmd | cmd | ...: every stage forks, builtins too."""
         stages = [lambda c=c: self.child_main(c) for c in commands]
-        pids = process.run_pipeline(stages)
-        raws = [process.wait_pid(pid) for pid in pids]
-        return process.exit_status(raws[-1])
+        pids = process.run_pipeline(stages, **self._job_args())
+        return self._wait_foreground(pids, node or commands[-1])
 
     def background(self, body) -> int:
         """cmd &: fork, do not wait; remember the job and set $!."""
-        pid = process.fork(lambda: self.child_main(body), background=True)
-        self.jobs.add([pid], self._text(body))
+        job_control = self._job_args(foreground=False)
+        pid = process.fork(lambda: self.child_main(body), background=True, **job_control)
+        job = self.jobs.add([pid], self._text(body), pgid=pid if job_control else None)
         self.state.last_bg_pid = pid
+        if self.state.interactive and not self.in_child:
+            write(2, f"[{job.id}] {pid}\n")
         return 0
+
+    # -- job control -------------------------------------------------------------
+    @property
+    def job_control(self) -> bool:
+        """Jobs get process groups and the terminal only in the interactive shell."""
+        return self.jobs.tty is not None and not self.in_child
+
+    def _job_args(self, foreground: bool = True) -> dict:
+        """fork() arguments: a new process group, and the terminal if foreground."""
+        if not self.job_control:
+            return {}
+        return {"pgid": 0, "tty": self.jobs.tty if foreground else None}
+
+    def _wait_foreground(self, pids: list[int], node) -> int:
+        """Wait for the processes of a foreground job; return its $?."""
+        if not self.job_control:
+            raws = [process.wait_pid(pid) for pid in pids]
+            return process.exit_status(raws[-1])
+        job = self.jobs.add(pids, self._text(node), pgid=pids[0], background=False)
+        status = self.jobs.foreground(job)
+        self.report_foreground(job)
+        return status
+
+    def report_foreground(self, job) -> None:
+        """Tell the user a foreground job stopped or was killed (as bash does)."""
+        from .jobs import format_job
+        if job.is_stopped:
+            write(2, "\n" + format_job(job, self.jobs.marker(job)) + "\n")
+            job.notified = True
+            return
+        raw = job.raw.get(job.pids[-1], 0)
+        if os.WIFSIGNALED(raw):
+            sig = os.WTERMSIG(raw)
+            if sig == 2:                        # Ctrl-C: just end the line
+                write(2, "\n")
+            elif sig != 13:                     # SIGPIPE is how pipelines end
+                write(2, job.state() + "\n")
 
     def _text(self, node) -> str:
         start, end = node.span
@@ -160,8 +199,8 @@ class Executor:
         env = self.state.environ(assigns)       # before fork: see State.environ
         if exec_in_place:
             return self._exec(argv, env, node.redirs)
-        pid = process.fork(lambda: self._exec(argv, env, node.redirs))
-        return process.exit_status(process.wait_pid(pid))
+        pid = process.fork(lambda: self._exec(argv, env, node.redirs), **self._job_args())
+        return self._wait_foreground([pid], node)
 
     def _exec(self, argv, env, redirs) -> int:
         """In a child: apply the redirections, then become the program."""

@@ -30,28 +30,38 @@ def flush_std_streams() -> None:
 
 
 def fork(body, *, stdin: int | None = None, stdout: int | None = None,
-         unused: tuple = (), pgid: int | None = None, background: bool = False) -> int:
+         unused: tuple = (), pgid: int | None = None, tty: int | None = None,
+         background: bool = False) -> int:
     """Fork a child that runs body() -> status and exits; return its pid.
 
     `stdin`/`stdout`: pipe ends to dup2 onto fd 0/1.  `unused`: pipe ends
-    this child must close (or a reader never sees EOF).  `pgid`: the
-    process group to join, when the shell does job control.
+    this child must close (or a reader never sees EOF).  `pgid`: with job
+    control, the process group to join (0: start a new one); `tty`: give
+    that group the terminal, for a foreground job.
     """
     flush_std_streams()
     pid = os.fork()
     if pid == 0:
-        _child(body, stdin, stdout, unused, pgid, background)
+        _child(body, stdin, stdout, unused, pgid, tty, background)
     if pgid is not None:
         set_pgid_quietly(pid, pgid or pid)     # the child does it too: no race
     return pid
 
 
-def _child(body, stdin, stdout, unused, pgid, background):    # -> NoReturn
+def _child(body, stdin, stdout, unused, pgid, tty, background):    # -> NoReturn
     status = 1
     try:
-        signals.restore_in_child(background)
         if pgid is not None:
             set_pgid_quietly(0, pgid)          # 0: the child's own pid
+            if tty is not None:
+                # Take the terminal before the program can read it.  Done
+                # before signals are restored: a background group calling
+                # tcsetpgrp gets SIGTTOU unless it ignores it (tcsetpgrp(3)).
+                try:
+                    os.tcsetpgrp(tty, os.getpgrp())
+                except OSError:
+                    pass
+        signals.restore_in_child(background and pgid is None)
         for fd in unused:
             os.close(fd)
         if stdin is not None:
@@ -82,7 +92,7 @@ def set_pgid_quietly(pid: int, pgid: int) -> None:
         pass
 
 
-def run_pipeline(stages, pgid: int | None = None) -> list[int]:
+def run_pipeline(stages, pgid: int | None = None, tty: int | None = None) -> list[int]:
     """Fork one child per stage; each stage's stdout feeds the next one's stdin.
 
     `stages` are callables returning an exit status.  One pipe is made per
@@ -96,7 +106,7 @@ def run_pipeline(stages, pgid: int | None = None) -> list[int]:
         last = i == len(stages) - 1
         read_end, write_end = (None, None) if last else os.pipe()
         pid = fork(stage, stdin=prev_read, stdout=write_end,
-                   unused=() if last else (read_end,), pgid=pgid)
+                   unused=() if last else (read_end,), pgid=pgid, tty=tty)
         if pgid == 0:
             pgid = pid                         # the first child leads the group
         if prev_read is not None:

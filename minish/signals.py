@@ -45,6 +45,7 @@ def setup_shell(interactive: bool) -> None:
 
 def _shell_sets(sig: int, handler) -> None:
     """Change the shell's own disposition, and note what children must restore."""
+    _at_entry.setdefault(sig, signal.getsignal(sig))
     signal.signal(sig, handler)
     if handler == _at_entry[sig]:
         _to_restore.pop(sig, None)

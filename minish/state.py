@@ -19,8 +19,8 @@ class State:
         self.options: set[str] = set()         # "xtrace", ...
         self.interactive = False
         self.sub_status: int | None = None     # status of the last $(...) run
+        self.history: list[str] = []           # commands typed at the prompt
         self.vars.setdefault("IFS", " \t\n")
-        self.vars.setdefault("PS1", "$ ")
         self.vars.setdefault("PS2", "> ")
         self.vars["PPID"] = str(os.getppid())
         self.vars.setdefault("PWD", os.getcwd())

@@ -292,29 +292,6 @@ def exec_(sh, argv):
     raise ExitShell(status)                    # exec failed: a shell exits (XCU 2.14)
 
 
-@builtin("wait", "wait for background jobs", "wait [pid ...]")
-def wait(sh, argv):
-    """Wait for background processes to end; status is the last one's.
-    With no pid, wait for all of them (waitpid(2))."""
-    if len(argv) == 1:
-        for job in list(sh.jobs.jobs.values()):
-            sh.jobs.wait(job)
-        return 0
-    status = 0
-    for arg in argv[1:]:
-        if not (arg.isascii() and arg.isdigit()):
-            report(f"wait: `{arg}': not a pid or valid job spec")
-            status = 2
-            continue
-        job = sh.jobs.by_pid(int(arg))
-        if job is None:
-            report(f"wait: pid {arg} is not a child of this shell")
-            status = 127
-            continue
-        status = sh.jobs.wait(job)
-    return status
-
-
 @builtin("umask", "show or set the file-creation mask", "umask [-S] [mode]")
 def umask(sh, argv):
     """The umask's bits are removed from the mode of every file created
@@ -392,6 +369,25 @@ def dot(sh, argv):
 
 
 BUILTINS["source"] = BUILTINS["."]
+
+
+@builtin("history", "list the commands typed at the prompt", "history [-c] [n]")
+def history(sh, argv):
+    """Show the command history, numbered (the last n with a number).
+    history -c   forget it (the file keeps what was saved)"""
+    entries = sh.state.history
+    if "-c" in argv[1:]:
+        entries.clear()
+        return 0
+    count = len(entries)
+    if len(argv) > 1:
+        if not (argv[1].isascii() and argv[1].isdigit()):
+            raise ShellError(f"{argv[1]}: numeric argument required", status=2)
+        count = int(argv[1])
+    start = max(len(entries) - count, 0)
+    for number, text in enumerate(entries[start:], start + 1):
+        out(f"{number:5d}  {text}\n")
+    return 0
 
 
 @builtin("help", "list the builtins, or explain one", "help [name]")

@@ -1,0 +1,177 @@
+"""Job control builtins: jobs, fg, bg, kill, wait, disown.
+
+A job is a process group (see jobs.py).  `fg` hands it the terminal with
+tcsetpgrp(3) and sends SIGCONT to the whole group with kill(2) on -pgid;
+`bg` sends only the SIGCONT.
+"""
+import os
+
+from ..errors import ShellError, report, write
+from ..jobs import format_job
+from .registry import builtin
+
+
+def _job(sh, name: str, spec: str | None):
+    """The job `spec` names (default: the current job), or a ShellError."""
+    job = sh.jobs.find(spec or "%+")
+    if job is None:
+        raise ShellError(f"{spec or 'current'}: no such job")
+    return job
+
+
+@builtin("jobs", "list the jobs", "jobs [-lp] [%job ...]")
+def jobs(sh, argv):
+    """List this shell's jobs: number, + (current) or - (previous), state, command.
+    -l  also show the process group leader's pid
+    -p  show only the pids"""
+    flags = {a for a in argv[1:] if a.startswith("-")}
+    specs = [a for a in argv[1:] if not a.startswith("-")]
+    if flags - {"-l", "-p", "-lp", "-pl"}:
+        raise ShellError(f"{sorted(flags - {'-l', '-p'})[0]}: invalid option", status=2)
+    sh.jobs.reap()
+    chosen = [_job(sh, "jobs", s) for s in specs] if specs else \
+        [sh.jobs.jobs[i] for i in sorted(sh.jobs.jobs)]
+    for job in chosen:
+        if "p" in "".join(flags):
+            write(1, f"{job.pids[0]}\n")
+        else:
+            write(1, format_job(job, sh.jobs.marker(job), pid="l" in "".join(flags)) + "\n")
+        if job.done:
+            sh.jobs.remove(job)                # reported: forget it, as bash does
+    return 0
+
+
+@builtin("fg", "bring a job to the foreground", "fg [%job]")
+def fg(sh, argv):
+    """Continue a job in the foreground: it gets the terminal (tcsetpgrp)
+    and SIGCONT, and the shell waits for it.  %n, %+, %-, %string or a pid."""
+    if sh.jobs.tty is None:
+        raise ShellError("no job control")
+    job = _job(sh, "fg", argv[1] if len(argv) > 1 else None)
+    write(1, job.command + "\n")
+    status = sh.jobs.foreground(job, cont=True)
+    sh.report_foreground(job)
+    return status
+
+
+@builtin("bg", "continue a stopped job in the background", "bg [%job ...]")
+def bg(sh, argv):
+    """Send SIGCONT to a stopped job and let it run in the background."""
+    if sh.jobs.tty is None:
+        raise ShellError("no job control")
+    for spec in argv[1:] or [None]:
+        job = _job(sh, "bg", spec)
+        sh.jobs.continue_in_background(job)
+        write(1, f"[{job.id}]{sh.jobs.marker(job)} {job.command} &\n")
+    return 0
+
+
+@builtin("kill", "send a signal to processes or jobs", "kill [-s SIG | -SIG | -N] pid|%job ... | kill -l [N]")
+def kill(sh, argv):
+    """Send a signal (default SIGTERM) with kill(2).  A %job means its whole
+    process group (kill(-pgid, sig)).
+    kill -l        list the signal names
+    kill -l 137    the name of the signal behind an exit status"""
+    import signal
+    args = argv[1:]
+    if not args:
+        raise ShellError("usage: kill [-s SIG | -SIG] pid|%job ... or kill -l [N]", status=2)
+    if args[0] == "-l":
+        if len(args) > 1:
+            for a in args[1:]:
+                n = int(a) if a.isdigit() else 0
+                name = _signal_name(n - 128 if n > 128 else n)
+                if not name:
+                    raise ShellError(f"{a}: invalid signal specification")
+                write(1, name + "\n")
+            return 0
+        names = [f"{s.value:2d}) SIG{_signal_name(s.value)}" for s in sorted(
+            set(signal.Signals), key=lambda s: s.value)]
+        write(1, "\n".join(names) + "\n")
+        return 0
+    sig = signal.SIGTERM
+    if args[0] == "-s" and len(args) > 1:
+        sig = _parse_signal(args[1])
+        args = args[2:]
+    elif args[0].startswith("-") and args[0] != "--":
+        sig = _parse_signal(args[0][1:])
+        args = args[1:]
+    if args and args[0] == "--":
+        args = args[1:]
+    status = 0
+    for target in args:
+        try:
+            if target.startswith("%"):
+                job = _job(sh, "kill", target)
+                os.killpg(job.pgid, sig) if job.pgid else os.kill(job.pids[0], sig)
+            elif target.lstrip("-").isdigit():
+                os.kill(int(target), sig)
+            else:
+                raise ShellError(f"{target}: arguments must be process or job IDs")
+        except ProcessLookupError:
+            report(f"kill: ({target}) - No such process")
+            status = 1
+        except PermissionError:
+            report(f"kill: ({target}) - Operation not permitted")
+            status = 1
+        except ShellError as e:
+            report(f"kill: {e.message}")
+            status = 1
+    return status
+
+
+def _signal_name(n: int) -> str | None:
+    import signal
+    try:
+        return signal.Signals(n).name[3:]
+    except ValueError:
+        return None
+
+
+def _parse_signal(text: str) -> int:
+    import signal
+    if text.isascii() and text.isdigit():
+        return int(text)
+    name = text.upper()
+    name = name if name.startswith("SIG") else "SIG" + name
+    try:
+        return signal.Signals[name].value
+    except KeyError:
+        raise ShellError(f"{text}: invalid signal specification") from None
+
+
+@builtin("wait", "wait for background jobs", "wait [pid | %job ...]")
+def wait(sh, argv):
+    """Wait for background jobs to end (waitpid(2)); the status is the last one's.
+    With no argument, wait for all of them."""
+    if len(argv) == 1:
+        for job in list(sh.jobs.jobs.values()):
+            if job.background:
+                sh.jobs.wait(job)
+                sh.jobs.remove(job)
+        return 0
+    status = 0
+    for arg in argv[1:]:
+        job = sh.jobs.find(arg)
+        if job is None:
+            if arg.startswith("%"):
+                report(f"wait: {arg}: no such job")
+            elif arg.isascii() and arg.isdigit():
+                report(f"wait: pid {arg} is not a child of this shell")
+            else:
+                report(f"wait: `{arg}': not a pid or valid job spec")
+                status = 2
+                continue
+            status = 127
+            continue
+        status = sh.jobs.wait(job)
+        sh.jobs.remove(job)
+    return status
+
+
+@builtin("disown", "forget a job (it keeps running)", "disown [%job ...]")
+def disown(sh, argv):
+    """Remove jobs from the table: the shell no longer reports or waits for them."""
+    for spec in argv[1:] or [None]:
+        sh.jobs.remove(_job(sh, "disown", spec))
+    return 0

