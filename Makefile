@@ -10,7 +10,8 @@ BIN    := $(VENV)/bin
 $(BIN)/minish: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test]' --config-settings editable_mode=compat
+	$(BIN)/python -m compileall -q minish
 	touch $@
 
 run: $(BIN)/minish

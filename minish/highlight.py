@@ -22,6 +22,8 @@ def on_path(name: str) -> bool:
     """Default test for 'is this a command?': a builtin or a file on $PATH."""
     if name in BUILTINS:
         return True
+    if "\0" in name:
+        return False
     if "/" in name:
         return os.access(name, os.X_OK) and not os.path.isdir(name)
     return any(os.access(os.path.join(d or ".", name), os.X_OK)
@@ -38,10 +40,13 @@ class MinishLexer(Lexer):
         return on_path(name)
 
     def get_tokens_unprocessed(self, text):
+        done = 0
         try:
-            yield from _highlight(text, self.command_exists)
+            for pos, kind, value in _highlight(text, self.command_exists):
+                yield pos, kind, value
+                done = pos + len(value)
         except Exception:                       # never break the prompt
-            yield 0, Text, text
+            yield done, Text, text[done:]
 
 
 def _highlight(text, command_exists):
@@ -50,6 +55,7 @@ def _highlight(text, command_exists):
         start, end = tok.span
         if start > pos:
             yield pos, Text.Whitespace, text[pos:start]
+            pos = start
         raw = text[start:end]
         if tok.kind == "EOF":
             break
