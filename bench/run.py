@@ -13,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import engine  # noqa: E402
+import interactive  # noqa: E402
 from common import ROOT, table  # noqa: E402
 
 MARK_START, MARK_END = "<!-- results:start -->", "<!-- results:end -->"
@@ -24,6 +25,7 @@ def main() -> None:
     compileall.compile_dir(str(ROOT / "minish"), quiet=1)   # time the .pyc path, as installed
     rows = [["benchmark", "minish", "bash", "dash", "ratio"]]
     rows += engine.run(quick)
+    rows += interactive.run(quick)
     text = table(rows)
     print(text)
     if not quick:
