@@ -1,0 +1,245 @@
+"""system(3), popen(3), pclose(3) and coprocesses, written out in Python.
+
+The C library's versions are nothing but fork, exec, pipes and waitpid;
+these do exactly what glibc does, step by step, so a student can read
+them and a lesson can import them:
+
+    from minish.libc import system, popen, pclose, pr_exit, coprocess
+
+Statuses are *raw wait statuses*, as in C: decode them with os.WIFEXITED
+and friends, or print them with pr_exit().
+
+A caveat for Python callers: Python ignores SIGPIPE, and an ignored signal
+stays ignored across exec.  Like the C versions, these pass the caller's
+dispositions on unchanged, so `yes | head -1` started from a Python program
+sees EPIPE instead of dying of SIGPIPE.  minish's own builtins run them
+with the shell's dispositions restored.
+"""
+import errno
+import os
+import signal
+
+from . import process
+
+SHELL = "/bin/sh"
+
+
+class InvalidArgument(OSError, ValueError):
+    """EINVAL, the C library's answer to a bad mode or a foreign stream."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(errno.EINVAL, f"{os.strerror(errno.EINVAL)}: {what}")
+
+
+# ---- system ------------------------------------------------------------------
+
+def system(command: str | None) -> int:
+    """Run `command` with /bin/sh -c and return its raw wait status.
+
+    The calls, in order (as glibc's sysdeps/posix/system.c):
+      sigaction(SIGINT, SIG_IGN), sigaction(SIGQUIT, SIG_IGN)
+          -- Ctrl-C at the terminal is for the command, not for us
+      sigprocmask(SIG_BLOCK, {SIGCHLD})
+          -- a SIGCHLD handler in the caller must not reap our child
+      fork()
+        child:  sigaction x2 and sigprocmask back to the caller's originals,
+                execve("/bin/sh", ["sh", "-c", command]), or _exit(127)
+        parent: waitpid(pid, &status, 0), retried on EINTR
+      sigaction x2, sigprocmask: restore the caller's state
+
+    system(None) says whether a shell is available (non-zero if so).
+    Returns 127 << 8 (exit status 127) when the shell cannot be run; raises
+    OSError when fork(2) fails (C returns -1 and sets errno).
+    """
+    if command is None:
+        return int(os.access(SHELL, os.X_OK))
+    old_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    old_quit = signal.signal(signal.SIGQUIT, signal.SIG_IGN)
+    old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+    try:
+        def child() -> int:
+            signal.signal(signal.SIGINT, old_int)
+            signal.signal(signal.SIGQUIT, old_quit)
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+            return _exec_shell(command)
+        pid = process.fork(child)
+        # PEP 475: os.waitpid already retries when a signal interrupts it (EINTR).
+        return os.waitpid(pid, 0)[1]
+    finally:
+        signal.signal(signal.SIGINT, old_int)
+        signal.signal(signal.SIGQUIT, old_quit)
+        signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+
+
+def system_naive(command: str) -> int:
+    """system() without the signal handling: fork, exec, waitpid.
+
+    Kept beside the real one so a lesson can show what goes wrong: while it
+    waits, Ctrl-C kills the caller too, and a caller's SIGCHLD handler may
+    reap the child first (then waitpid fails with ECHILD).
+    """
+    pid = process.fork(lambda: _exec_shell(command))
+    return os.waitpid(pid, 0)[1]
+
+
+def _exec_shell(command: str) -> int:
+    """In a child: become /bin/sh -c command; 127 if that is impossible."""
+    try:
+        os.execv(SHELL, ["sh", "-c", command])
+    except OSError:
+        pass
+    return 127
+
+
+# ---- popen / pclose -------------------------------------------------------------
+
+_children: dict[int, int] = {}      # id(stream) -> pid, for every stream still open
+_streams: dict[int, object] = {}    # id(stream) -> stream
+
+
+def popen(command: str, mode: str = "r"):
+    """Start /bin/sh -c command with a pipe to or from it; return the stream.
+
+    mode "r" (or "rb"): we read what the command writes on its stdout.
+    mode "w" (or "wb"): what we write becomes the command's stdin.
+    The calls, in order:
+      pipe() -> [read_end, write_end]
+      fork()
+        child:  close the streams of every earlier popen() still open
+                (POSIX requires it), dup2 its end of the pipe onto fd 1
+                ("r") or fd 0 ("w"), close both pipe fds,
+                execve("/bin/sh", ["sh", "-c", command]), or _exit(127)
+        parent: close the child's end; wrap our end in a file object
+    Raises InvalidArgument (an OSError with EINVAL, and a ValueError) for
+    any other mode.
+    """
+    if mode not in ("r", "w", "rb", "wb"):
+        raise InvalidArgument(f"popen mode {mode!r}")
+    reading = mode[0] == "r"
+    read_end, write_end = os.pipe()
+    ours, theirs = (read_end, write_end) if reading else (write_end, read_end)
+    earlier = [s.fileno() for s in _streams.values() if not s.closed]
+
+    def child() -> int:
+        for fd in earlier:                      # the previous popen()s' streams
+            os.close(fd)
+        os.dup2(theirs, 1 if reading else 0)
+        os.close(theirs)
+        os.close(ours)
+        return _exec_shell(command)
+
+    pid = process.fork(child)
+    os.close(theirs)
+    stream = os.fdopen(ours, mode)              # fully buffered, like a stdio pipe
+    _children[id(stream)] = pid
+    _streams[id(stream)] = stream
+    return stream
+
+
+def popen_pid(stream) -> int | None:
+    """The pid of the command behind a popen() stream (None if not ours)."""
+    return _children.get(id(stream))
+
+
+def pclose(stream) -> int:
+    """Close a popen() stream and wait for its command; return the raw status.
+
+    The calls: fclose(stream) (flushing what is buffered, then close(2): the
+    command sees end-of-file), then waitpid(pid) for that child only.
+    A stream popen() did not make raises InvalidArgument (EINVAL).
+    """
+    pid = _children.pop(id(stream), None)
+    if pid is None or _streams.get(id(stream)) is not stream:
+        raise InvalidArgument("stream was not opened by popen()")
+    del _streams[id(stream)]
+    try:
+        stream.close()
+    except BrokenPipeError:
+        pass                                    # the command stopped reading: fine
+    return os.waitpid(pid, 0)[1]
+
+
+# ---- coprocesses ----------------------------------------------------------------
+
+class Coprocess:
+    """A filter driven through two pipes: we write its stdin, read its stdout.
+
+    The buffering trap: when its stdout is a pipe, a program using stdio
+    buffers its output in blocks (4-8 KiB), not lines.  We write a line and
+    wait for the answer; it waits for more input before flushing: deadlock.
+    The filter must flush after each line (setvbuf/fflush, `python -u`,
+    `stdbuf -oL`).  On our side, `stdin` is line-buffered for the same reason.
+    """
+
+    def __init__(self, command: str, binary: bool = False) -> None:
+        to_child_r, to_child_w = os.pipe()     # our writes -> its stdin
+        from_child_r, from_child_w = os.pipe()  # its stdout -> our reads
+
+        def child() -> int:
+            os.dup2(to_child_r, 0)
+            os.dup2(from_child_w, 1)
+            for fd in (to_child_r, to_child_w, from_child_r, from_child_w):
+                os.close(fd)
+            return _exec_shell(command)
+
+        self.pid = process.fork(child)
+        os.close(to_child_r)
+        os.close(from_child_w)
+        if binary:
+            self.stdin = os.fdopen(to_child_w, "wb", buffering=0)
+            self.stdout = os.fdopen(from_child_r, "rb", buffering=0)
+        else:
+            self.stdin = os.fdopen(to_child_w, "w", buffering=1)   # line-buffered
+            self.stdout = os.fdopen(from_child_r, "r")
+        self.status: int | None = None
+
+    def ask(self, line: str) -> str:
+        """Write one line, read one line back."""
+        self.stdin.write(line.rstrip("\n") + "\n")
+        return self.stdout.readline()
+
+    def close(self) -> int:
+        """Close our end of its stdin (it sees EOF), then wait for it."""
+        if not self.stdin.closed:
+            try:
+                self.stdin.close()
+            except BrokenPipeError:
+                pass
+        return self.wait()
+
+    def wait(self) -> int:
+        if self.status is None:
+            self.status = os.waitpid(self.pid, 0)[1]
+            self.stdout.close()
+        return self.status
+
+
+def coprocess(command: str, binary: bool = False) -> Coprocess:
+    """Start `command` (through /bin/sh -c) as a coprocess."""
+    return Coprocess(command, binary)
+
+
+# ---- decoding a wait status ----------------------------------------------------------
+
+def pr_exit(status: int) -> str:
+    """Describe a raw wait status in the terms of the <sys/wait.h> macros."""
+    if os.WIFEXITED(status):
+        code = os.WEXITSTATUS(status)
+        return f"normal exit, status {code} (WIFEXITED, WEXITSTATUS = {code})"
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        core = ", core dumped (WCOREDUMP)" if os.WCOREDUMP(status) else ""
+        return f"killed by signal {sig} {_name(sig)} (WIFSIGNALED, WTERMSIG = {sig}){core}"
+    if os.WIFSTOPPED(status):
+        sig = os.WSTOPSIG(status)
+        return f"stopped by signal {sig} {_name(sig)} (WIFSTOPPED, WSTOPSIG = {sig})"
+    if os.WIFCONTINUED(status):
+        return "continued (WIFCONTINUED)"
+    return f"unknown status {status:#x}"
+
+
+def _name(sig: int) -> str:
+    try:
+        return signal.Signals(sig).name
+    except ValueError:
+        return "?"
