@@ -62,6 +62,10 @@ class Executor:
         match node:
             case Simple():
                 status = self.simple(node)
+            case Pipeline(timed=timed) if timed:
+                from .builtins.times import timed as time_it
+                untimed = Pipeline(node.commands, node.negated, None, node.span)
+                status = time_it(lambda: self.run(untimed), posix=timed == "posix")
             case Pipeline(commands=commands, negated=negated):
                 if negated:                    # `! cmd` is a test: never trips set -e
                     status = int(self._unchecked(lambda c: self.pipeline(c, node), commands) == 0)

@@ -15,7 +15,7 @@ from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, tokenize
 
 # After these operators (or at the start) a word is a command name.
 COMMAND_STARTERS = frozenset({"|", "||", "&&", ";", "&", "(", ")", "\n", "{", "!"})
-RESERVED = frozenset({"{", "}", "!"})
+RESERVED = frozenset({"{", "}", "!", "time"})
 
 
 def on_path(name: str) -> bool:

@@ -15,7 +15,7 @@ import fcntl
 import os
 import termios
 
-from .process import exit_status
+from .process import exit_status, waitpid
 
 
 class Job:
@@ -152,7 +152,7 @@ class JobTable:
     def _collect(self, job: Job, pid: int, flags: int) -> bool:
         """One waitpid on `pid`; record what happened.  False if nothing did."""
         try:
-            got, raw = os.waitpid(pid, flags)
+            got, raw = waitpid(pid, flags)
         except ChildProcessError:
             # Already reaped: by the SIGCHLD handler (then job.raw has it), or
             # by someone else entirely.

@@ -5,7 +5,7 @@ Each method's docstring is its grammar rule (a subset of POSIX XCU 2.10):
     program       : linebreak (complete_cmd NEWLINE linebreak)* EOF
     complete_cmd  : and_or ((';' | '&') and_or)* (';' | '&')?
     and_or        : pipeline (('&&' | '||') linebreak pipeline)*
-    pipeline      : '!'? command ('|' linebreak command)*
+    pipeline      : ('time' '-p'?)? '!'? command ('|' linebreak command)*
     command       : '(' list ')' redirect*  |  '{' list '}' redirect*  |  simple
     simple        : (ASSIGNMENT | redirect)* (WORD | redirect)*
     redirect      : IO_NUMBER? ('<' | '>' | '>>' | '>|' | '<>' | '>&' | '<&') WORD
@@ -131,8 +131,15 @@ class Parser:
         return node
 
     def pipeline(self):
-        """pipeline: '!'? command ('|' linebreak command)*"""
+        """pipeline: ('time' '-p'?)? '!'? command ('|' linebreak command)*"""
         start = self.tok.span[0]
+        timed = None
+        if self._is_reserved("time"):
+            self._advance()
+            timed = "bash"
+            if self._is_reserved("-p"):
+                self._advance()
+                timed = "posix"
         negated = self._is_reserved("!")
         if negated:
             self._advance()
@@ -141,9 +148,9 @@ class Parser:
             self._advance()
             self._skip_newlines()
             commands.append(self.command())
-        if len(commands) == 1 and not negated:
+        if len(commands) == 1 and not negated and not timed:
             return commands[0]
-        return Pipeline(tuple(commands), negated, (start, commands[-1].span[1]))
+        return Pipeline(tuple(commands), negated, timed, (start, commands[-1].span[1]))
 
     def command(self):
         """command: '(' list ')' redirect* | '{' list '}' redirect* | simple"""

@@ -118,9 +118,36 @@ def run_pipeline(stages, pgid: int | None = None, tty: int | None = None) -> lis
     return pids
 
 
+# Shell-made accounting (`accton --shell`): an acct.ShellAccounting, or None.
+accounting = None
+
+
 def wait_pid(pid: int, flags: int = 0) -> int:
     """waitpid(2); return the raw wait status (EINTR is retried, PEP 475)."""
-    return os.waitpid(pid, flags)[1]
+    return waitpid(pid, flags)[1]
+
+
+def waitpid(pid: int, flags: int = 0) -> tuple[int, int]:
+    """waitpid(2) -> (pid or 0, raw status), recording the child when the
+    shell keeps its own accounting."""
+    if accounting is None:
+        return os.waitpid(pid, flags)
+    # waitid(WNOWAIT) waits *without* reaping: the child stays a zombie, so
+    # /proc/PID still describes it while we write its record.
+    wanted = os.WEXITED | os.WNOWAIT | (flags & os.WNOHANG)
+    if flags & os.WUNTRACED:
+        wanted |= os.WSTOPPED
+    if flags & os.WCONTINUED:
+        wanted |= os.WCONTINUED
+    info = os.waitid(os.P_PID, pid, wanted)
+    if info is None:
+        return 0, 0                             # WNOHANG and nothing happened
+    if info.si_code not in (os.CLD_EXITED, os.CLD_KILLED, os.CLD_DUMPED):
+        return os.waitpid(pid, flags)           # stopped or continued: nothing to record
+    details = accounting.zombie(pid)
+    got, raw, usage = os.wait4(pid, 0)
+    accounting.record(got, details, raw, usage)
+    return got, raw
 
 
 def capture(body) -> tuple[str, int]:

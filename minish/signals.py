@@ -14,11 +14,11 @@ import _signal as signal
 # access from the background stop or kill the *job*, never the shell.
 SHELL_IGNORES = (signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU, signal.SIGQUIT)
 
-# Every child resets these.  SIGPIPE is on the list because Python ignores
-# it at start-up; a `cat` that inherited SIG_IGN would get EPIPE errors
-# instead of dying quietly when `head` stops reading.
+# Every child resets these.  SIGPIPE and SIGXFSZ are on the list because
+# Python ignores them at start-up; a `cat` that inherited SIG_IGN would get
+# EPIPE errors instead of dying quietly when `head` stops reading.
 CHILD_RESTORES = (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP,
-                  signal.SIGTTIN, signal.SIGTTOU, signal.SIGPIPE)
+                  signal.SIGTTIN, signal.SIGTTOU, signal.SIGPIPE, signal.SIGXFSZ)
 
 _at_entry: dict[int, object] = {}
 _to_restore: dict[int, object] = {}           # what a child must put back
@@ -30,7 +30,11 @@ def setup_shell(interactive: bool) -> None:
         _at_entry[sig] = signal.getsignal(sig)
     # Python ignores SIGPIPE and catches SIGINT; a C program starts with both
     # at their defaults unless its parent ignored them (nohup, a background &).
+    # Python also ignores SIGXFSZ, so a program exceeding its file-size limit
+    # would get EFBIG instead of being killed.
     _at_entry[signal.SIGPIPE] = signal.SIG_DFL
+    _at_entry[signal.SIGXFSZ] = signal.SIG_DFL
+    _shell_sets(signal.SIGXFSZ, signal.SIG_DFL)
     if _at_entry[signal.SIGINT] != signal.SIG_IGN:
         _at_entry[signal.SIGINT] = signal.SIG_DFL
     if interactive:

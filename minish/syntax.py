@@ -123,11 +123,13 @@ class Group(Node):
 
 
 class Pipeline(Node):
-    """cmd | cmd | ...; `negated` for a leading `!`."""
-    __slots__ = ("commands", "negated", "span")
+    """cmd | cmd | ...; `negated` for a leading `!`; `timed` for `time`
+    ("bash" format, or "posix" for `time -p`)."""
+    __slots__ = ("commands", "negated", "timed", "span")
 
-    def __init__(self, commands: tuple, negated: bool = False, span: tuple = (0, 0)) -> None:
-        self.commands, self.negated, self.span = commands, negated, span
+    def __init__(self, commands: tuple, negated: bool = False, timed: str | None = None,
+                 span: tuple = (0, 0)) -> None:
+        self.commands, self.negated, self.timed, self.span = commands, negated, timed, span
 
 
 class AndOr(Node):

@@ -3,4 +3,5 @@
 Importing this package registers them all in BUILTINS.
 """
 from .registry import BUILTINS, Builtin, builtin  # noqa: F401
-from . import core, jobctl, libcdemo  # noqa: F401,E402  (each registers its builtins)
+from . import (accounting, core, ids, ipcops, ipcs, jobctl, libcdemo,  # noqa: F401,E402
+               procinfo, times)

@@ -1,0 +1,207 @@
+"""ids: who this process is, to the kernel -- and a set-uid rules explorer.
+
+Every process has three user IDs (credentials(7)):
+  real       who started it (login sets it, it rarely changes)
+  effective  what permission checks use
+  saved      a copy of the effective ID from exec time, so a set-user-ID
+             program can drop its privilege and take it back later
+and the same three for groups, plus supplementary groups.
+
+`ids try CALL ARGS [then CALL ARGS ...]` runs setuid(2), seteuid(2),
+setreuid(2), setresuid(2) (and the gid ones) for real, in a forked child
+so the shell keeps its own IDs, and shows the (real, effective, saved)
+triple after each call or the errno and the rule that refused it.
+"""
+import os
+import pwd
+import grp
+
+from .. import process
+from ..errors import ShellError, write
+from .registry import builtin
+
+
+def _user(uid: int) -> str:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return "?"
+
+
+def _group(gid: int) -> str:
+    try:
+        return grp.getgrgid(gid).gr_name
+    except KeyError:
+        return "?"
+
+
+def _triple(ids: tuple, name) -> str:
+    return "  ".join(f"{label} {i} ({name(i)})"
+                     for label, i in zip(("real", "effective", "saved"), ids))
+
+
+def _self_report() -> str:
+    lines = [f"user IDs     {_triple(os.getresuid(), _user)}",
+             f"group IDs    {_triple(os.getresgid(), _group)}",
+             "groups       " + (" ".join(f"{g} ({_group(g)})" for g in os.getgroups()) or "-")]
+    try:
+        lines.append(f"login name   {os.getlogin()}  (getlogin: from the utmp entry of the terminal)")
+    except OSError as e:
+        lines.append(f"login name   getlogin() failed: {e.strerror} -- no login session on this "
+                     f"terminal; the password file names uid {os.getuid()} "
+                     f"'{_user(os.getuid())}'")
+    lines.append(f"process      pid {os.getpid()}  ppid {os.getppid()}  "
+                 f"process group {os.getpgrp()}  session {os.getsid(0)}")
+    lines.append(_terminal_line())
+    return "\n".join(lines) + "\n"
+
+
+def _terminal_line() -> str:
+    for fd in (0, 1, 2):
+        try:
+            name = os.ttyname(fd)
+            fg = os.tcgetpgrp(fd)
+            role = "(we are in the foreground)" if fg == os.getpgrp() else "(we are in the background)"
+            return f"terminal     {name}  foreground process group {fg} {role}"
+        except OSError:
+            continue
+    return "terminal     none (no controlling terminal on fds 0-2)"
+
+
+def _other_report(pid: str) -> str:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            status = dict(line.split(":", 1) for line in f.read().splitlines() if ":" in line)
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        raise ShellError(f"no process {pid}") from None
+    uids = [int(v) for v in status["Uid"].split()[:3]]
+    gids = [int(v) for v in status["Gid"].split()[:3]]
+    groups = [int(g) for g in status.get("Groups", "").split()]
+    pgrp, session, tty_nr, tpgid = int(fields[2]), int(fields[3]), int(fields[4]), int(fields[5])
+    tty = f"device {os.major(tty_nr)},{os.minor(tty_nr)}  foreground process group {tpgid}" \
+        if tty_nr else "none"
+    return (f"process {pid} ({status['Name'].strip()})\n"
+            f"user IDs     {_triple(uids, _user)}\n"
+            f"group IDs    {_triple(gids, _group)}\n"
+            "groups       " + (" ".join(f"{g} ({_group(g)})" for g in groups) or "-") + "\n"
+            f"process      pid {pid}  ppid {status['PPid'].strip()}  process group {pgrp}  "
+            f"session {session}\nterminal     {tty}\n")
+
+
+# ---- the set-uid explorer ------------------------------------------------------
+
+CALLS = {  # name: (number of arguments, function, user or group)
+    "setuid": (1, os.setuid, "u"), "seteuid": (1, os.seteuid, "u"),
+    "setreuid": (2, os.setreuid, "u"), "setresuid": (3, os.setresuid, "u"),
+    "setgid": (1, os.setgid, "g"), "setegid": (1, os.setegid, "g"),
+    "setregid": (2, os.setregid, "g"), "setresgid": (3, os.setresgid, "g"),
+}
+
+RULES_UNPRIVILEGED = {
+    "setuid": "without privilege, setuid may only set the effective ID, and only to the "
+              "real ID or the saved set-user-ID",
+    "seteuid": "without privilege, the effective ID may only become the real ID or the saved ID",
+    "setreuid": "without privilege, the real ID may only become the real or effective ID, and "
+                "the effective ID only the real, effective or saved ID",
+    "setresuid": "without privilege, each new ID must be one of the current real, effective "
+                 "or saved IDs",
+}
+RULES_PRIVILEGED = {
+    "setuid": "with privilege (effective ID 0), setuid sets all three IDs: real, effective "
+              "and saved -- there is no way back",
+    "seteuid": "seteuid changes only the effective ID; the saved ID keeps the old privilege",
+    "setreuid": "setreuid sets real and effective; the saved ID follows the new effective ID "
+                "when the real ID is set or the effective ID becomes different from the old real ID",
+    "setresuid": "setresuid sets exactly what it is given (-1 leaves an ID alone)",
+}
+
+
+def parse_calls(words: list[str]) -> list[tuple[str, list[int]]]:
+    """'seteuid 1000 then seteuid 0' -> [('seteuid', [1000]), ('seteuid', [0])]"""
+    calls, current = [], []
+    for word in words + ["then"]:
+        if word != "then":
+            current.append(word)
+            continue
+        if not current:
+            raise ShellError("empty call (two `then`s in a row?)", status=2)
+        name, *args = current
+        if name not in CALLS:
+            raise ShellError(f"unknown call '{name}' (try: {', '.join(CALLS)})", status=2)
+        if len(args) != CALLS[name][0]:
+            raise ShellError(f"{name} takes {CALLS[name][0]} argument(s)", status=2)
+        try:
+            calls.append((name, [_id(a, CALLS[name][2]) for a in args]))
+        except ValueError:
+            raise ShellError(f"{name}: '{' '.join(args)}' is not a user/group id or name",
+                             status=2) from None
+        current = []
+    return calls
+
+
+def _id(text: str, kind: str) -> int:
+    if text.lstrip("-").isdigit():
+        return int(text)
+    try:
+        return pwd.getpwnam(text).pw_uid if kind == "u" else grp.getgrnam(text).gr_gid
+    except KeyError:
+        raise ValueError(text) from None
+
+
+def explore(calls) -> int:
+    """In a child: make each call, show the triples; status 1 if one failed."""
+    failed = 0
+    write(1, f"start         uid {_triple(os.getresuid(), _user)}\n"
+             f"              gid {_triple(os.getresgid(), _group)}\n")
+    for name, args in calls:
+        fn, kind = CALLS[name][1], CALLS[name][2]
+        getter, namer = (os.getresuid, _user) if kind == "u" else (os.getresgid, _group)
+        privileged = os.geteuid() == 0
+        call = f"{name}({', '.join(map(str, args))})"
+        try:
+            fn(*args)
+        except OSError as e:
+            failed = 1
+            rules = RULES_UNPRIVILEGED if not privileged else RULES_PRIVILEGED
+            rule = rules.get(name.replace("gid", "uid"), "")
+            write(1, f"{call:<14}= -1 {_errno_name(e.errno)} ({e.strerror})\n"
+                     f"              {rule.replace('user', kind == 'u' and 'user' or 'group')}\n")
+            continue
+        rules = RULES_PRIVILEGED if privileged else RULES_UNPRIVILEGED
+        write(1, f"{call:<14}= 0  -> {_triple(getter(), namer)}\n"
+                 f"              ({rules.get(name.replace('gid', 'uid'), '')})\n")
+    return failed
+
+
+def _errno_name(n: int) -> str:
+    import errno
+    return errno.errorcode.get(n, str(n))
+
+
+@builtin("ids", "show user/group IDs, process group, session, terminal; try set*id calls",
+         "ids [PID] | ids try CALL ARGS [then CALL ARGS ...]")
+def ids(sh, argv):
+    """ids        this process: real/effective/saved user and group IDs, groups,
+               login name, pid, ppid, process group, session, terminal
+    ids PID    the same for another process (from /proc/PID/status)
+    ids try seteuid 1000 then seteuid 0
+               run the calls for real in a forked child and show how the
+               (real, effective, saved) triple changes, or why it cannot
+               calls: setuid N, seteuid N, setreuid R E, setresuid R E S
+                      (-1 = leave alone) and the same for gid"""
+    args = argv[1:]
+    if not args:
+        write(1, _self_report())
+        return 0
+    if args[0] == "try":
+        calls = parse_calls(args[1:])
+        if not calls:
+            raise ShellError("usage: ids try CALL ARGS [then CALL ARGS ...]", status=2)
+        pid = process.fork(lambda: explore(calls))
+        return process.exit_status(process.wait_pid(pid))
+    if len(args) == 1 and args[0].isascii() and args[0].isdigit():
+        write(1, _other_report(args[0]))
+        return 0
+    raise ShellError("usage: ids [PID] | ids try CALL ARGS [then CALL ARGS ...]", status=2)

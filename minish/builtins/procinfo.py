@@ -1,0 +1,112 @@
+"""fds and sigs: a process's file descriptor table and signal sets, from /proc.
+
+    fds [PID]    /proc/PID/fd (what each fd points to) + /proc/PID/fdinfo
+                 (offset, flags): the table dup2(2) and close(2) change
+    sigs [PID]   the pending, blocked, ignored and caught sets from
+                 /proc/PID/status, decoded by name
+
+With no PID they show the process running the builtin: the shell itself,
+or -- inside a pipeline -- the forked child running that stage.
+"""
+import os
+
+from ..errors import ShellError, write
+from ..redirect import SAVED_FD_MIN
+from .registry import builtin
+
+ACCESS = {os.O_RDONLY: "r", os.O_WRONLY: "w", os.O_RDWR: "rw"}
+
+
+def _pid(argv, usage: str) -> str:
+    if len(argv) > 2:
+        raise ShellError(f"usage: {usage}", status=2)
+    if len(argv) == 1:
+        return str(os.getpid())
+    if not (argv[1].isascii() and argv[1].isdigit()):
+        raise ShellError(f"'{argv[1]}' is not a pid")
+    if not os.path.exists(f"/proc/{argv[1]}"):
+        raise ShellError(f"no process {argv[1]}")
+    return argv[1]
+
+
+def fd_table(pid: str) -> list[dict]:
+    """One dict per open fd: fd, target, mode, offset, cloexec, flags."""
+    rows = []
+    try:
+        fds = sorted(os.listdir(f"/proc/{pid}/fd"), key=int)
+    except PermissionError:
+        raise ShellError(f"/proc/{pid}/fd: Permission denied (not your process?)") from None
+    for fd in fds:
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            with open(f"/proc/{pid}/fdinfo/{fd}") as f:
+                info = dict(line.split(":", 1) for line in f.read().splitlines() if ":" in line)
+        except OSError:
+            continue                           # closed while we looked (our own listdir fd)
+        flags = int(info.get("flags", "0").strip(), 8)
+        rows.append({"fd": int(fd), "target": target, "mode": ACCESS.get(flags & 3, "?"),
+                     "offset": int(info.get("pos", "0").strip()),
+                     "cloexec": bool(flags & 0o2000000),
+                     "append": bool(flags & os.O_APPEND),
+                     "nonblock": bool(flags & os.O_NONBLOCK)})
+    return rows
+
+
+@builtin("fds", "show a process's file descriptor table", "fds [PID]")
+def fds(sh, argv):
+    """The open file descriptors of PID (default: the process running this
+    command), what each points to -- a file, pipe:[inode], socket:[inode],
+    a terminal -- its access mode, file offset and close-on-exec flag.
+    Two fds with the same pipe:[inode] are the two ends of one pipe.
+    Try:  fds > out ; cat out      fds | cat      (exec 3>f; fds)"""
+    pid = _pid(argv, "fds [PID]")
+    own = pid == str(os.getpid())
+    rows = fd_table(pid)
+    lines = [f"{'FD':<4} {'MODE':<5} {'OFFSET':>8}  {'CLOEXEC':<8} TARGET\n"]
+    for r in rows:
+        if own and r["target"].endswith(f"/proc/{pid}/fd"):
+            continue                            # the directory we are listing
+        notes = [n for n in ("append", "nonblock") if r[n]]
+        if own and r["fd"] >= SAVED_FD_MIN and r["cloexec"]:
+            notes.append("minish's own copy")
+        note = f"   ({', '.join(notes)})" if notes else ""
+        lines.append(f"{r['fd']:<4} {r['mode']:<5} {r['offset']:>8}  "
+                     f"{'yes' if r['cloexec'] else 'no':<8} {r['target']}{note}\n")
+    write(1, "".join(lines))
+    return 0
+
+
+SIGSETS = [("SigPnd", "pending (this thread)"), ("ShdPnd", "pending (process)"),
+           ("SigBlk", "blocked"), ("SigIgn", "ignored"), ("SigCgt", "caught")]
+
+
+def decode_sigset(mask: int) -> list[str]:
+    import signal
+    names = []
+    for n in range(1, 65):
+        if mask >> (n - 1) & 1:
+            try:
+                names.append(signal.Signals(n).name)
+            except ValueError:
+                names.append(f"SIGRT{n - signal.SIGRTMIN}" if n >= signal.SIGRTMIN else str(n))
+    return names
+
+
+@builtin("sigs", "show a process's blocked, ignored, caught and pending signals", "sigs [PID]")
+def sigs(sh, argv):
+    """Decode the signal masks in /proc/PID/status (default: this process).
+    ignored: SIG_IGN -- stays ignored across exec;  caught: a handler --
+    reset to default by exec;  blocked: in the mask, delivered when unblocked."""
+    pid = _pid(argv, "sigs [PID]")
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            status = dict(line.split(":\t", 1) for line in f.read().splitlines() if ":\t" in line)
+    except OSError as e:
+        raise ShellError(f"{pid}: {e.strerror}") from None
+    out = []
+    for field, label in SIGSETS:
+        mask = int(status.get(field, "0").strip(), 16)
+        names = decode_sigset(mask)
+        out.append(f"{label:<22} {mask:016x}  {' '.join(names) or '-'}\n")
+    write(1, "".join(out))
+    return 0
