@@ -11,6 +11,7 @@ USAGE = """usage: minish [options] [-c COMMANDS [ARG0 [ARGS...]] | FILE [ARGS...
   -c COMMANDS   run COMMANDS, then exit; ARG0 becomes $0 and ARGS $1...
   FILE ARGS     run the script FILE with $1... set to ARGS
   -x            print each command before running it (set -x)
+  --trace       narrate every system call the shell makes (set -o trace)
   -i            interactive even when stdin is not a terminal
   --help        this text
 With neither, read commands from stdin (a prompt when it is a terminal).
@@ -35,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
             break
         if opt == "-x":
             options.add("xtrace")
+        elif opt == "--trace":
+            options.add("trace")
         elif opt == "-i":
             interactive = True
         elif opt == "-s":
@@ -53,7 +56,9 @@ def main(argv: list[str] | None = None) -> int:
         if interactive is None:
             interactive = os.isatty(0)
         shell = Shell("minish", [], interactive=interactive)
-    shell.state.options |= options
+    from .builtins.core import set_option
+    for option in options:
+        set_option(shell.executor, option, True)
     try:
         if command is not None:
             return shell.run_line(command)

@@ -30,6 +30,7 @@ class Executor:
         self.in_child = False                  # True in a forked copy of the shell
         self.source = ""                       # text of the command being run
         self.errexit_off = 0                   # >0 while `set -e` must not fire
+        self.last_job: list[tuple[int, str, int]] = []   # (pid, text, raw status)
 
     # -- running text ------------------------------------------------------------
     def run_text(self, text: str) -> int:
@@ -155,11 +156,15 @@ class Executor:
 
     def _wait_foreground(self, pids: list[int], node) -> int:
         """Wait for the processes of a foreground job; return its $?."""
+        texts = [self._text(c) for c in node.commands] if isinstance(node, Pipeline) \
+            else [self._text(node)] * len(pids)
         if not self.job_control:
             raws = [process.wait_pid(pid) for pid in pids]
+            self.last_job = list(zip(pids, texts, raws))
             return process.exit_status(raws[-1])
         job = self.jobs.add(pids, self._text(node), pgid=pids[0], background=False)
         status = self.jobs.foreground(job)
+        self.last_job = [(pid, text, job.last_raw.get(pid, -1)) for pid, text in zip(pids, texts)]
         self.report_foreground(job)
         return status
 

@@ -15,12 +15,13 @@ import fcntl
 import os
 import termios
 
+from . import trace
 from .process import exit_status, waitpid
 
 
 class Job:
     __slots__ = ("id", "pgid", "pids", "command", "raw", "background", "stopped",
-                 "stop_signal", "tmodes", "notified")
+                 "stop_signal", "tmodes", "notified", "last_raw")
 
     def __init__(self, id: int, pids: list[int], command: str, pgid: int | None,
                  background: bool) -> None:
@@ -29,6 +30,7 @@ class Job:
         self.raw: dict[int, int] = {}          # pid -> raw wait status, once ended
         self.stopped: set[int] = set()         # pids stopped by a signal
         self.stop_signal = 0                   # the signal that stopped it
+        self.last_raw: dict[int, int] = {}     # pid -> latest status, stops included
         self.tmodes = None                     # terminal modes when it stopped
         self.notified = False
 
@@ -52,6 +54,8 @@ class Job:
             names = {21: " (tty input)", 22: " (tty output)", 19: " (signal)"}
             return "Stopped" + names.get(self.stop_signal, "")
         if not self.done:
+            if all(_is_zombie(p) for p in self.pids if p not in self.raw):
+                return "Zombie (ended, not reaped)"
             return "Running"
         raw = self.raw[self.pids[-1]]
         if os.WIFSIGNALED(raw):
@@ -69,6 +73,7 @@ class JobTable:
         self.tty: int | None = None            # the terminal's fd, with job control
         self.shell_pgid = os.getpgrp()
         self.shell_tmodes = None
+        self.noreap = False                    # set -o noreap: let zombies be
 
     # -- the table -------------------------------------------------------------
     def add(self, pids: list[int], command: str, pgid: int | None = None,
@@ -136,6 +141,8 @@ class JobTable:
         still find the job's status after it was reaped.
         """
         changed = []
+        if self.noreap:
+            return changed                     # they stay <defunct> until `wait`
         for job in list(self.jobs.values()):
             if job.done or not job.background:  # the foreground job is waited for
                 continue
@@ -161,6 +168,7 @@ class JobTable:
             got, raw = pid, 0
         if not got:
             return False
+        job.last_raw[pid] = raw
         if os.WIFSTOPPED(raw):
             job.stopped.add(pid)
             job.stop_signal = os.WSTOPSIG(raw)
@@ -219,19 +227,22 @@ class JobTable:
         """
         job.background = False
         if self.tty is not None and job.pgid:
-            _quiet(os.tcsetpgrp, self.tty, job.pgid)
+            _quiet(f"tcsetpgrp({self.tty}, {job.pgid})", os.tcsetpgrp, self.tty, job.pgid)
             if cont and job.tmodes is not None:
-                _quiet(termios.tcsetattr, self.tty, termios.TCSADRAIN, job.tmodes)
+                _quiet(f"tcsetattr({self.tty}, TCSADRAIN, ...)", termios.tcsetattr,
+                       self.tty, termios.TCSADRAIN, job.tmodes)
         if cont:
             job.stopped.clear()
-            _quiet(os.killpg, job.pgid, 18)     # SIGCONT
+            _quiet(f"kill(-{job.pgid}, SIGCONT)", os.killpg, job.pgid, 18)
         status = self.wait(job, stop_ok=self.tty is not None)
         if self.tty is not None:
-            _quiet(os.tcsetpgrp, self.tty, self.shell_pgid)
+            _quiet(f"tcsetpgrp({self.tty}, {self.shell_pgid})", os.tcsetpgrp,
+                   self.tty, self.shell_pgid)
             if job.is_stopped:                 # keep its modes for `fg` (vi, less)
-                job.tmodes = _quiet(termios.tcgetattr, self.tty)
+                job.tmodes = _quiet(f"tcgetattr({self.tty}, ...)", termios.tcgetattr, self.tty)
             if self.shell_tmodes is not None:  # a program may have left raw mode on
-                _quiet(termios.tcsetattr, self.tty, termios.TCSADRAIN, self.shell_tmodes)
+                _quiet(f"tcsetattr({self.tty}, TCSADRAIN, ...)", termios.tcsetattr,
+                       self.tty, termios.TCSADRAIN, self.shell_tmodes)
         if job.is_stopped:
             job.background = True
             self.touch(job)
@@ -243,7 +254,16 @@ class JobTable:
         """bg: SIGCONT to the whole group, and leave it running."""
         job.stopped.clear()
         job.background = True
-        _quiet(os.killpg, job.pgid, 18)         # SIGCONT
+        _quiet(f"kill(-{job.pgid}, SIGCONT)", os.killpg, job.pgid, 18)
+
+
+def _is_zombie(pid: int) -> bool:
+    """State Z in /proc/PID/stat: it has exited and nobody has waited for it."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return False
 
 
 def format_job(job: Job, marker: str, pid: bool = False) -> str:
@@ -254,9 +274,9 @@ def format_job(job: Job, marker: str, pid: bool = False) -> str:
     return f"[{job.id}]{marker}{middle}{state:<24}{command}"
 
 
-def _quiet(fn, *args):
+def _quiet(text: str, fn, *args):
     """Terminal calls fail harmlessly when the job or terminal is gone."""
     try:
-        return fn(*args)
+        return trace.syscall(text, fn, *args, show=lambda r: 0)
     except OSError:
         return None

@@ -19,7 +19,7 @@ import errno
 import os
 import signal
 
-from . import process
+from . import process, trace
 
 SHELL = "/bin/sh"
 
@@ -53,22 +53,37 @@ def system(command: str | None) -> int:
     """
     if command is None:
         return int(os.access(SHELL, os.X_OK))
-    old_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    old_quit = signal.signal(signal.SIGQUIT, signal.SIG_IGN)
-    old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+    old_int = _sigaction(signal.SIGINT, signal.SIG_IGN)
+    old_quit = _sigaction(signal.SIGQUIT, signal.SIG_IGN)
+    old_mask = _sigprocmask(signal.SIG_BLOCK, {signal.SIGCHLD})
     try:
         def child() -> int:
-            signal.signal(signal.SIGINT, old_int)
-            signal.signal(signal.SIGQUIT, old_quit)
-            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+            _sigaction(signal.SIGINT, old_int)
+            _sigaction(signal.SIGQUIT, old_quit)
+            _sigprocmask(signal.SIG_SETMASK, old_mask)
             return _exec_shell(command)
         pid = process.fork(child)
         # PEP 475: os.waitpid already retries when a signal interrupts it (EINTR).
-        return os.waitpid(pid, 0)[1]
+        return process.wait_pid(pid)
     finally:
-        signal.signal(signal.SIGINT, old_int)
-        signal.signal(signal.SIGQUIT, old_quit)
-        signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+        _sigaction(signal.SIGINT, old_int)
+        _sigaction(signal.SIGQUIT, old_quit)
+        _sigprocmask(signal.SIG_SETMASK, old_mask)
+
+
+def _sigaction(sig: int, handler):
+    """signal(2) via sigaction, narrated; returns the old disposition."""
+    names = {signal.SIG_IGN: "SIG_IGN", signal.SIG_DFL: "SIG_DFL"}
+    shown = names.get(handler, "a handler")
+    return trace.syscall(f"rt_sigaction({signal.Signals(sig).name}, {{{shown}}})",
+                         signal.signal, sig, handler, show=lambda r: 0)
+
+
+def _sigprocmask(how: int, mask):
+    what = {signal.SIG_BLOCK: "SIG_BLOCK", signal.SIG_SETMASK: "SIG_SETMASK"}[how]
+    names = ", ".join(s.name[3:] for s in sorted(mask)) if mask else ""
+    return trace.syscall(f"rt_sigprocmask({what}, [{names}])", signal.pthread_sigmask,
+                         how, mask, show=lambda r: 0)
 
 
 def system_naive(command: str) -> int:
@@ -79,15 +94,19 @@ def system_naive(command: str) -> int:
     reap the child first (then waitpid fails with ECHILD).
     """
     pid = process.fork(lambda: _exec_shell(command))
-    return os.waitpid(pid, 0)[1]
+    return process.wait_pid(pid)
 
 
 def _exec_shell(command: str) -> int:
     """In a child: become /bin/sh -c command; 127 if that is impossible."""
+    argv = ["sh", "-c", command]
     try:
-        os.execv(SHELL, ["sh", "-c", command])
-    except OSError:
-        pass
+        if trace.ON:
+            trace.say(f"execve({trace.string(SHELL)}, {trace.argv(argv)}, /* {len(os.environ)} vars */)")
+        os.execv(SHELL, argv)
+    except OSError as e:
+        if trace.ON:
+            trace.say(f"  ... = {trace.failure(e)}")
     return 127
 
 
@@ -116,20 +135,20 @@ def popen(command: str, mode: str = "r"):
     if mode not in ("r", "w", "rb", "wb"):
         raise InvalidArgument(f"popen mode {mode!r}")
     reading = mode[0] == "r"
-    read_end, write_end = os.pipe()
+    read_end, write_end = process.pipe()
     ours, theirs = (read_end, write_end) if reading else (write_end, read_end)
     earlier = [s.fileno() for s in _streams.values() if not s.closed]
 
     def child() -> int:
         for fd in earlier:                      # the previous popen()s' streams
-            os.close(fd)
-        os.dup2(theirs, 1 if reading else 0)
-        os.close(theirs)
-        os.close(ours)
+            process.close(fd)
+        process.dup2(theirs, 1 if reading else 0)
+        process.close(theirs)
+        process.close(ours)
         return _exec_shell(command)
 
     pid = process.fork(child)
-    os.close(theirs)
+    process.close(theirs)
     stream = os.fdopen(ours, mode)              # fully buffered, like a stdio pipe
     _children[id(stream)] = pid
     _streams[id(stream)] = stream
@@ -152,11 +171,14 @@ def pclose(stream) -> int:
     if pid is None or _streams.get(id(stream)) is not stream:
         raise InvalidArgument("stream was not opened by popen()")
     del _streams[id(stream)]
+    fd = stream.fileno()
     try:
         stream.close()
     except BrokenPipeError:
         pass                                    # the command stopped reading: fine
-    return os.waitpid(pid, 0)[1]
+    if trace.ON:
+        trace.say(f"close({fd}) = 0   (fclose: buffered data flushed first)")
+    return process.wait_pid(pid)
 
 
 # ---- coprocesses ----------------------------------------------------------------
@@ -172,19 +194,19 @@ class Coprocess:
     """
 
     def __init__(self, command: str, binary: bool = False) -> None:
-        to_child_r, to_child_w = os.pipe()     # our writes -> its stdin
-        from_child_r, from_child_w = os.pipe()  # its stdout -> our reads
+        to_child_r, to_child_w = process.pipe()     # our writes -> its stdin
+        from_child_r, from_child_w = process.pipe()  # its stdout -> our reads
 
         def child() -> int:
-            os.dup2(to_child_r, 0)
-            os.dup2(from_child_w, 1)
+            process.dup2(to_child_r, 0)
+            process.dup2(from_child_w, 1)
             for fd in (to_child_r, to_child_w, from_child_r, from_child_w):
-                os.close(fd)
+                process.close(fd)
             return _exec_shell(command)
 
         self.pid = process.fork(child)
-        os.close(to_child_r)
-        os.close(from_child_w)
+        process.close(to_child_r)
+        process.close(from_child_w)
         if binary:
             self.stdin = os.fdopen(to_child_w, "wb", buffering=0)
             self.stdout = os.fdopen(from_child_r, "rb", buffering=0)
@@ -209,7 +231,7 @@ class Coprocess:
 
     def wait(self) -> int:
         if self.status is None:
-            self.status = os.waitpid(self.pid, 0)[1]
+            self.status = process.wait_pid(self.pid)
             self.stdout.close()
         return self.status
 

@@ -2,19 +2,23 @@
 
 The executor decides *what* to run; this module knows *how* a Unix shell
 makes processes.  The order in a child follows CPython's _posixsubprocess
-and dash: restore signals -> join the process group -> dup2 the pipe ends
-onto 0/1 -> close every pipe end it does not use -> run (or exec).
+and dash: join the process group (and take the terminal) -> restore
+signals -> close the pipe ends it does not use -> dup2 its pipe ends onto
+0/1 -> run (or exec).
 
 A child never returns into the shell's code: `_child` ends in os._exit,
 whatever happens, so a failing child cannot go on running the parent's
 command line a second time.
+
+Each system call goes through trace.syscall(), which narrates it when
+`set -o trace` is on and otherwise just makes the call.
 """
 
 import errno
 import os
 import sys
 
-from . import signals
+from . import signals, trace
 from .errors import STATUS_NOEXEC, STATUS_NOTFOUND, ExitShell, report
 
 DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin"
@@ -27,6 +31,20 @@ def flush_std_streams() -> None:
             stream.flush()
         except (OSError, ValueError):
             pass
+
+
+def pipe() -> tuple[int, int]:
+    """pipe(2): [read end, write end].  (strace shows pipe2(..., O_CLOEXEC):
+    Python makes every fd close-on-exec, PEP 446; dup2 clears that.)"""
+    return trace.syscall("pipe()", os.pipe, show=lambda r: f"[{r[0]}, {r[1]}]")
+
+
+def close(fd: int) -> None:
+    trace.syscall(f"close({fd})", os.close, fd)
+
+
+def dup2(old: int, new: int) -> None:
+    trace.syscall(f"dup2({old}, {new})", os.dup2, old, new)
 
 
 def fork(body, *, stdin: int | None = None, stdout: int | None = None,
@@ -43,6 +61,8 @@ def fork(body, *, stdin: int | None = None, stdout: int | None = None,
     pid = os.fork()
     if pid == 0:
         _child(body, stdin, stdout, unused, pgid, tty, background)
+    if trace.ON:
+        trace.say(f"fork() = {pid}")
     if pgid is not None:
         set_pgid_quietly(pid, pgid or pid)     # the child does it too: no race
     return pid
@@ -58,18 +78,19 @@ def _child(body, stdin, stdout, unused, pgid, tty, background):    # -> NoReturn
                 # before signals are restored: a background group calling
                 # tcsetpgrp gets SIGTTOU unless it ignores it (tcsetpgrp(3)).
                 try:
-                    os.tcsetpgrp(tty, os.getpgrp())
+                    trace.syscall(f"tcsetpgrp({tty}, {os.getpgrp()})", os.tcsetpgrp,
+                                  tty, os.getpgrp())
                 except OSError:
                     pass
         signals.restore_in_child(background and pgid is None)
         for fd in unused:
-            os.close(fd)
+            close(fd)
         if stdin is not None:
-            os.dup2(stdin, 0)
-            os.close(stdin)
+            dup2(stdin, 0)
+            close(stdin)
         if stdout is not None:
-            os.dup2(stdout, 1)
-            os.close(stdout)
+            dup2(stdout, 1)
+            close(stdout)
         status = body()
     except ExitShell as e:
         status = e.status
@@ -87,7 +108,7 @@ def set_pgid_quietly(pid: int, pgid: int) -> None:
     """setpgid(2) from both parent and child; whichever runs second may get
     EACCES (the child already exec'd) or ESRCH (it already exited)."""
     try:
-        os.setpgid(pid, pgid)
+        trace.syscall(f"setpgid({pid}, {pgid})", os.setpgid, pid, pgid)
     except OSError:
         pass
 
@@ -104,15 +125,15 @@ def run_pipeline(stages, pgid: int | None = None, tty: int | None = None) -> lis
     prev_read = None
     for i, stage in enumerate(stages):
         last = i == len(stages) - 1
-        read_end, write_end = (None, None) if last else os.pipe()
+        read_end, write_end = (None, None) if last else pipe()
         pid = fork(stage, stdin=prev_read, stdout=write_end,
                    unused=() if last else (read_end,), pgid=pgid, tty=tty)
         if pgid == 0:
             pgid = pid                         # the first child leads the group
         if prev_read is not None:
-            os.close(prev_read)
+            close(prev_read)
         if write_end is not None:
-            os.close(write_end)
+            close(write_end)
         prev_read = read_end
         pids.append(pid)
     return pids
@@ -129,9 +150,9 @@ def wait_pid(pid: int, flags: int = 0) -> int:
 
 def waitpid(pid: int, flags: int = 0) -> tuple[int, int]:
     """waitpid(2) -> (pid or 0, raw status), recording the child when the
-    shell keeps its own accounting."""
+    shell keeps its own accounting.  (strace shows wait4: glibc's waitpid.)"""
     if accounting is None:
-        return os.waitpid(pid, flags)
+        return _wait4(pid, flags)
     # waitid(WNOWAIT) waits *without* reaping: the child stays a zombie, so
     # /proc/PID still describes it while we write its record.
     wanted = os.WEXITED | os.WNOWAIT | (flags & os.WNOHANG)
@@ -139,26 +160,42 @@ def waitpid(pid: int, flags: int = 0) -> tuple[int, int]:
         wanted |= os.WSTOPPED
     if flags & os.WCONTINUED:
         wanted |= os.WCONTINUED
-    info = os.waitid(os.P_PID, pid, wanted)
+    info = trace.syscall(f"waitid(P_PID, {pid}, ..., WEXITED|WNOWAIT...)", os.waitid,
+                         os.P_PID, pid, wanted, show=lambda r: 0)
     if info is None:
         return 0, 0                             # WNOHANG and nothing happened
     if info.si_code not in (os.CLD_EXITED, os.CLD_KILLED, os.CLD_DUMPED):
-        return os.waitpid(pid, flags)           # stopped or continued: nothing to record
+        return _wait4(pid, flags)               # stopped or continued: nothing to record
     details = accounting.zombie(pid)
     got, raw, usage = os.wait4(pid, 0)
+    if trace.ON:
+        trace.say(f"wait4({pid}, {trace.wait_status(raw)}, 0, {{ru_utime=..., ...}}) = {got}")
     accounting.record(got, details, raw, usage)
+    return got, raw
+
+
+def _wait4(pid: int, flags: int) -> tuple[int, int]:
+    try:
+        got, raw = os.waitpid(pid, flags)
+    except OSError as e:
+        if trace.ON:
+            trace.say(f"wait4({pid}, ..., {trace.wait_flags(flags)}, NULL) = {trace.failure(e)}")
+        raise
+    if trace.ON:
+        status = trace.wait_status(raw) if got else "..."
+        trace.say(f"wait4({pid}, {status}, {trace.wait_flags(flags)}, NULL) = {got}")
     return got, raw
 
 
 def capture(body) -> tuple[str, int]:
     """Command substitution: run body() in a child, return (its stdout, status)."""
-    read_end, write_end = os.pipe()
+    read_end, write_end = pipe()
     pid = fork(body, stdout=write_end, unused=(read_end,))
-    os.close(write_end)
+    close(write_end)                            # or we would never see end-of-file
     chunks = []
-    with os.fdopen(read_end, "rb", closefd=True) as pipe:
-        while chunk := pipe.read1(65536):
-            chunks.append(chunk)
+    while chunk := os.read(read_end, 65536):
+        chunks.append(chunk)
+    close(read_end)
     raw = wait_pid(pid)
     return b"".join(chunks).decode("utf-8", "surrogateescape"), exit_status(raw)
 
@@ -203,11 +240,19 @@ def exec_command(argv: list[str], env: dict[str, str], run_as_script) -> int:
         path = env.get("PATH", DEFAULT_PATH)
         candidates = [os.path.join(d or ".", name) for d in path.split(":")]
     denied = None
+    if trace.ON or trace.FDS:
+        _narrate_exec_plan(name, candidates)
     for candidate in candidates:
         try:
+            if trace.ON:
+                _narrate_execve(candidate, argv, env)
             os.execve(candidate, argv, env)
         except OSError as e:
+            if trace.ON:
+                trace.say(f"  ... = {trace.failure(e)}")
             if e.errno == errno.ENOEXEC:
+                trace.note(f"ENOEXEC: {candidate} has no #! line and is not a binary, so "
+                           "the shell itself runs it as a script, in this child")
                 return run_as_script(candidate, argv)
             if e.errno in (errno.ENOENT, errno.ENOTDIR) and "/" not in name:
                 continue                        # not in this directory
@@ -252,3 +297,27 @@ def read_interpreter(path: str) -> list[str] | None:
     text = line[2:].decode("utf-8", "surrogateescape").strip()
     interpreter, _, arg = text.partition(" ")
     return [interpreter] + ([arg.strip()] if arg.strip() else [])
+
+
+
+def _narrate_exec_plan(name: str, candidates: list[str]) -> None:
+    if "/" in name:
+        trace.note(f"{name} contains a slash: no PATH search")
+    else:
+        trace.note(f"searching PATH for {name}: execve in each directory until one works")
+    if trace.FDS:
+        trace.say(f"fd table before exec: {trace.fd_table()}")
+
+
+def _narrate_execve(path: str, argv: list[str], env: dict) -> None:
+    """execve(...) -- and, for a #! file, the argv the kernel will build."""
+    trace.say(f"execve({trace.string(path)}, {trace.argv(argv)}, /* {len(env)} vars */)")
+    if os.path.isfile(path):
+        interpreter = read_interpreter(path)
+        if interpreter:
+            new_argv = interpreter + [path] + argv[1:]
+            trace.note(f"{path} starts with #!: the kernel runs {interpreter[0]} instead "
+                       f"(no PATH search for it; one optional argument, unsplit; the "
+                       f"#! line may be at most 255 bytes) with")
+            trace.note(f"  argv = {trace.argv(new_argv)}  (argv[0] {trace.string(argv[0])} "
+                       f"is replaced by the script's path)")

@@ -16,6 +16,7 @@ Two ways to apply them:
 import fcntl
 import os
 
+from . import trace
 from .errors import ShellError
 
 OPEN_FLAGS = {
@@ -47,10 +48,7 @@ def apply(redirs, expander, saved: list | None = None) -> None:
             continue
         if saved is not None:
             _save(fd, saved)
-        try:
-            new = os.open(target, OPEN_FLAGS[r.op], 0o666)
-        except OSError as e:
-            raise ShellError(f"{target}: {e.strerror}") from None
+        new = _open_or_raise(target, OPEN_FLAGS[r.op])
         _move(new, fd)
 
 
@@ -67,7 +65,7 @@ def _duplicate(fd: int, target: str, r, saved) -> None:
                 if saved is not None:
                     _save(one, saved)
             new = _open_or_raise(target, OPEN_FLAGS[">"])
-            os.dup2(new, 2)
+            _dup2(new, 2)
             _move(new, 1)
             return
         raise ShellError(f"{target}: ambiguous redirect")
@@ -77,14 +75,21 @@ def _duplicate(fd: int, target: str, r, saved) -> None:
     if saved is not None:
         _save(fd, saved)
     if source != fd:
-        os.dup2(source, fd)                    # dup2 targets are inheritable (PEP 446)
+        _dup2(source, fd)                      # dup2 targets are inheritable (PEP 446)
 
 
 def _open_or_raise(path: str, flags: int) -> int:
+    """open(2) -- strace shows openat(AT_FDCWD, ...), with O_CLOEXEC added by Python."""
+    text = f"openat(AT_FDCWD, {trace.string(path)}, {trace.open_flags(flags | os.O_CLOEXEC)}" + \
+        (", 0666)" if flags & os.O_CREAT else ")")
     try:
-        return os.open(path, flags, 0o666)
+        return trace.syscall(text, os.open, path, flags, 0o666)
     except OSError as e:
         raise ShellError(f"{path}: {e.strerror}") from None
+
+
+def _dup2(old: int, new: int) -> None:
+    trace.syscall(f"dup2({old}, {new})", os.dup2, old, new)
 
 
 def _move(new: int, fd: int) -> None:
@@ -93,16 +98,17 @@ def _move(new: int, fd: int) -> None:
         # open(2) returned exactly the fd we wanted (it was closed).  Python
         # opens everything close-on-exec (PEP 446); a redirection must be
         # inherited by the command, so clear the flag.
-        os.set_inheritable(fd, True)
+        trace.syscall(f"ioctl({fd}, FIONCLEX)", os.set_inheritable, fd, True, show=lambda r: 0)
     else:
-        os.dup2(new, fd)
-        os.close(new)
+        _dup2(new, fd)
+        trace.syscall(f"close({new})", os.close, new)
 
 
 def _save(fd: int, saved: list) -> None:
     """Copy fd out of the way (or note that it was closed) for `restore`."""
     try:
-        copy = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, SAVED_FD_MIN)
+        copy = trace.syscall(f"fcntl({fd}, F_DUPFD_CLOEXEC, {SAVED_FD_MIN})", fcntl.fcntl,
+                             fd, fcntl.F_DUPFD_CLOEXEC, SAVED_FD_MIN)
     except OSError:
         copy = None                             # fd was not open
     saved.append((fd, copy))
@@ -114,14 +120,14 @@ def restore(saved: list) -> None:
         if copy is None:
             _close_quietly(fd)
         else:
-            os.dup2(copy, fd)
-            os.close(copy)
+            _dup2(copy, fd)
+            trace.syscall(f"close({copy})", os.close, copy)
     saved.clear()
 
 
 def _is_open(fd: int) -> bool:
     try:
-        fcntl.fcntl(fd, fcntl.F_GETFD)
+        trace.syscall(f"fcntl({fd}, F_GETFD)", fcntl.fcntl, fd, fcntl.F_GETFD)
         return True
     except OSError:
         return False
@@ -134,6 +140,6 @@ def _is_private(fd: int, saved) -> bool:
 
 def _close_quietly(fd: int) -> None:
     try:
-        os.close(fd)
+        trace.syscall(f"close({fd})", os.close, fd)
     except OSError:
         pass

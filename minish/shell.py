@@ -9,7 +9,7 @@ engine imports prompt_toolkit; the REPL (repl.py) imports us.
 
 import os
 
-from . import signals
+from . import signals, trace
 from .errors import ExitShell, IncompleteInput, ParseError, report
 from .executor import Executor
 from .parser import parse
@@ -23,6 +23,8 @@ class Shell:
         self.state.interactive = interactive
         self.executor = Executor(self.state)
         signals.setup_shell(interactive)
+        if interactive:
+            trace.save_terminal()          # narration's own way to the terminal
 
     def run_line(self, text: str) -> int:
         """Run one or more lines of commands; return the last status.

@@ -4,4 +4,4 @@ Importing this package registers them all in BUILTINS.
 """
 from .registry import BUILTINS, Builtin, builtin  # noqa: F401
 from . import (accounting, core, ids, ipcops, ipcs, jobctl, libcdemo,  # noqa: F401,E402
-               procinfo, times)
+               lens, procinfo, times)
