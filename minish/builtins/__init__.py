@@ -1,7 +1,17 @@
 """Builtins: commands the shell runs itself, one module per topic.
 
-Importing this package registers them all in BUILTINS.
+Importing this package registers them all in BUILTINS: the everyday ones
+are imported now, the process-state ones when first used.
 """
-from .registry import BUILTINS, Builtin, builtin  # noqa: F401
-from . import (accounting, core, ids, ipcops, ipcs, jobctl, libcdemo,  # noqa: F401,E402
-               lens, procinfo, times)
+from .registry import BUILTINS, Builtin, builtin, lazy  # noqa: F401
+from . import core, jobctl  # noqa: F401,E402  (each registers its builtins)
+
+lazy("accounting", ["accton", "lastcomm"])
+lazy("ids", ["ids"])
+lazy("ipcops", ["msgsnd", "msgrcv", "semop", "semctl", "shmat", "shmdt", "shmwrite",
+                "shmread"])
+lazy("ipcs", ["ipcs", "ipcrm", "ipcmk", "ftok"])
+lazy("lens", ["explain", "status"])
+lazy("libcdemo", ["system", "popen"])
+lazy("procinfo", ["fds", "sigs"])
+lazy("times", ["times"])

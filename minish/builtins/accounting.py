@@ -7,7 +7,6 @@
                         reaps (used automatically when the kernel refuses)
     lastcomm [-v] [FILE]  the records, newest first, as GNU lastcomm prints them
 """
-import ctypes
 import os
 import pwd
 import time
@@ -17,12 +16,13 @@ from ..errors import ShellError, write
 from .registry import builtin
 
 DEFAULT_FILE = "/var/log/account/pacct"
-_libc = ctypes.CDLL(None, use_errno=True)
 
 
 def _kernel_acct(path: str | None) -> None:
     """acct(2): start writing records to `path`, or stop (None)."""
-    if _libc.acct(os.fsencode(path) if path else None) != 0:
+    import ctypes                              # only when needed: 3 ms to import
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.acct(os.fsencode(path) if path else None) != 0:
         err = ctypes.get_errno()
         raise OSError(err, os.strerror(err), path)
 

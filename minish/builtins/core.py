@@ -408,6 +408,8 @@ def history(sh, argv):
 def help_(sh, argv):
     """help        one line for every builtin
     help NAME   what NAME does and how to call it"""
+    from .registry import load_all
+    load_all()
     if len(argv) == 1:
         width = max(len(name) for name in BUILTINS)
         for name in sorted(BUILTINS):

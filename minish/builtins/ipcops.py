@@ -12,11 +12,11 @@ Every call is the real one, so a student can watch a process block in
 semop until another one adds to the semaphore, or see nattch change in
 `ipcs -m` while the shell keeps a segment attached.
 """
-import ctypes
-
-from .. import sysv
 from ..errors import ShellError, write
 from .registry import builtin
+
+# Each builtin imports `sysv` (and with it ctypes) itself, when first used:
+# importing ctypes costs 3 ms, and every `minish -c` would pay it.
 
 _attached: dict[int, int] = {}                 # shmid -> address, in this process
 
@@ -53,6 +53,7 @@ def _explain(e: OSError, call: str) -> ShellError:
 def msgsnd(sh, argv):
     """Put TEXT on queue ID with message type TYPE (a positive number).
     -n  IPC_NOWAIT: fail at once instead of waiting when the queue is full"""
+    from .. import sysv
     flags, args = _flags(argv[1:], "n")
     if len(args) < 3:
         raise ShellError("usage: msgsnd [-n] ID TYPE TEXT...", status=2)
@@ -73,6 +74,7 @@ def msgrcv(sh, argv):
     TYPE >0  the first message of exactly that type
     TYPE <0  the first message of the lowest type <= |TYPE| (a priority queue)
     -n       IPC_NOWAIT: fail (ENOMSG) instead of waiting for one"""
+    from .. import sysv
     flags, args = _flags(argv[1:], "n")
     if len(args) not in (1, 2):
         raise ShellError("usage: msgrcv [-n] ID [TYPE]", status=2)
@@ -95,6 +97,7 @@ def semop(sh, argv):
     -n  IPC_NOWAIT: fail (EAGAIN) instead of blocking
     -u  SEM_UNDO: the kernel undoes these operations when this process exits
     Example: semop 3 0:-1 1:+1   (take one from #0, add one to #1)"""
+    from .. import sysv
     flags, args = _flags(argv[1:], "nu")
     if len(args) < 2:
         raise ShellError("usage: semop [-n] [-u] ID NUM:OP ...", status=2)
@@ -113,8 +116,7 @@ def semop(sh, argv):
     return 0
 
 
-SEMCTL = {"getval": sysv.GETVAL, "getncnt": sysv.GETNCNT, "getzcnt": sysv.GETZCNT,
-          "getpid": sysv.GETPID}
+SEMCTL = {"getval": "GETVAL", "getncnt": "GETNCNT", "getzcnt": "GETZCNT", "getpid": "GETPID"}
 
 
 @builtin("semctl", "read or set the values of a System V semaphore set",
@@ -126,12 +128,13 @@ def semctl(sh, argv):
     getpid NUM    the pid of the last process to operate on it
     setval NUM V  set it (waking whoever can now proceed)
     getall / setall V...   every value at once"""
+    from .. import sysv
     if len(argv) < 3:
         raise ShellError("usage: semctl ID CMD [ARGS]", status=2)
     semid, cmd, rest = _int(argv[1], "id"), argv[2].lower(), argv[3:]
     try:
         if cmd in SEMCTL and len(rest) == 1:
-            write(1, f"{sysv.semctl(semid, _int(rest[0], 'number'), SEMCTL[cmd])}\n")
+            write(1, f"{sysv.semctl(semid, _int(rest[0], 'number'), getattr(sysv, SEMCTL[cmd]))}\n")
         elif cmd == "setval" and len(rest) == 2:
             sysv.semctl(semid, _int(rest[0], "number"), sysv.SETVAL, _int(rest[1], "value"))
         elif cmd == "getall" and not rest:
@@ -160,6 +163,7 @@ def _nsems(semid: int) -> int:
 @builtin("shmat", "attach a System V shared memory segment to the shell", "shmat ID")
 def shmat(sh, argv):
     """Attach segment ID in the shell process (nattch goes up in `ipcs -m`)."""
+    from .. import sysv
     shmid = _one_id(argv, "shmat ID")
     if shmid in _attached:
         raise ShellError(f"segment {shmid} is already attached at {_attached[shmid]:#x}")
@@ -174,6 +178,7 @@ def shmat(sh, argv):
 @builtin("shmdt", "detach a shared memory segment from the shell", "shmdt ID")
 def shmdt(sh, argv):
     """Detach segment ID (a segment marked for removal disappears at the last detach)."""
+    from .. import sysv
     shmid = _one_id(argv, "shmdt ID")
     if shmid not in _attached:
         raise ShellError(f"segment {shmid} is not attached to this shell")
@@ -189,6 +194,7 @@ def _one_id(argv, usage: str) -> int:
 
 def _with_segment(shmid: int, fn):
     """fn(address), attaching for the moment if the shell has not attached it."""
+    from .. import sysv
     if shmid in _attached:
         return fn(_attached[shmid])
     try:
@@ -212,6 +218,7 @@ def _segment_size(shmid: int) -> int:
 @builtin("shmwrite", "store text in a shared memory segment", "shmwrite ID TEXT [OFFSET]")
 def shmwrite(sh, argv):
     """Copy TEXT (and a terminating NUL byte) into segment ID at OFFSET."""
+    import ctypes
     if len(argv) not in (3, 4):
         raise ShellError("usage: shmwrite ID TEXT [OFFSET]", status=2)
     shmid, data = _int(argv[1], "id"), argv[2].encode() + b"\0"
@@ -225,6 +232,7 @@ def shmwrite(sh, argv):
 @builtin("shmread", "print text from a shared memory segment", "shmread ID [LENGTH] [OFFSET]")
 def shmread(sh, argv):
     """Print the bytes of segment ID from OFFSET, up to a NUL byte or LENGTH."""
+    import ctypes
     if len(argv) not in (2, 3, 4):
         raise ShellError("usage: shmread ID [LENGTH] [OFFSET]", status=2)
     shmid = _int(argv[1], "id")

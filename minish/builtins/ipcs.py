@@ -8,10 +8,8 @@ them (kernel persistence) until someone removes them: `ipcrm`.
 import grp
 import os
 import pwd
-import random
 import time
 
-from .. import sysv
 from ..errors import ShellError, report, write
 from .registry import builtin
 
@@ -184,6 +182,7 @@ def detail(kind: str, ident: int) -> str:
     row = next((r for r in read_table(kind) if r["id"] == ident), None)
     if row is None:
         raise ShellError(f"id {ident} not found")
+    from .. import sysv                        # ctypes: imported only when used
     ids = f"uid={row['uid']}\tgid={row['gid']}\tcuid={row['cuid']}\tcgid={row['cgid']}"
     mode = row["perms"]
     if kind == "shm":
@@ -295,6 +294,7 @@ _NAMES = {"msg": "message queue", "shm": "shared memory segment", "sem": "semaph
 
 
 def _remove(kind: str, ident: int) -> int:
+    from .. import sysv
     try:
         {"msg": sysv.msgctl_rmid, "shm": sysv.shmctl_rmid,
          "sem": lambda i: sysv.semctl(i, 0, sysv.IPC_RMID)}[kind](ident)
@@ -330,6 +330,8 @@ def ipcmk(sh, argv):
             raise ShellError("usage: ipcmk [-Q] [-S N] [-M SIZE] [-p MODE] [-k KEY]", status=2)
     if not made:
         raise ShellError("usage: ipcmk [-Q] [-S N] [-M SIZE] [-p MODE] [-k KEY]", status=2)
+    import random
+    from .. import sysv
     for kind, size in made:
         k = key if key is not None else random.getrandbits(31) or 1
         flags = sysv.IPC_CREAT | sysv.IPC_EXCL | mode
@@ -359,6 +361,7 @@ def ftok(sh, argv):
     if len(argv) != 3:
         raise ShellError("usage: ftok PATH PROJ", status=2)
     path, proj = argv[1], _number(argv[2], "project id")
+    from .. import sysv
     try:
         st = os.stat(path)
         key = sysv.ftok(path, proj)

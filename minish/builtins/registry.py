@@ -6,14 +6,16 @@ BUILTINS: dict[str, "Builtin"] = {}
 
 
 class Builtin:
-    __slots__ = ("name", "fn", "summary", "usage", "help", "keeps_redirections")
+    __slots__ = ("name", "fn", "summary", "usage", "help", "keeps_redirections", "module")
 
-    def __init__(self, name, fn, summary, usage, help, keeps_redirections):
+    def __init__(self, name, fn, summary, usage, help, keeps_redirections, module=None):
         self.name, self.fn, self.summary, self.usage = name, fn, summary, usage
-        self.help, self.keeps_redirections = help, keeps_redirections
+        self.help, self.keeps_redirections, self.module = help, keeps_redirections, module
 
     def run(self, sh, argv: list[str]) -> int:
         """Call the builtin; report ShellError and write errors in one line."""
+        if self.fn is None:                     # not imported yet: do it now
+            return load(self.module)[self.name].run(sh, argv)
         try:
             return self.fn(sh, argv)
         except ShellError as e:
@@ -35,3 +37,25 @@ def builtin(name: str, summary: str, usage: str = "", keeps_redirections: bool =
 
 def usage_error(b_usage: str) -> ShellError:
     return ShellError(f"usage: {b_usage}", status=2)
+
+
+def lazy(module: str, names: list[str]) -> None:
+    """Know `names` now, import `module` (which defines them) on first use.
+
+    Start-up time: the process-state builtins pull in ctypes and friends,
+    which every `minish -c` would otherwise pay for.
+    """
+    for name in names:
+        BUILTINS.setdefault(name, Builtin(name, None, "", name, "", False, module))
+
+
+def load(module: str) -> dict:
+    import importlib
+    importlib.import_module(f"minish.builtins.{module}")
+    return BUILTINS
+
+
+def load_all() -> None:
+    """Import every lazily known builtin (for `help`)."""
+    for module in {b.module for b in BUILTINS.values() if b.fn is None}:
+        load(module)
