@@ -24,6 +24,7 @@ SAMPLE = ROOT / "minish" / "data" / "sample.acct"
 AS_NOBODY = """
 import os, sys, ctypes, datetime, errno, glob, grp, pwd, resource, signal, struct, time
 import minish.shell, minish.builtins, minish.acct, minish.sysv
+minish.builtins.registry.load_all()
 from minish.__main__ import main
 os.setgroups([]); os.setgid(65534); os.setuid(65534)
 sys.exit(main(["-c", sys.argv[1]]))

@@ -50,8 +50,7 @@ def lazy(module: str, names: list[str]) -> None:
 
 
 def load(module: str) -> dict:
-    import importlib
-    importlib.import_module(f"minish.builtins.{module}")
+    __import__(f"minish.builtins.{module}")     # its @builtin decorators fill BUILTINS
     return BUILTINS
 
 
