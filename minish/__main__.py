@@ -8,6 +8,8 @@ import os
 import sys
 
 USAGE = """usage: minish [options] [-c COMMANDS [ARG0 [ARGS...]] | FILE [ARGS...]]
+       minish lesson [NAME]                 list the lessons, or run one
+       minish demo FILE [--record F.cast]   play a lesson or script for a class
   -c COMMANDS   run COMMANDS, then exit; ARG0 becomes $0 and ARGS $1...
   FILE ARGS     run the script FILE with $1... set to ARGS
   -x            print each command before running it (set -x)
@@ -48,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from .errors import ExitShell, report
     from .shell import Shell
+    if command is None and args and args[0] in ("lesson", "demo") and \
+            not os.path.exists(args[0]):
+        return _subcommand(args, options)
     if command is not None:
         shell = Shell(args[0] if args else "minish", args[1:])
     elif args:
@@ -76,6 +81,25 @@ def main(argv: list[str] | None = None) -> int:
         return shell.run_stdin()
     except ExitShell as e:
         return e.status
+
+
+def _subcommand(args: list[str], options: set) -> int:
+    """minish lesson [NAME] | minish demo FILE [--record FILE.cast]"""
+    from .errors import ExitShell
+    from .shell import Shell
+    if args[0] == "lesson" and len(args) == 1:
+        from .repl.lesson import list_lessons
+        return list_lessons()
+    shell = Shell("minish", [], interactive=True)
+    if args[0] == "lesson":
+        from .repl import prepare
+        from .repl.lesson import run_lesson
+        try:
+            return run_lesson(shell, prepare(shell), args[1])
+        except ExitShell as e:
+            return e.status
+    from .repl.demo import run_demo
+    return run_demo(args[1:])
 
 
 def entry() -> None:

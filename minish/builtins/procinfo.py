@@ -10,6 +10,7 @@ or -- inside a pipeline -- the forked child running that stage.
 """
 import os
 
+from .. import trace
 from ..errors import ShellError, write
 from ..redirect import SAVED_FD_MIN
 from .registry import builtin
@@ -67,7 +68,9 @@ def fds(sh, argv):
         if own and r["target"].endswith(f"/proc/{pid}/fd"):
             continue                            # the directory we are listing
         notes = [n for n in ("append", "nonblock") if r[n]]
-        if own and r["fd"] >= SAVED_FD_MIN and r["cloexec"]:
+        if own and r["fd"] == trace.narration_fd():
+            notes.append("minish's narration fd")
+        elif own and r["fd"] >= SAVED_FD_MIN and r["cloexec"]:
             notes.append("minish's own copy")
         note = f"   ({', '.join(notes)})" if notes else ""
         lines.append(f"{r['fd']:<4} {r['mode']:<5} {r['offset']:>8}  "

@@ -26,7 +26,8 @@ from ..shell import LineReader
 from .prompt import render_prompt
 
 
-def run_repl(shell) -> int:
+def prepare(shell):
+    """Everything an interactive session needs; returns the line reader."""
     state, jobs = shell.state, shell.executor.jobs
     if os.isatty(0):
         jobs.enable_job_control(0)
@@ -35,6 +36,28 @@ def run_repl(shell) -> int:
     history_path = history_file()
     state.history = load_history(history_path)
     reader = _choose_reader(shell, history_path)
+    _register_ui_builtins(shell, reader)
+    return reader
+
+
+def _register_ui_builtins(shell, reader) -> None:
+    """Builtins that need the terminal UI: registered by the UI, not the engine."""
+    from ..builtins.registry import builtin
+
+    @builtin("lesson", "run a lesson, or list them", "lesson [NAME]")
+    def lesson(sh, argv):
+        """lesson          list the lessons and your progress
+        lesson NAME     run one at this prompt: hint, skip and quit work inside"""
+        from .lesson import list_lessons, run_lesson
+        if len(argv) == 1:
+            return list_lessons()
+        return run_lesson(shell, reader, argv[1])
+
+
+def run_repl(shell) -> int:
+    state, jobs = shell.state, shell.executor.jobs
+    history_path = history_file()
+    reader = prepare(shell)
     warned_stopped = False
     while True:
         _report_jobs(shell)

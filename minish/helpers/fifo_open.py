@@ -1,0 +1,28 @@
+"""fifo_open FIFO: what opening a FIFO with O_NONBLOCK does with no reader.
+
+open(O_RDONLY | O_NONBLOCK) succeeds at once; open(O_WRONLY | O_NONBLOCK)
+with no reader fails with ENXIO (fifo(7)).  Without O_NONBLOCK either open
+would block until the other side opened.
+"""
+import errno
+import os
+import sys
+
+
+def main() -> int:
+    path = sys.argv[1] if len(sys.argv) > 1 else "fifo"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        print("open(O_WRONLY|O_NONBLOCK) succeeded: someone is reading")
+        os.close(fd)
+    except OSError as e:
+        print(f"open(O_WRONLY|O_NONBLOCK) = -1 {errno.errorcode[e.errno]} ({e.strerror}): "
+              "no process has the FIFO open for reading")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    print(f"open(O_RDONLY|O_NONBLOCK) = {fd}: a reader never waits for a writer here")
+    os.close(fd)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""Running a lesson at a real minish prompt: show a step, let the student
+type, check what happened, move on.
+
+    minish lesson            list the lessons, with your progress
+    minish lesson pipes      run one (also `lesson pipes` at the prompt)
+
+At the lesson prompt the student has the whole shell; besides commands,
+`hint`, `skip` and `quit` are understood.  The lesson runs in a scratch
+directory made for it (so `rm` there never touches the student's files),
+progress is saved in the data directory after every step, and the
+lesson's cleanup commands run however it ends (quit, Ctrl-D, an error).
+"""
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+from .. import lesson as lessons
+from ..errors import ExitShell, report, write
+from ..syntax import Lit, Redir, Word
+
+GREEN, YELLOW, BOLD, DIM, RESET = "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def progress_file() -> str:
+    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"),
+                                                           ".local", "share")
+    return os.path.join(data, "minish", "progress.json")
+
+
+def load_progress() -> dict:
+    try:
+        with open(progress_file()) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return {}                               # missing or corrupt: start afresh
+
+
+def save_progress(progress: dict) -> None:
+    path = progress_file()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path + ".tmp", "w") as f:
+            json.dump(progress, f, indent=1)
+        os.replace(path + ".tmp", path)
+    except OSError:
+        pass
+
+
+def list_lessons() -> int:
+    """`minish lesson`: every lesson, its topic and how far you got."""
+    progress = load_progress()
+    for path in lessons.all_paths():
+        try:
+            lesson = lessons.parse(path)
+        except lessons.LessonError as e:
+            report(str(e))
+            continue
+        done = progress.get(lesson.name, {}).get("done", 0)
+        mark = "done" if done >= len(lesson.steps) else f"{done}/{len(lesson.steps)}"
+        write(1, f"  {lesson.name:<28} {mark:>6}  {lesson.title}\n")
+    write(1, "\nrun one with: minish lesson NAME   (or `lesson NAME` at the prompt)\n")
+    return 0
+
+
+class Runner:
+    def __init__(self, shell, reader, lesson) -> None:
+        self.shell, self.reader, self.lesson = shell, reader, lesson
+        self.colour = getattr(reader, "colour", False) and "NO_COLOR" not in os.environ
+
+    def paint(self, code: str, text: str) -> str:
+        return f"{code}{text}{RESET}" if self.colour else text
+
+    def run(self) -> int:
+        lesson, state = self.lesson, self.shell.state
+        progress = load_progress()
+        record = progress.setdefault(lesson.name, {"done": 0})
+        start = record["done"] if record["done"] < len(lesson.steps) else 0
+        old_cwd, old_pwd = os.getcwd(), state.vars.get("PWD")
+        scratch = tempfile.mkdtemp(prefix=f"minish-lesson-{lesson.name}-")
+        try:
+            self.prepare(scratch)
+            write(1, self.paint(BOLD, f"\n== {lesson.title} ==") + "\n")
+            if lesson.needs:
+                write(1, f"needs: {lesson.needs}\n")
+            for goal in lesson.goals:
+                write(1, f"  * {goal}\n")
+            write(1, f"(working in {scratch}; type hint, skip or quit at any time)\n")
+            for number in range(start, len(lesson.steps)):
+                outcome = self.step(number)
+                if outcome == "quit":
+                    write(1, f"lesson paused at step {number + 1}; "
+                             f"`lesson {lesson.name}` resumes it\n")
+                    return 0
+                record["done"] = number + 1
+                save_progress(progress)
+            write(1, self.paint(GREEN, f"\nlesson complete: {lesson.title}") + "\n")
+            return 0
+        finally:
+            self.finish(scratch, old_cwd, old_pwd)
+
+    def prepare(self, scratch: str) -> None:
+        for name, content, executable in self.lesson.files:
+            path = os.path.join(scratch, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w") as f:
+                f.write(content)
+            if executable:
+                os.chmod(path, 0o755)
+        os.chdir(scratch)
+        state = self.shell.state
+        state.set("PWD", scratch)
+        state.set("PYTHON", sys.executable, export=True)    # for the library snippets
+        state.set("LESSON_DIR", scratch, export=True)
+        for command in self.lesson.setup:
+            self.shell.run_line(command)
+
+    def finish(self, scratch: str, old_cwd: str, old_pwd: str | None) -> None:
+        for command in self.lesson.cleanup:
+            try:
+                self.captured(command)
+            except ExitShell:
+                pass
+        try:
+            os.chdir(old_cwd)
+        except OSError:
+            os.chdir("/")
+        if old_pwd:
+            self.shell.state.set("PWD", old_pwd)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    def step(self, number: int) -> str:
+        step, total = self.lesson.steps[number], len(self.lesson.steps)
+        write(1, "\n" + self.paint(BOLD, f"step {number + 1}/{total}: {step.title}") + "\n")
+        write(1, "".join(f"  {line}\n" for line in step.text).rstrip() + "\n")
+        write(1, f"  try: {self.paint(YELLOW, step.type)}\n")
+        hints = 0
+        while True:
+            try:
+                typed = self.reader.read(f"lesson {number + 1}/{total}> ")
+            except KeyboardInterrupt:
+                write(1, "\n")
+                continue
+            if typed is None or typed.strip() in ("quit", "exit"):
+                return "quit"
+            typed = typed.strip()
+            if not typed:
+                continue
+            if typed == "skip":
+                write(1, "skipped.\n")
+                return "skipped"
+            if typed == "hint":
+                write(1, f"hint: {step.hints[hints % len(step.hints)] if step.hints else step.type}\n")
+                hints += 1
+                continue
+            self.shell.state.history.append(typed)
+            try:
+                output, status = self.captured(typed)
+            except ExitShell:
+                return "quit"                   # `exit` ends the lesson, not the shell
+            write(1, output)
+            failures = [why for _, check in step.checks
+                        if (why := lessons.failed_check(check, typed, output, status,
+                                                         os.getcwd()))]
+            if not failures:
+                write(1, self.paint(GREEN, "  ✓ that's it") + "\n")
+                return "done"
+            write(1, self.paint(YELLOW, f"  not yet: {failures[0]}") + "\n")
+            if step.hints:
+                write(1, f"  hint: {step.hints[hints % len(step.hints)]}\n")
+                hints += 1
+
+    def captured(self, text: str) -> tuple[str, int]:
+        """Run `text` in the shell with stdout and stderr going to a file we read back.
+
+        We hold no descriptor of our own while it runs: the student may well
+        type `exec 3> file`, and must not clobber the capture.
+        """
+        fd, path = tempfile.mkstemp(prefix="minish-out-")
+        os.close(fd)
+        redirs = (Redir(1, ">", Word((Lit(path),))), Redir(2, ">&", Word((Lit("1"),))))
+        try:
+            status = self.shell.executor.with_redirections(
+                redirs, lambda: self.shell.run_line(text))
+            with open(path, "rb") as f:
+                output = f.read().decode("utf-8", "replace")
+        finally:
+            os.unlink(path)
+        return output, self.shell.state.last_status if status is None else status
+
+
+def run_lesson(shell, reader, name: str) -> int:
+    path = lessons.find(name)
+    if path is None:
+        report(f"lesson: no lesson called {name!r} (`minish lesson` lists them)")
+        return 1
+    try:
+        lesson = lessons.parse(path)
+    except lessons.LessonError as e:
+        report(f"lesson: {e}")
+        return 2
+    except OSError as e:
+        report(f"lesson: {path}: {e.strerror}")
+        return 1
+    return Runner(shell, reader, lesson).run()
