@@ -104,6 +104,20 @@ def _child(body, stdin, stdout, unused, pgid, tty, background):    # -> NoReturn
         os._exit(status & 0xFF)
 
 
+def fork_in_pty(argv: list[str], env: dict[str, str]) -> tuple[int, int]:
+    """forkpty(3): a child whose stdin/stdout/stderr are a new pseudo-terminal
+    (and its controlling terminal); the parent gets the master side.  Used by
+    `minish demo` to run a shell it can type into and record."""
+    flush_std_streams()
+    pid, master = os.forkpty()
+    if pid == 0:
+        try:
+            os.execve(argv[0], argv, env)
+        finally:
+            os._exit(127)
+    return pid, master
+
+
 def set_pgid_quietly(pid: int, pgid: int) -> None:
     """setpgid(2) from both parent and child; whichever runs second may get
     EACCES (the child already exec'd) or ESRCH (it already exited)."""

@@ -138,3 +138,85 @@ def test_malformed_lesson_reported_with_file_and_line(text, message, tmp_path):
     assert proc.stderr.startswith(f"minish: lesson: {path}:")
     assert message in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+# ---- instructor demos ---------------------------------------------------------------
+
+def demo_session(args, tmp_path, tag):
+    env = shell_env(tmp_path)
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+    env.update(PS1="DEMO> ", MINISH_EDITOR="plain", TERM="xterm", MINISH_TEST_TAG=tag,
+               TMPDIR=str(tmp_path / "tmp"))
+    return pexpect.spawn(MINISH, ["demo", *args, "--speed", "20"], env=env, cwd=str(tmp_path),
+                         encoding="utf-8", codec_errors="replace", timeout=20,
+                         dimensions=(30, 120))
+
+
+def asciinema_cat(cast) -> str:
+    import shutil
+    import sys
+    tool = shutil.which("asciinema") or os.path.join(os.path.dirname(sys.executable), "asciinema")
+    proc = subprocess.run([tool, "cat", str(cast)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+@pytest.mark.parametrize("name", ["pipes", "redirection"])
+def test_demo_plays_a_lesson_and_records_it(name, tmp_path):
+    lesson = lessons.parse(lessons.find(name))
+    cast = tmp_path / "demo.cast"
+    tag = f"demo-{os.getpid()}-{name}"
+    child = demo_session([name, "--record", str(cast)], tmp_path, tag)
+    try:
+        child.expect_exact("DEMO> ")
+        for step in lesson.steps[:2]:
+            child.send(" ")                              # type the next command
+            child.expect_exact(step.type)
+            child.send(" ")                              # and run it
+            child.expect_exact("DEMO> ")
+        child.send("q")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+    header, *events = cast.read_text().splitlines()
+    assert json.loads(header)["version"] == 2
+    times = [json.loads(e)[0] for e in events]
+    assert times == sorted(times) and all(json.loads(e)[1] == "o" for e in events)
+    replay = asciinema_cat(cast)
+    assert lesson.steps[0].type in replay and f"# step 1: {lesson.steps[0].title}" in replay
+
+
+def test_demo_of_a_plain_script_with_free_typing_and_narration(tmp_path):
+    script = tmp_path / "show.sh"
+    script.write_text("# a comment becomes a typed comment\necho first-command\n"
+                      "echo second | tr a-z A-Z\n")
+    tag = f"demo-script-{os.getpid()}"
+    child = demo_session([str(script)], tmp_path, tag)
+    try:
+        child.expect_exact("DEMO> ")
+        child.send(" ")
+        child.expect_exact("echo first-command")
+        child.send(" ")
+        child.expect_exact("first-command\r\n")
+        child.send("f")                                  # the instructor types freely
+        child.send("echo typed-by-hand\r")
+        child.expect_exact("typed-by-hand\r\n")
+        child.send("\x1d")                               # Ctrl-] resumes the script
+        child.send("t")                                  # narrate the next step
+        child.send(" ")
+        child.expect_exact("set -o trace; echo second | tr a-z A-Z; set +o trace")
+        child.send(" ")
+        child.expect(r"pipe\(\) = \[\d+, \d+\]")
+        child.expect_exact("SECOND")
+        child.send(" ")                                  # past the end: the demo ends
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+
+
+def test_demo_bad_input(tmp_path):
+    proc = subprocess.run([MINISH, "demo", "nonexistent-file"], env=shell_env(tmp_path),
+                          capture_output=True, text=True, cwd=tmp_path, stdin=subprocess.DEVNULL)
+    assert proc.stderr.startswith("minish: demo: ") and proc.returncode == 1

@@ -1,0 +1,240 @@
+"""minish demo: play a lesson (or a plain script) at a real minish prompt,
+for an instructor in front of a class.
+
+    minish demo FILE [--record demo.cast] [--speed 2]
+
+minish runs in a pseudo-terminal of its own; the demo types each command
+into it with a human rhythm.  Keys:
+
+    space / Enter   type the next command; once typed, run it
+    t               narrate this step (set -o trace just for it)
+    f               type freely at the prompt; Ctrl-] resumes the script
+    q               end the demo
+
+A lesson's explanations are typed as shell comments, so they appear at the
+prompt and the shell ignores them.  --record writes an asciinema v2 file
+that `asciinema play` replays.
+"""
+import json
+import os
+import select
+import sys
+import tempfile
+import termios
+import time
+import tty
+
+from .. import lesson as lessons
+from .. import process
+from ..errors import report
+
+RESUME = b"\x1d"                                 # Ctrl-]
+
+
+def load_steps(target: str) -> tuple[list[tuple[list[str], str]], object | None]:
+    """[(comment lines, command)] from a lesson, or from a script's lines."""
+    path = lessons.find(target)
+    if path and path.endswith(".lesson"):
+        lesson = lessons.parse(path)
+        steps = [([f"step {i}: {s.title}"] + [t for t in s.text if t], s.type)
+                 for i, s in enumerate(lesson.steps, 1)]
+        return steps, lesson
+    with open(target, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    steps, comments = [], []
+    for line in lines:
+        if line.startswith("#!"):
+            continue
+        if line.strip().startswith("#"):
+            comments.append(line.strip().lstrip("#").strip())
+        elif line.strip():
+            steps.append((comments, line))
+            comments = []
+    return steps, None
+
+
+class Recorder:
+    """asciinema v2: a JSON header line, then [seconds, "o", text] per output."""
+
+    def __init__(self, path: str | None, width: int, height: int) -> None:
+        self.file = open(path, "w", encoding="utf-8") if path else None
+        self.start = time.monotonic()
+        if self.file:
+            header = {"version": 2, "width": width, "height": height,
+                      "timestamp": int(time.time()), "title": "minish demo",
+                      "env": {"SHELL": "minish", "TERM": os.environ.get("TERM", "xterm")}}
+            self.file.write(json.dumps(header) + "\n")
+
+    def output(self, data: bytes) -> None:
+        if self.file:
+            text = data.decode("utf-8", "replace")
+            self.file.write(json.dumps([round(time.monotonic() - self.start, 6), "o", text]) + "\n")
+
+    def close(self) -> None:
+        if self.file:
+            self.file.close()
+
+
+class Demo:
+    def __init__(self, steps, master: int, recorder: Recorder, speed: float) -> None:
+        self.steps, self.master, self.recorder, self.speed = steps, master, recorder, speed
+        self.step = 0
+        self.state = "ready"                     # ready -> typing -> typed -> ready ...
+        self.queue: list[bytes] = []             # keys still to type
+        self.next_key_at = 0.0
+        self.trace_this = False
+
+    def delay(self, i: int) -> float:
+        """A typing rhythm that looks human but is the same every run."""
+        return (0.035 + 0.045 * ((i * 7919) % 11) / 10) / self.speed
+
+    def type_text(self, text: str, then: str) -> None:
+        self.queue = [bytes([b]) for b in text.encode()]
+        self.state, self.after_typing = "typing", then
+        self.next_key_at = time.monotonic()
+
+    def start_step(self) -> None:
+        comments, command = self.steps[self.step]
+        if self.trace_this:
+            command = f"set -o trace; {command}; set +o trace"
+        text = "".join(f"# {line}\r" for line in comments) + command
+        self.type_text(text, "typed")
+
+    def key(self, data: bytes) -> bool:
+        """A key from the instructor; False ends the demo."""
+        if self.state == "free":
+            if RESUME in data:
+                self.state = "ready"
+            else:
+                os.write(self.master, data)
+            return True
+        if self.state == "typing":
+            return data != b"q"
+        if data == b"q":
+            return False
+        if data == b"f":
+            self.state = "free"
+        elif data == b"t" and self.state == "ready":
+            self.trace_this = not self.trace_this
+        elif data in (b" ", b"\r", b"\n"):
+            if self.state == "typed":
+                os.write(self.master, b"\r")
+                self.step += 1
+                self.state, self.trace_this = "ready", False
+            elif self.step < len(self.steps):
+                self.start_step()
+            else:
+                return False                     # all done
+        elif data == b"\x03":                    # Ctrl-C goes to the shell
+            os.write(self.master, data)
+        return True
+
+    def tick(self) -> None:
+        """Type the next queued key when its time has come."""
+        if self.state != "typing" or time.monotonic() < self.next_key_at:
+            return
+        key = self.queue.pop(0)
+        os.write(self.master, key)
+        self.next_key_at = time.monotonic() + self.delay(len(self.queue))
+        if not self.queue:
+            self.state = self.after_typing
+
+    def timeout(self) -> float | None:
+        if self.state != "typing":
+            return None
+        return max(0.0, self.next_key_at - time.monotonic())
+
+
+def run_demo(args: list[str]) -> int:
+    record, speed, target = None, 1.0, None
+    while args:
+        arg = args.pop(0)
+        if arg == "--record" and args:
+            record = args.pop(0)
+        elif arg == "--speed" and args:
+            speed = float(args.pop(0))
+        elif target is None:
+            target = arg
+        else:
+            report("usage: minish demo FILE [--record FILE.cast] [--speed N]")
+            return 2
+    if target is None:
+        report("usage: minish demo FILE [--record FILE.cast] [--speed N]")
+        return 2
+    try:
+        steps, lesson = load_steps(target)
+    except (OSError, lessons.LessonError) as e:
+        report(f"demo: {e}")
+        return 1
+    scratch = tempfile.mkdtemp(prefix="minish-demo-")
+    try:
+        return _play(steps, lesson, scratch, record, speed)
+    finally:
+        import shutil
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _play(steps, lesson, scratch: str, record: str | None, speed: float) -> int:
+    env = dict(os.environ, PYTHON=sys.executable, LESSON_DIR=scratch)
+    if lesson is not None:
+        for name, content, executable in lesson.files:
+            path = os.path.join(scratch, name)
+            with open(path, "w") as f:
+                f.write(content)
+            if executable:
+                os.chmod(path, 0o755)
+    cols, rows = os.get_terminal_size(0) if os.isatty(0) else (80, 24)
+    old_cwd = os.getcwd()
+    os.chdir(scratch if lesson is not None else old_cwd)
+    pid, master = process.fork_in_pty([sys.executable, "-m", "minish"], env)
+    os.chdir(old_cwd)
+    _set_size(master, rows, cols)
+    recorder = Recorder(record, cols, rows)
+    demo = Demo(steps, master, recorder, speed)
+    saved = termios.tcgetattr(0) if os.isatty(0) else None
+    if saved is not None:
+        tty.setraw(0)
+    try:
+        if lesson is not None:
+            for command in lesson.setup:           # typed at once, before the show
+                os.write(master, (command + "\r").encode())
+        _relay(demo, master, recorder)
+    finally:
+        if saved is not None:
+            termios.tcsetattr(0, termios.TCSADRAIN, saved)
+        recorder.close()
+        try:
+            os.write(master, b"exit\r")
+        except OSError:
+            pass
+        os.close(master)
+        process.wait_pid(pid)
+    return 0
+
+
+def _relay(demo: Demo, master: int, recorder: Recorder) -> None:
+    while True:
+        ready, _, _ = select.select([0, master], [], [], demo.timeout())
+        if master in ready:
+            try:
+                data = os.read(master, 4096)
+            except OSError:
+                return                               # the shell has exited
+            if not data:
+                return
+            os.write(1, data)
+            recorder.output(data)
+        if 0 in ready:
+            data = os.read(0, 1024)
+            if not data or not demo.key(data):
+                return
+        demo.tick()
+
+
+def _set_size(fd: int, rows: int, cols: int) -> None:
+    import fcntl
+    import struct
+    try:
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    except OSError:
+        pass
