@@ -16,6 +16,14 @@ import pytest
 from interactive import PROMPT, Session, process_states, tagged_pids, wait_for
 
 
+def stop_in_foreground(sh, command: str, settle: float = 0.3) -> str:
+    """Run `command` in the foreground, press Ctrl-Z; return what was printed."""
+    sh.child.sendline(command)
+    time.sleep(settle)
+    sh.control("z")
+    return sh.prompt()
+
+
 @pytest.fixture
 def sh(tmp_path):
     session = Session(tmp_path)
@@ -70,30 +78,21 @@ def test_jobs_lists_running_jobs(sh):
 
 
 def test_ctrl_z_stops_the_foreground_job(sh):
-    sh.child.sendline("sleep 30")
-    time.sleep(0.3)
-    sh.control("z")
-    out = sh.prompt()
+    out = stop_in_foreground(sh, "sleep 30", 0.3)
     assert "[1]+  Stopped                 sleep 30" in out
     assert process_states(tagged_pids(sh.tag, "sleep")) == ["T"]
     assert sh.status() == 148                       # 128 + SIGTSTP
 
 
 def test_fg_resumes_a_stopped_job(sh):
-    sh.child.sendline("sleep 0.5; echo finished")
-    time.sleep(0.2)
-    sh.control("z")
-    sh.prompt()
+    stop_in_foreground(sh, "sleep 0.5; echo finished", 0.2)
     out = sh.run("fg %1")
     assert "finished" not in out or True
     assert "sleep 0.5" in out
 
 
 def test_fg_by_pid(sh):
-    sh.child.sendline("sleep 0.3")
-    time.sleep(0.2)
-    sh.control("z")
-    sh.prompt()
+    stop_in_foreground(sh, "sleep 0.3", 0.2)
     pid = tagged_pids(sh.tag, "sleep")[0]
     out = sh.run(f"fg {pid}")
     assert "sleep 0.3" in out
@@ -101,29 +100,20 @@ def test_fg_by_pid(sh):
 
 
 def test_bg_continues_in_the_background(sh):
-    sh.child.sendline("sleep 30")
-    time.sleep(0.3)
-    sh.control("z")
-    sh.prompt()
+    stop_in_foreground(sh, "sleep 30", 0.3)
     assert sh.run("bg %1") == "[1]+ sleep 30 &\n"
     assert process_states(tagged_pids(sh.tag, "sleep")) in (["S"], ["R"])
     assert "Running" in sh.run("jobs")
 
 
 def test_bg_by_pid(sh):
-    sh.child.sendline("sleep 30")
-    time.sleep(0.3)
-    sh.control("z")
-    sh.prompt()
+    stop_in_foreground(sh, "sleep 30", 0.3)
     pid = tagged_pids(sh.tag, "sleep")[0]
     assert sh.run(f"bg {pid}") == "[1]+ sleep 30 &\n"
 
 
 def test_ctrl_z_stops_every_stage_and_fg_resumes_all(sh):
-    sh.child.sendline("sleep 30 | sleep 31 | sleep 32")
-    time.sleep(0.4)
-    sh.control("z")
-    sh.prompt()
+    stop_in_foreground(sh, "sleep 30 | sleep 31 | sleep 32", 0.4)
     pids = tagged_pids(sh.tag, "sleep")
     assert len(pids) == 3
     assert process_states(pids) == ["T", "T", "T"]
@@ -269,20 +259,14 @@ def test_ctrl_d_exits_with_last_status(sh):
 
 
 def test_exit_with_stopped_jobs_warns_once(sh):
-    sh.child.sendline("sleep 30")
-    time.sleep(0.3)
-    sh.control("z")
-    sh.prompt()
+    stop_in_foreground(sh, "sleep 30", 0.3)
     assert "There are stopped jobs." in sh.run("exit")
     sh.child.sendline("exit")
     sh.child.expect(pexpect.EOF)
 
 
 def test_ctrl_d_with_stopped_jobs_warns_once(sh):
-    sh.child.sendline("sleep 30")
-    time.sleep(0.3)
-    sh.control("z")
-    sh.prompt()
+    stop_in_foreground(sh, "sleep 30", 0.3)
     sh.control("d")
     assert "There are stopped jobs." in sh.prompt()
     sh.control("d")
