@@ -1,8 +1,8 @@
 """Shared fixtures: where minish is, and a clean environment for shells."""
 from __future__ import annotations
 
-import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,7 +24,20 @@ def shell_env(home: Path) -> dict[str, str]:
     }
 
 
+def ipc_objects() -> set[tuple[str, int]]:
+    found = set()
+    for kind in ("msg", "shm", "sem"):
+        with open(f"/proc/sysvipc/{kind}") as f:
+            for line in f.read().splitlines()[1:]:
+                found.add((kind, int(line.split()[1])))
+    return found
+
+
 @pytest.fixture
-def minish_path() -> str:
-    assert MINISH, "minish is not installed in this environment (run `make test`)"
-    return MINISH
+def ipc_cleanup():
+    """Remove every IPC object a test creates, even when it fails."""
+    before = ipc_objects()
+    yield
+    flag = {"msg": "-q", "shm": "-m", "sem": "-s"}
+    for kind, ident in ipc_objects() - before:
+        subprocess.run(["ipcrm", flag[kind], str(ident)], capture_output=True)

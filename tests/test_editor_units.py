@@ -5,7 +5,6 @@ prompt_toolkit PromptSession fed by create_pipe_input() into DummyOutput().
 """
 from __future__ import annotations
 
-import os
 
 import pytest
 from hypothesis import given, settings, strategies as st

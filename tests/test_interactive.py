@@ -6,14 +6,12 @@ the editor tests at the end run the full prompt_toolkit editor.
 """
 from __future__ import annotations
 
-import os
-import signal
 import time
 
 import pexpect
 import pytest
 
-from interactive import PROMPT, Session, process_states, tagged_pids, wait_for
+from interactive import Session, process_states, tagged_pids, wait_for
 
 
 def stop_in_foreground(sh, command: str, settle: float = 0.3) -> str:

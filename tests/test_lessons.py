@@ -12,7 +12,6 @@ import pytest
 from conftest import MINISH, shell_env
 from interactive import kill_tagged
 from minish import lesson as lessons
-from test_state_builtins import ipc_cleanup  # noqa: F401  (the fixture)
 
 PATHS = lessons.all_paths()
 
@@ -43,7 +42,7 @@ def spawn(args, tmp_path, tag):
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[os.path.basename(p) for p in PATHS])
-def test_lesson_end_to_end(path, tmp_path, ipc_cleanup):  # noqa: F811
+def test_lesson_end_to_end(path, tmp_path, ipc_cleanup):
     lesson = lessons.parse(path)
     tag = f"lesson-{os.getpid()}-{lesson.name}"
     child = spawn(["lesson", lesson.name], tmp_path, tag)

@@ -16,7 +16,7 @@ import time
 import pytest
 
 from minish import libc
-from minish.libc import coprocess, pclose, popen, pr_exit, system, system_naive
+from minish.libc import coprocess, pclose, popen, pr_exit, system
 
 C = ctypes.CDLL(None, use_errno=True)
 C.popen.restype = ctypes.c_void_p

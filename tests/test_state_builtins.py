@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -42,25 +41,6 @@ def minish(script: str, tmp_path, user: str | None = None):
                           text=True, timeout=30, errors="replace")
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc
-
-
-def ipc_objects() -> set[tuple[str, int]]:
-    found = set()
-    for kind in ("msg", "shm", "sem"):
-        with open(f"/proc/sysvipc/{kind}") as f:
-            for line in f.read().splitlines()[1:]:
-                found.add((kind, int(line.split()[1])))
-    return found
-
-
-@pytest.fixture
-def ipc_cleanup():
-    """Remove every IPC object a test creates, even when it fails."""
-    before = ipc_objects()
-    yield
-    flag = {"msg": "-q", "shm": "-m", "sem": "-s"}
-    for kind, ident in ipc_objects() - before:
-        subprocess.run(["ipcrm", flag[kind], str(ident)], capture_output=True)
 
 
 # ---- ipcs against util-linux --------------------------------------------------------
@@ -195,7 +175,9 @@ def test_lastcomm_v_agrees_with_dump_acct(tmp_path):
         assert f"ac_etime    {float(etime):.2f} ticks" in block
         assert re.search(rf"ac_mem\s+0x[0-9a-f]+ = \d+ \* 8\^\d = {int(float(mem))}\n", block)
         assert re.search(rf"ac_utime\s+0x[0-9a-f]+ = \d+ \* 8\^\d = {int(float(utime))} ", block)
-        assert f"ac_uid      {uid} " in block
+        assert f"ac_uid      {uid} " in block and f"ac_gid {gid}" in block
+        assert re.search(rf"ac_stime\s+0x[0-9a-f]+ = \d+ \* 8\^\d = {int(float(stime))} ", block)
+        assert re.search(rf"ac_io\s+0x[0-9a-f]+ = \d+ \* 8\^\d = {int(float(io))}\n", block)
 
 
 def test_kernel_accounting_records_what_we_run(tmp_path):

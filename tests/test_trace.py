@@ -13,7 +13,6 @@ import subprocess
 import time
 from collections import defaultdict
 
-import pexpect
 import pytest
 
 from conftest import MINISH, shell_env

@@ -274,7 +274,7 @@ def ipcrm(sh, argv):
                     status |= _remove(kind, row["id"])
             continue
         if opt not in ("-q", "-m", "-s", "-Q", "-M", "-S") or not args:
-            raise ShellError(f"usage: ipcrm [-q|-m|-s ID] [-Q|-M|-S KEY] [-a]", status=2)
+            raise ShellError("usage: ipcrm [-q|-m|-s ID] [-Q|-M|-S KEY] [-a]", status=2)
         kind = KINDS[opt[1].lower()]
         value = args.pop(0)
         if opt[1].isupper():

@@ -1,0 +1,48 @@
+"""The session: history and help."""
+from ..errors import ShellError, report
+from .core import out
+from .registry import BUILTINS, builtin
+
+
+@builtin("history", "list the commands typed at the prompt", "history [-c] [n]")
+def history(sh, argv):
+    """Show the command history, numbered (the last n with a number).
+    history -c   forget it (the file keeps what was saved)"""
+    entries = sh.state.history
+    if "-c" in argv[1:]:
+        entries.clear()
+        return 0
+    count = len(entries)
+    if len(argv) > 1:
+        if not (argv[1].isascii() and argv[1].isdigit()):
+            raise ShellError(f"{argv[1]}: numeric argument required", status=2)
+        count = int(argv[1])
+    start = max(len(entries) - count, 0)
+    for number, text in enumerate(entries[start:], start + 1):
+        out(f"{number:5d}  {text}\n")
+    return 0
+
+
+@builtin("help", "list the builtins, or explain one", "help [name]")
+def help_(sh, argv):
+    """help        one line for every builtin
+    help NAME   what NAME does and how to call it"""
+    from .registry import load_all
+    load_all()
+    if len(argv) == 1:
+        width = max(len(name) for name in BUILTINS)
+        for name in sorted(BUILTINS):
+            out(f"{name:<{width}}  {BUILTINS[name].summary}\n")
+        return 0
+    status = 0
+    for name in argv[1:]:
+        b = BUILTINS.get(name)
+        if b is None:
+            report(f"help: no help topics match `{name}'")
+            status = 1
+            continue
+        out(f"{b.usage}\n    {b.summary}\n\n")
+        body = b.help if b.help != b.summary else ""
+        if body:
+            out("".join("    " + line.strip() + "\n" for line in body.splitlines()) + "\n")
+    return status
