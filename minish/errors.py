@@ -38,6 +38,22 @@ class ShellError(Exception):
         self.status = status
 
 
+class LoopControl(Exception):
+    """`break N` / `continue N`: unwinds to the Nth enclosing loop."""
+
+    def __init__(self, levels: int, kind: str) -> None:
+        super().__init__(kind)
+        self.levels, self.kind = levels, kind
+
+
+class ReturnFromFunction(Exception):
+    """`return N` inside a function (or a `.` file)."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
 class ExitShell(Exception):
     """Raised by `exit` (and fatal errors) to unwind to the top level."""
 

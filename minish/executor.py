@@ -14,12 +14,13 @@ import os
 
 from . import process, redirect
 from .builtins import BUILTINS
-from .errors import STATUS_SYNTAX, ExitShell, ParseError, ShellError, report, write
+from .errors import (STATUS_SYNTAX, ExitShell, LoopControl, ParseError, ReturnFromFunction,
+                     ShellError, report, write)
 from .expand import Expander
 from .jobs import JobTable
 from .parser import Parser
-from .syntax import (AndOr, Background, Group, Pipeline, Sequence, Simple,
-                     Subshell)
+from .syntax import (AndOr, Background, For, Function, Group, If, Loop, Pipeline, Sequence,
+                     Simple, Subshell)
 
 
 class Executor:
@@ -95,6 +96,15 @@ class Executor:
                 status = self._wait_foreground([pid], node)
             case Group(body=body, redirs=redirs):
                 status = self.with_redirections(redirs, lambda: self.run(body))
+            case If(redirs=redirs):
+                status = self.with_redirections(redirs, lambda: self.if_clause(node))
+            case Loop(redirs=redirs):
+                status = self.with_redirections(redirs, lambda: self.loop(node))
+            case For(redirs=redirs):
+                status = self.with_redirections(redirs, lambda: self.for_loop(node))
+            case Function(name=name):
+                self.state.functions[name] = node
+                status = 0
             case _:
                 raise TypeError(f"unknown node {node!r}")
         self.state.last_status = status
@@ -110,6 +120,70 @@ class Executor:
         finally:
             self.errexit_off -= 1
 
+    # -- compound commands -------------------------------------------------------
+    def if_clause(self, node: If) -> int:
+        """Run each condition in turn (set -e does not apply to them); the
+        first that succeeds chooses its body."""
+        for cond, body in node.clauses:
+            if self._unchecked(self.run, cond) == 0:
+                return self.run(body)
+        return self.run(node.else_body) if node.else_body is not None else 0
+
+    def loop(self, node: Loop) -> int:
+        """while/until: the body runs as long as the condition succeeds (fails)."""
+        status = 0
+        self.state.loop_depth += 1
+        try:
+            while (self._unchecked(self.run, node.cond) == 0) != node.until:
+                try:
+                    status = self.run(node.body)
+                except LoopControl as c:
+                    if self._leave_loop(c):
+                        break
+        finally:
+            self.state.loop_depth -= 1
+        return status
+
+    def for_loop(self, node: For) -> int:
+        """for NAME in WORDS: the body once per word, NAME set to it."""
+        try:
+            words = self.expander.words(node.words) if node.words is not None \
+                else list(self.state.positional)
+        except ShellError as e:
+            report(e.message)
+            return e.status
+        status = 0
+        self.state.loop_depth += 1
+        try:
+            for word in words:
+                self.state.set(node.name, word)
+                try:
+                    status = self.run(node.body)
+                except LoopControl as c:
+                    if self._leave_loop(c):
+                        break
+        finally:
+            self.state.loop_depth -= 1
+        return status
+
+    def _leave_loop(self, c: LoopControl) -> bool:
+        """True to leave this loop (break); re-raise when aimed at an outer one."""
+        if c.levels > 1:
+            c.levels -= 1
+            raise c
+        return c.kind == "break"
+
+    def call_function(self, fn: Function, argv: list[str], redirs) -> int:
+        """Run a function's body with $1... set to its arguments."""
+        saved = self.state.positional
+        self.state.positional = argv[1:]
+        try:
+            return self.with_redirections(redirs, lambda: self.run(fn.body))
+        except ReturnFromFunction as r:
+            return r.status
+        finally:
+            self.state.positional = saved
+
     def child_main(self, node) -> int:
         """What a forked child runs: `node`, then the child exits.
 
@@ -118,6 +192,14 @@ class Executor:
         """
         self.in_child = True
         self.jobs.clear()
+        try:
+            return self._child_body(node)
+        except LoopControl:
+            return 0                            # `break` in a pipeline stage ends the stage
+        except ReturnFromFunction as r:
+            return r.status
+
+    def _child_body(self, node) -> int:
         if isinstance(node, Subshell):
             redirect.apply(node.redirs, self.expander)
             return self.run(node.body)
@@ -202,6 +284,9 @@ class Executor:
             return e.status
         if "xtrace" in state.options:
             self.xtrace(assigns, argv)
+        function = self.state.functions.get(argv[0])
+        if function is not None:
+            return self.call_function(function, argv, node.redirs)
         builtin = BUILTINS.get(argv[0])
         if builtin is not None:
             return self._builtin(builtin, argv, assigns, node.redirs)

@@ -15,7 +15,7 @@ import fcntl
 import os
 import termios
 
-from . import trace
+from . import signals, trace
 from .process import exit_status, waitpid
 
 
@@ -226,15 +226,31 @@ class JobTable:
         stopped.  A stopped job stays in the table for `fg`/`bg`.
         """
         job.background = False
-        if self.tty is not None and job.pgid:
-            _quiet(f"tcsetpgrp({self.tty}, {job.pgid})", os.tcsetpgrp, self.tty, job.pgid)
-            if cont and job.tmodes is not None:
-                _quiet(f"tcsetattr({self.tty}, TCSADRAIN, ...)", termios.tcsetattr,
-                       self.tty, termios.TCSADRAIN, job.tmodes)
+        try:
+            if self.tty is not None and job.pgid:
+                _quiet(f"tcsetpgrp({self.tty}, {job.pgid})", os.tcsetpgrp, self.tty, job.pgid)
+                if cont and job.tmodes is not None:
+                    _quiet(f"tcsetattr({self.tty}, TCSADRAIN, ...)", termios.tcsetattr,
+                           self.tty, termios.TCSADRAIN, job.tmodes)
+        finally:
+            signals.release_sigint(job.pgid)   # see process.fork: blocked until now
         if cont:
             job.stopped.clear()
             _quiet(f"kill(-{job.pgid}, SIGCONT)", os.killpg, job.pgid, 18)
-        status = self.wait(job, stop_ok=self.tty is not None)
+        signals.job_running = True
+        try:
+            status = self.wait(job, stop_ok=self.tty is not None)
+        finally:
+            signals.job_running = False
+            self._take_terminal_back(job)
+        if job.is_stopped:
+            job.background = True
+            self.touch(job)
+        else:
+            self.remove(job)
+        return status
+
+    def _take_terminal_back(self, job: Job) -> None:
         if self.tty is not None:
             _quiet(f"tcsetpgrp({self.tty}, {self.shell_pgid})", os.tcsetpgrp,
                    self.tty, self.shell_pgid)
@@ -243,12 +259,6 @@ class JobTable:
             if self.shell_tmodes is not None:  # a program may have left raw mode on
                 _quiet(f"tcsetattr({self.tty}, TCSADRAIN, ...)", termios.tcsetattr,
                        self.tty, termios.TCSADRAIN, self.shell_tmodes)
-        if job.is_stopped:
-            job.background = True
-            self.touch(job)
-        else:
-            self.remove(job)
-        return status
 
     def continue_in_background(self, job: Job) -> None:
         """bg: SIGCONT to the whole group, and leave it running."""

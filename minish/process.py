@@ -58,6 +58,8 @@ def fork(body, *, stdin: int | None = None, stdout: int | None = None,
     that group the terminal, for a foreground job.
     """
     flush_std_streams()
+    if tty is not None:
+        signals.hold_sigint()                  # until the job owns the terminal
     pid = os.fork()
     if pid == 0:
         _child(body, stdin, stdout, unused, pgid, tty, background)
@@ -83,6 +85,8 @@ def _child(body, stdin, stdout, unused, pgid, tty, background):    # -> NoReturn
                 except OSError:
                     pass
         signals.restore_in_child(background and pgid is None)
+        if tty is not None:
+            signals.unblock_sigint()           # a pending Ctrl-C now kills us, as it should
         for fd in unused:
             close(fd)
         if stdin is not None:

@@ -57,6 +57,51 @@ def _shell_sets(sig: int, handler) -> None:
         _to_restore[sig] = _at_entry[sig]
 
 
+job_running = False                # True while the shell waits for a foreground job
+
+
+def interactive_sigint(signum, frame) -> None:
+    """The interactive shell's SIGINT handler.
+
+    At the prompt, or while a builtin runs, Ctrl-C raises KeyboardInterrupt:
+    the line is dropped, a blocked `semop` or `wait` gives up.  While a
+    foreground job runs the terminal sends SIGINT to the job, not to us; one
+    that reaches the shell anyway (`kill -INT $$`) must not tear the shell
+    out of its wait, leaving the job behind -- it is dropped, as bash does.
+    """
+    if not job_running:
+        raise KeyboardInterrupt
+
+
+def hold_sigint() -> None:
+    """Block SIGINT while a foreground job is being started.
+
+    Between fork and tcsetpgrp the terminal's foreground group is still the
+    shell's, so a quick Ctrl-C would hit the shell, not the new job.
+    Blocked, it waits; `release_sigint` passes it on to the job.
+    """
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def unblock_sigint() -> None:
+    """In the child, once its dispositions are restored: a Ctrl-C that came
+    during the start-up is delivered now, with the default action."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def release_sigint(job_pgid: int | None) -> None:
+    """The job has the terminal: forward a Ctrl-C that came too early, unblock."""
+    import os
+    if signal.SIGINT in signal.sigpending():
+        signal.sigtimedwait({signal.SIGINT}, 0)    # take it off the shell...
+        if job_pgid:
+            try:
+                os.killpg(job_pgid, signal.SIGINT)  # ...and give it to the job
+            except OSError:
+                pass
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def shell_handles(sig: int, handler) -> None:
     """For the REPL: catch `sig` in the shell; children get it back as it was."""
     _shell_sets(sig, handler)

@@ -20,6 +20,8 @@ class State:
         self.interactive = False
         self.sub_status: int | None = None     # status of the last $(...) run
         self.history: list[str] = []           # commands typed at the prompt
+        self.functions: dict = {}              # name -> syntax.Function
+        self.loop_depth = 0                    # how many loops we are inside
         self.vars.setdefault("IFS", " \t\n")
         self.vars.setdefault("PS2", "> ")
         self.vars["PPID"] = str(os.getppid())

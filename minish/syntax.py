@@ -154,3 +154,37 @@ class Sequence(Node):
 
     def __init__(self, commands: tuple, span: tuple = (0, 0)) -> None:
         self.commands, self.span = commands, span
+
+
+class If(Node):
+    """if c1; then b1; elif c2; then b2; else b3; fi -- `clauses` are (cond, body)."""
+    __slots__ = ("clauses", "else_body", "redirs", "span")
+
+    def __init__(self, clauses: tuple, else_body=None, redirs: tuple = (),
+                 span: tuple = (0, 0)) -> None:
+        self.clauses, self.else_body, self.redirs, self.span = clauses, else_body, redirs, span
+
+
+class Loop(Node):
+    """while cond; do body; done  (or `until`: run while cond fails)."""
+    __slots__ = ("cond", "body", "until", "redirs", "span")
+
+    def __init__(self, cond, body, until: bool = False, redirs: tuple = (),
+                 span: tuple = (0, 0)) -> None:
+        self.cond, self.body, self.until, self.redirs, self.span = cond, body, until, redirs, span
+
+
+class For(Node):
+    """for name in words; do body; done  (`words` None: the positional parameters)."""
+    __slots__ = ("name", "words", "body", "redirs", "span")
+
+    def __init__(self, name: str, words, body, redirs: tuple = (), span: tuple = (0, 0)) -> None:
+        self.name, self.words, self.body, self.redirs, self.span = name, words, body, redirs, span
+
+
+class Function(Node):
+    """name() { body; } -- defines a function; running it runs body."""
+    __slots__ = ("name", "body", "span")
+
+    def __init__(self, name: str, body, span: tuple = (0, 0)) -> None:
+        self.name, self.body, self.span = name, body, span

@@ -8,7 +8,7 @@ file descriptors.  `echo`, `pwd`, `true`... are builtins only for speed.
 import os
 
 from .. import process
-from ..errors import ExitShell, ShellError, report, write
+from ..errors import ExitShell, LoopControl, ReturnFromFunction, ShellError, report, write
 from .registry import BUILTINS, builtin, usage_error
 
 
@@ -245,3 +245,39 @@ def dot(sh, argv):
 
 
 BUILTINS["source"] = BUILTINS["."]
+
+
+@builtin("break", "leave the innermost (or the Nth) enclosing loop", "break [n]")
+def break_(sh, argv):
+    """Leave a for, while or until loop; break 2 leaves two of them."""
+    return _loop_control(sh, argv, "break")
+
+
+@builtin("continue", "go on with the next round of a loop", "continue [n]")
+def continue_(sh, argv):
+    """Skip the rest of this round of the innermost (or the Nth) loop."""
+    return _loop_control(sh, argv, "continue")
+
+
+def _loop_control(sh, argv, kind: str) -> int:
+    levels = 1
+    if len(argv) > 1:
+        if not (argv[1].isascii() and argv[1].isdigit()) or int(argv[1]) < 1:
+            raise ShellError(f"{argv[1]}: loop count out of range")
+        levels = int(argv[1])
+    if sh.state.loop_depth == 0:
+        raise ShellError("only meaningful in a `for', `while', or `until' loop", status=0)
+    raise LoopControl(min(levels, sh.state.loop_depth), kind)
+
+
+@builtin("return", "leave a function (or a . file) with a status", "return [n]")
+def return_(sh, argv):
+    """Return from the current function; its status is n (default: $?)."""
+    if len(argv) > 1:
+        try:
+            status = int(argv[1]) & 0xFF
+        except ValueError:
+            raise ShellError(f"{argv[1]}: numeric argument required", status=2) from None
+    else:
+        status = sh.state.last_status
+    raise ReturnFromFunction(status)

@@ -31,7 +31,7 @@ def prepare(shell):
     state, jobs = shell.state, shell.executor.jobs
     if os.isatty(0):
         jobs.enable_job_control(0)
-    signals.shell_handles(signal.SIGINT, signal.default_int_handler)
+    signals.shell_handles(signal.SIGINT, signals.interactive_sigint)
     signals.shell_handles(signal.SIGCHLD, lambda *_: _reap_background(shell))
     history_path = history_file()
     state.history = load_history(history_path)
@@ -55,40 +55,49 @@ def _register_ui_builtins(shell, reader) -> None:
 
 
 def run_repl(shell) -> int:
-    state, jobs = shell.state, shell.executor.jobs
+    state = shell.state
     history_path = history_file()
     reader = prepare(shell)
-    warned_stopped = False
+    session = {"warned_stopped": False}
     while True:
-        _report_jobs(shell)
-        try:
-            text = _read_command(reader, state)
-        except KeyboardInterrupt:              # Ctrl-C: drop the line, new prompt
+        try:                                    # Ctrl-C may strike anywhere in here
+            status = _one_command(shell, reader, history_path, session)
+        except KeyboardInterrupt:               # Ctrl-C: drop the line, new prompt
             if reader.plain:
                 write(2, "\n")
             state.last_status = 130
             continue
-        if text is None:                       # Ctrl-D on an empty line
-            if _stopped_jobs(jobs) and not warned_stopped:
-                write(2, "There are stopped jobs.\n")
-                warned_stopped = True
-                continue
-            if reader.plain:
-                write(2, "exit\n")
-            return _leave(shell)
-        if not text.strip():
-            continue
-        _remember(state, history_path, text, reader)
-        try:
-            shell.run_line(text)
-        except ExitShell as e:
-            if _stopped_jobs(jobs) and not warned_stopped:
-                write(2, "There are stopped jobs.\n")
-                warned_stopped = True
-                state.last_status = e.status
-                continue
-            return _leave(shell, e.status)
-        warned_stopped = False
+        if status is not None:
+            return status
+
+
+def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
+    """Report jobs, read one command, run it; an int means: leave with it."""
+    state, jobs = shell.state, shell.executor.jobs
+    _report_jobs(shell)
+    text = _read_command(reader, state)
+    if text is None:                            # Ctrl-D on an empty line
+        if _stopped_jobs(jobs) and not session["warned_stopped"]:
+            write(2, "There are stopped jobs.\n")
+            session["warned_stopped"] = True
+            return None
+        if reader.plain:
+            write(2, "exit\n")
+        return _leave(shell)
+    if not text.strip():
+        return None
+    _remember(state, history_path, text, reader)
+    try:
+        shell.run_line(text)
+    except ExitShell as e:
+        if _stopped_jobs(jobs) and not session["warned_stopped"]:
+            write(2, "There are stopped jobs.\n")
+            session["warned_stopped"] = True
+            state.last_status = e.status
+            return None
+        return _leave(shell, e.status)
+    session["warned_stopped"] = False
+    return None
 
 
 def _read_command(reader, state) -> str | None:

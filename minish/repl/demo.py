@@ -83,15 +83,24 @@ class Demo:
         self.queue: list[bytes] = []             # keys still to type
         self.next_key_at = 0.0
         self.trace_this = False
+        self.last_output = 0.0                   # when the shell last printed
+        self.settling = False                    # waiting for the prompt after an Enter
 
     def delay(self, i: int) -> float:
         """A typing rhythm that looks human but is the same every run."""
         return (0.035 + 0.045 * ((i * 7919) % 11) / 10) / self.speed
 
     def type_text(self, text: str, then: str) -> None:
-        self.queue = [bytes([b]) for b in text.encode()]
+        self.queue = []
+        for b in text.encode():
+            self.queue.append(bytes([b]))
+            if b == 13:                          # after Enter: let the shell answer first
+                self.queue.append(None)
         self.state, self.after_typing = "typing", then
         self.next_key_at = time.monotonic()
+
+    def saw_output(self) -> None:
+        self.last_output = time.monotonic()
 
     def start_step(self) -> None:
         comments, command = self.steps[self.step]
@@ -133,6 +142,13 @@ class Demo:
         """Type the next queued key when its time has come."""
         if self.state != "typing" or time.monotonic() < self.next_key_at:
             return
+        if self.queue[0] is None:                # wait until the shell has gone quiet
+            if time.monotonic() - max(self.last_output, self.next_key_at) < 0.15:
+                return
+            self.queue.pop(0)
+            if not self.queue:
+                self.state = self.after_typing
+            return
         key = self.queue.pop(0)
         os.write(self.master, key)
         self.next_key_at = time.monotonic() + self.delay(len(self.queue))
@@ -142,6 +158,8 @@ class Demo:
     def timeout(self) -> float | None:
         if self.state != "typing":
             return None
+        if self.queue and self.queue[0] is None:
+            return 0.05
         return max(0.0, self.next_key_at - time.monotonic())
 
 
@@ -224,6 +242,7 @@ def _relay(demo: Demo, master: int, recorder: Recorder) -> None:
                 return
             os.write(1, data)
             recorder.output(data)
+            demo.saw_output()
         if 0 in ready:
             data = os.read(0, 1024)
             if not data or not demo.key(data):

@@ -135,41 +135,50 @@ class Runner:
         write(1, "\n" + self.paint(BOLD, f"step {number + 1}/{total}: {step.title}") + "\n")
         write(1, "".join(f"  {line}\n" for line in step.text).rstrip() + "\n")
         write(1, f"  try: {self.paint(YELLOW, step.type)}\n")
-        hints = 0
+        self.hints = 0
         while True:
-            try:
-                typed = self.reader.read(f"lesson {number + 1}/{total}> ")
+            try:                                # Ctrl-C may strike anywhere in here
+                outcome = self.attempt(step, number, total)
             except KeyboardInterrupt:
                 write(1, "\n")
                 continue
-            if typed is None or typed.strip() in ("quit", "exit"):
-                return "quit"
-            typed = typed.strip()
-            if not typed:
-                continue
-            if typed == "skip":
-                write(1, "skipped.\n")
-                return "skipped"
-            if typed == "hint":
-                write(1, f"hint: {step.hints[hints % len(step.hints)] if step.hints else step.type}\n")
-                hints += 1
-                continue
-            self.shell.state.history.append(typed)
-            try:
-                output, status = self.captured(typed)
-            except ExitShell:
-                return "quit"                   # `exit` ends the lesson, not the shell
-            write(1, output)
-            failures = [why for _, check in step.checks
-                        if (why := lessons.failed_check(check, typed, output, status,
-                                                         os.getcwd()))]
-            if not failures:
-                write(1, self.paint(GREEN, "  ✓ that's it") + "\n")
-                return "done"
-            write(1, self.paint(YELLOW, f"  not yet: {failures[0]}") + "\n")
-            if step.hints:
-                write(1, f"  hint: {step.hints[hints % len(step.hints)]}\n")
-                hints += 1
+            if outcome:
+                return outcome
+
+    def attempt(self, step, number: int, total: int) -> str | None:
+        """Read one line at the lesson prompt and deal with it; None: ask again."""
+        typed = self.reader.read(f"lesson {number + 1}/{total}> ")
+        if typed is None or typed.strip() in ("quit", "exit"):
+            return "quit"
+        typed = typed.strip()
+        if not typed:
+            return None
+        if typed == "skip":
+            write(1, "skipped.\n")
+            return "skipped"
+        if typed == "hint":
+            write(1, f"hint: {self.next_hint(step)}\n")
+            return None
+        self.shell.state.history.append(typed)
+        try:
+            output, status = self.captured(typed)
+        except ExitShell:
+            return "quit"                       # `exit` ends the lesson, not the shell
+        write(1, output)
+        failures = [why for _, check in step.checks
+                    if (why := lessons.failed_check(check, typed, output, status, os.getcwd()))]
+        if not failures:
+            write(1, self.paint(GREEN, "  ✓ that's it") + "\n")
+            return "done"
+        write(1, self.paint(YELLOW, f"  not yet: {failures[0]}") + "\n")
+        if step.hints:
+            write(1, f"  hint: {self.next_hint(step)}\n")
+        return None
+
+    def next_hint(self, step) -> str:
+        hint = step.hints[self.hints % len(step.hints)] if step.hints else step.type
+        self.hints += 1
+        return hint
 
     def captured(self, text: str) -> tuple[str, int]:
         """Run `text` in the shell with stdout and stderr going to a file we read back.
