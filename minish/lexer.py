@@ -24,11 +24,12 @@ NAME_CHARS = NAME_START | frozenset("0123456789")
 
 class Token:
     """kind is WORD, IO_NUMBER, OP, NEWLINE, COMMENT or EOF."""
-    __slots__ = ("kind", "text", "span", "word", "incomplete")
+    __slots__ = ("kind", "text", "span", "word", "incomplete", "heredoc")
 
     def __init__(self, kind, text, span, word=None, incomplete=None):
         self.kind, self.text, self.span = kind, text, span
         self.word, self.incomplete = word, incomplete
+        self.heredoc: Word | None = None       # for a << delimiter: the document
 
     def __repr__(self) -> str:
         return f"Token({self.kind}, {self.text!r})"
@@ -48,15 +49,21 @@ class _Lexer:
     def run(self, stop_at_paren: bool = False) -> list[Token]:
         """Lex to the end, or (for $(...)) to the first unbalanced ')'."""
         tokens, text, depth = [], self.text, 0
+        pending: list[tuple[Token, bool]] = []  # << delimiters waiting for their lines
         while True:
             c = self._skip_blanks()
             start = self.pos
             if c == "":
+                for delimiter, _ in pending:
+                    delimiter.incomplete = f"<<{delimiter.text}"
                 tokens.append(Token("EOF", "", (start, start)))
                 return tokens
             if c == "\n":
                 self.pos += 1
                 tokens.append(Token("NEWLINE", "\n", (start, self.pos)))
+                for delimiter, strip_tabs in pending:   # the documents start here
+                    self._here_document(delimiter, strip_tabs)
+                pending.clear()
             elif c == "#":
                 end = text.find("\n", start)
                 self.pos = len(text) if end < 0 else end
@@ -70,6 +77,38 @@ class _Lexer:
                 tokens.append(Token("OP", op, (start, self.pos)))
             else:
                 tokens.append(self._word_token(start))
+                if len(tokens) > 1 and tokens[-2].kind == "OP" and tokens[-2].text in ("<<", "<<-"):
+                    pending.append((tokens[-1], tokens[-2].text == "<<-"))
+
+    def _here_document(self, delimiter: Token, strip_tabs: bool) -> None:
+        """Read the lines after the newline up to the delimiter line (XCU 2.7.4).
+
+        A quoted delimiter ('EOF', "EOF", \\EOF) makes the document literal;
+        otherwise $, ` and \\ work in it as inside double quotes.  With <<-
+        leading tabs are removed.
+        """
+        text = self.text
+        end_word = "".join(p.text for p in delimiter.word.parts if isinstance(p, Lit))
+        quoted = any(c in delimiter.text for c in "'\"\\")
+        lines = []
+        while True:
+            if self.pos >= len(text):
+                delimiter.incomplete = f"<<{end_word}"
+                break
+            newline = text.find("\n", self.pos)
+            line = text[self.pos:] if newline < 0 else text[self.pos:newline]
+            self.pos = len(text) if newline < 0 else newline + 1
+            if strip_tabs:
+                line = line.lstrip("\t")
+            if line == end_word:
+                break
+            lines.append(line + "\n")
+        body = "".join(lines)
+        if quoted:
+            parts = (Lit(body, quoted=True),)
+        else:
+            parts = tuple(_Lexer(body)._double_quoted_text())
+        delimiter.heredoc = Word(parts, delimiter.span)
 
     def _skip_blanks(self) -> str:
         text, n = self.text, len(self.text)

@@ -13,7 +13,7 @@ Each method's docstring is its grammar rule (a subset of POSIX XCU 2.10):
     loop          : ('while' | 'until') list 'do' list 'done'
     for_loop      : 'for' NAME ('in' WORD* (';' | NEWLINE))? linebreak 'do' list 'done'
     simple        : (ASSIGNMENT | redirect)* (WORD | redirect)*
-    redirect      : IO_NUMBER? ('<' | '>' | '>>' | '>|' | '<>' | '>&' | '<&') WORD
+    redirect      : IO_NUMBER? ('<' | '>' | '>>' | '>|' | '<>' | '>&' | '<&' | '<<' | '<<-') WORD
 
 Errors: `ParseError` for a syntax error, `IncompleteInput` (a subclass) when
 the text simply stops too early, so the REPL can ask for another line.
@@ -305,12 +305,14 @@ class Parser:
         start = self.tok.span[0]
         fd = int(self._advance().text) if self.tok.kind == "IO_NUMBER" else None
         op_tok = self._advance()
-        if op_tok.text in ("<<", "<<-"):
-            raise ParseError("here-documents (<<) are not supported by minish yet",
-                             op_tok.span)
         if self.tok.kind not in ("WORD", "IO_NUMBER"):
             self._error()
         target = self._advance()
+        if op_tok.text in ("<<", "<<-"):           # the document, read by the lexer
+            if target.incomplete or target.heredoc is None:
+                raise IncompleteInput(f"here-document wanted `{target.text}'", target.span)
+            document = Word(_resolve_parts(target.heredoc.parts), target.span)
+            return Redir(fd, "<<", document, (start, target.span[1]))
         return Redir(fd, op_tok.text, self._resolve(target), (start, target.span[1]))
 
     # -- words -------------------------------------------------------------------

@@ -42,6 +42,11 @@ def apply(redirs, expander, saved: list | None = None) -> None:
     """
     for r in redirs:
         fd = r.fd if r.fd is not None else default_fd(r.op)
+        if r.op == "<<":
+            if saved is not None:
+                _save(fd, saved)
+            _here_document(expander.single(r.target), fd)
+            continue
         target = expander.redirect_target(r.target)
         if r.op in (">&", "<&"):
             _duplicate(fd, target, r, saved)
@@ -76,6 +81,24 @@ def _duplicate(fd: int, target: str, r, saved) -> None:
         _save(fd, saved)
     if source != fd:
         _dup2(source, fd)                      # dup2 targets are inheritable (PEP 446)
+
+
+def _here_document(text: str, fd: int) -> None:
+    """<<: the document becomes fd's contents.  A pipe holds it when it fits
+    (64 KiB: the writer would block otherwise), an unnamed temporary file
+    (O_TMPFILE) when it does not."""
+    data = text.encode("utf-8", "surrogateescape")
+    if len(data) < 65536:
+        read_end, write_end = trace.syscall("pipe()", os.pipe, show=lambda r: f"[{r[0]}, {r[1]}]")
+        trace.syscall(f"write({write_end}, ..., {len(data)})", os.write, write_end, data)
+        trace.syscall(f"close({write_end})", os.close, write_end)
+        _move(read_end, fd)
+        return
+    new = trace.syscall('openat(AT_FDCWD, "/tmp", O_RDWR|O_TMPFILE|O_CLOEXEC, 0600)',
+                        os.open, "/tmp", os.O_RDWR | os.O_TMPFILE, 0o600)
+    os.write(new, data)
+    os.lseek(new, 0, os.SEEK_SET)
+    _move(new, fd)
 
 
 def _open_or_raise(path: str, flags: int) -> int:

@@ -33,7 +33,7 @@ MESSAGES = [
     ("mkdir dd; ./dd", "minish: ./dd: Is a directory\n", 126),
     ("exit abc", "minish: exit: abc: numeric argument required\n", 2),
     ("set -q", "minish: set: -q: invalid option\n", 2),
-    ("cat <<EOF", "minish: here-documents (<<) are not supported by minish yet\n", 2),
+    ("cat <<EOF", "minish: here-document wanted `EOF'\n", 2),
 ]
 
 

@@ -366,3 +366,22 @@ def test_editor_survives_a_corrupt_history_file(tmp_path):
         session.child.expect_exact("fine-6")
     finally:
         session.close()
+
+
+def test_continuation_prompt_for_a_here_document(sh):
+    sh.child.sendline("cat <<END")
+    sh.child.expect_exact("> ")
+    sh.child.sendline("typed $((6 * 7))")
+    sh.child.expect_exact("> ")
+    sh.child.sendline("END")
+    assert "typed 42" in sh.prompt()
+
+
+def test_loop_at_the_prompt(sh):
+    sh.child.sendline("for i in 1 2; do")
+    sh.child.expect_exact("> ")
+    sh.child.sendline("echo round-$i")
+    sh.child.expect_exact("> ")
+    sh.child.sendline("done")
+    out = sh.prompt()
+    assert "round-1" in out and "round-2" in out

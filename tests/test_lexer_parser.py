@@ -108,7 +108,7 @@ ERROR_TABLE = [
     ("( a", IncompleteInput, "end of file"),
     ("{ a", IncompleteInput, "end of file"),
     ("$(a", IncompleteInput, "$("),
-    ("a <<EOF", ParseError, "here-documents"),
+    ("a <<EOF", IncompleteInput, "here-document wanted `EOF'"),
 ]
 
 
