@@ -12,7 +12,7 @@ command are *builtin or program?* and *in the shell or in a child?*:
 
 import os
 
-from . import process, redirect
+from . import control, process, redirect
 from .builtins import BUILTINS
 from .errors import (STATUS_SYNTAX, ExitShell, LoopControl, ParseError, ReturnFromFunction,
                      ShellError, report, write)
@@ -31,7 +31,7 @@ class Executor:
         self.in_child = False                  # True in a forked copy of the shell
         self.source = ""                       # text of the command being run
         self.errexit_off = 0                   # >0 while `set -e` must not fire
-        self.last_job: list[tuple[int, str, int]] = []   # (pid, text, raw status)
+        self.last_job = None                   # (node, source, pids, raw statuses)
 
     # -- running text ------------------------------------------------------------
     def run_text(self, text: str) -> int:
@@ -97,11 +97,11 @@ class Executor:
             case Group(body=body, redirs=redirs):
                 status = self.with_redirections(redirs, lambda: self.run(body))
             case If(redirs=redirs):
-                status = self.with_redirections(redirs, lambda: self.if_clause(node))
+                status = self.with_redirections(redirs, lambda: control.if_clause(self, node))
             case Loop(redirs=redirs):
-                status = self.with_redirections(redirs, lambda: self.loop(node))
+                status = self.with_redirections(redirs, lambda: control.loop(self, node))
             case For(redirs=redirs):
-                status = self.with_redirections(redirs, lambda: self.for_loop(node))
+                status = self.with_redirections(redirs, lambda: control.for_loop(self, node))
             case Function(name=name):
                 self.state.functions[name] = node
                 status = 0
@@ -119,70 +119,6 @@ class Executor:
             return fn(arg)
         finally:
             self.errexit_off -= 1
-
-    # -- compound commands -------------------------------------------------------
-    def if_clause(self, node: If) -> int:
-        """Run each condition in turn (set -e does not apply to them); the
-        first that succeeds chooses its body."""
-        for cond, body in node.clauses:
-            if self._unchecked(self.run, cond) == 0:
-                return self.run(body)
-        return self.run(node.else_body) if node.else_body is not None else 0
-
-    def loop(self, node: Loop) -> int:
-        """while/until: the body runs as long as the condition succeeds (fails)."""
-        status = 0
-        self.state.loop_depth += 1
-        try:
-            while (self._unchecked(self.run, node.cond) == 0) != node.until:
-                try:
-                    status = self.run(node.body)
-                except LoopControl as c:
-                    if self._leave_loop(c):
-                        break
-        finally:
-            self.state.loop_depth -= 1
-        return status
-
-    def for_loop(self, node: For) -> int:
-        """for NAME in WORDS: the body once per word, NAME set to it."""
-        try:
-            words = self.expander.words(node.words) if node.words is not None \
-                else list(self.state.positional)
-        except ShellError as e:
-            report(e.message)
-            return e.status
-        status = 0
-        self.state.loop_depth += 1
-        try:
-            for word in words:
-                self.state.set(node.name, word)
-                try:
-                    status = self.run(node.body)
-                except LoopControl as c:
-                    if self._leave_loop(c):
-                        break
-        finally:
-            self.state.loop_depth -= 1
-        return status
-
-    def _leave_loop(self, c: LoopControl) -> bool:
-        """True to leave this loop (break); re-raise when aimed at an outer one."""
-        if c.levels > 1:
-            c.levels -= 1
-            raise c
-        return c.kind == "break"
-
-    def call_function(self, fn: Function, argv: list[str], redirs) -> int:
-        """Run a function's body with $1... set to its arguments."""
-        saved = self.state.positional
-        self.state.positional = argv[1:]
-        try:
-            return self.with_redirections(redirs, lambda: self.run(fn.body))
-        except ReturnFromFunction as r:
-            return r.status
-        finally:
-            self.state.positional = saved
 
     def child_main(self, node) -> int:
         """What a forked child runs: `node`, then the child exits.
@@ -238,17 +174,24 @@ class Executor:
 
     def _wait_foreground(self, pids: list[int], node) -> int:
         """Wait for the processes of a foreground job; return its $?."""
-        texts = [self._text(c) for c in node.commands] if isinstance(node, Pipeline) \
-            else [self._text(node)] * len(pids)
         if not self.job_control:
             raws = [process.wait_pid(pid) for pid in pids]
-            self.last_job = list(zip(pids, texts, raws))
+            self.last_job = (node, self.source, pids, raws)
             return process.exit_status(raws[-1])
         job = self.jobs.add(pids, self._text(node), pgid=pids[0], background=False)
         status = self.jobs.foreground(job)
-        self.last_job = [(pid, text, job.last_raw.get(pid, -1)) for pid, text in zip(pids, texts)]
+        self.last_job = (node, self.source, pids, [job.last_raw.get(p, -1) for p in pids])
         self.report_foreground(job)
         return status
+
+    def last_job_table(self) -> list[tuple[int, str, int]]:
+        """(pid, command text, raw status) for each process of the last foreground job."""
+        if not self.last_job:
+            return []
+        node, source, pids, raws = self.last_job
+        stages = node.commands if isinstance(node, Pipeline) else [node] * len(pids)
+        texts = [source[s.span[0]:s.span[1]].strip() or "?" for s in stages]
+        return list(zip(pids, texts, raws))
 
     def report_foreground(self, job) -> None:
         """Tell the user a foreground job stopped or was killed (as bash does)."""
@@ -286,7 +229,7 @@ class Executor:
             self.xtrace(assigns, argv)
         function = self.state.functions.get(argv[0])
         if function is not None:
-            return self.call_function(function, argv, node.redirs)
+            return control.call_function(self, function, argv, node.redirs)
         builtin = BUILTINS.get(argv[0])
         if builtin is not None:
             return self._builtin(builtin, argv, assigns, node.redirs)

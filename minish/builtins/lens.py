@@ -219,11 +219,12 @@ def status(sh, argv):
     WSTOPSIG) -- next to $?, which the shell computed from the last one."""
     from ..libc import pr_exit
     write(1, f"$? = {sh.state.last_status}\n")
-    if not sh.last_job:
+    table = sh.last_job_table()
+    if not table:
         write(1, "no job has run yet\n")
         return 0
-    width = max(len(text) for _, text, _ in sh.last_job)
-    for pid, text, raw in sh.last_job:
+    width = max(len(text) for _, text, _ in table)
+    for pid, text, raw in table:
         decoded = pr_exit(raw) if raw >= 0 else "still running"
         write(1, f"pid {pid:<7} {text:<{width}}  raw {raw & 0xFFFF:#06x}  {decoded}\n")
     return sh.state.last_status

@@ -5,7 +5,6 @@
 """
 import os
 import pwd
-import socket
 
 COLOURS = {"user": "\x1b[1;32m", "dir": "\x1b[1;34m", "error": "\x1b[1;31m", "reset": "\x1b[0m"}
 
@@ -30,7 +29,7 @@ def _escape(code: str, state) -> str:
     if code == "u":
         return _user()
     if code == "h":
-        return socket.gethostname().split(".")[0]
+        return _host()
     if code == "w":
         return _short_cwd(state)
     if code == "W":
@@ -53,7 +52,7 @@ def default_prompt(state, colour: bool) -> str:
     """user@host:~/dir$  -- with the last status in front when it failed."""
     c = COLOURS if colour and "NO_COLOR" not in os.environ else dict.fromkeys(COLOURS, "")
     status = f"{c['error']}[{state.last_status}]{c['reset']} " if state.last_status else ""
-    host = socket.gethostname().split(".")[0]
+    host = _host()
     sign = "#" if os.geteuid() == 0 else "$"
     return (f"{status}{c['user']}{_user()}@{host}{c['reset']}:"
             f"{c['dir']}{_short_cwd(state)}{c['reset']}{sign} ")
@@ -72,3 +71,8 @@ def _short_cwd(state) -> str:
     if home and home != "/" and (cwd == home or cwd.startswith(home.rstrip("/") + "/")):
         return "~" + cwd[len(home.rstrip("/")):]
     return cwd
+
+
+def _host() -> str:
+    """The short host name, from uname(2) (no need to import socket for it)."""
+    return os.uname().nodename.split(".")[0]

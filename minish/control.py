@@ -1,0 +1,77 @@
+"""Compound commands: if, while/until, for, and calling functions.
+
+Each takes the Executor (`ex`) and a node from syntax.py.  Loops are left
+by the LoopControl exception that `break` and `continue` raise; a function
+by ReturnFromFunction from `return`.  Conditions run with `set -e` held off
+(ex._unchecked): a failing test is not an error.
+"""
+from .errors import LoopControl, ReturnFromFunction, ShellError, report
+from .syntax import For, Function, If, Loop
+
+
+def if_clause(ex, node: If) -> int:
+    """Run each condition in turn (set -e does not apply to them); the
+    first that succeeds chooses its body."""
+    for cond, body in node.clauses:
+        if ex._unchecked(ex.run, cond) == 0:
+            return ex.run(body)
+    return ex.run(node.else_body) if node.else_body is not None else 0
+
+
+def loop(ex, node: Loop) -> int:
+    """while/until: the body runs as long as the condition succeeds (fails)."""
+    status = 0
+    ex.state.loop_depth += 1
+    try:
+        while (ex._unchecked(ex.run, node.cond) == 0) != node.until:
+            try:
+                status = ex.run(node.body)
+            except LoopControl as c:
+                if _leave_loop(c):
+                    break
+    finally:
+        ex.state.loop_depth -= 1
+    return status
+
+
+def for_loop(ex, node: For) -> int:
+    """for NAME in WORDS: the body once per word, NAME set to it."""
+    try:
+        words = ex.expander.words(node.words) if node.words is not None \
+            else list(ex.state.positional)
+    except ShellError as e:
+        report(e.message)
+        return e.status
+    status = 0
+    ex.state.loop_depth += 1
+    try:
+        for word in words:
+            ex.state.set(node.name, word)
+            try:
+                status = ex.run(node.body)
+            except LoopControl as c:
+                if _leave_loop(c):
+                    break
+    finally:
+        ex.state.loop_depth -= 1
+    return status
+
+
+def _leave_loop(c: LoopControl) -> bool:
+    """True to leave this loop (break); re-raise when aimed at an outer one."""
+    if c.levels > 1:
+        c.levels -= 1
+        raise c
+    return c.kind == "break"
+
+
+def call_function(ex, fn: Function, argv: list[str], redirs) -> int:
+    """Run a function's body with $1... set to its arguments."""
+    saved = ex.state.positional
+    ex.state.positional = argv[1:]
+    try:
+        return ex.with_redirections(redirs, lambda: ex.run(fn.body))
+    except ReturnFromFunction as r:
+        return r.status
+    finally:
+        ex.state.positional = saved
