@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"minish: {opt}: invalid option\n{USAGE}")
             return 2
 
-    from .errors import ExitShell, report
+    from .errors import ExitShell
     from .shell import Shell
     if command is None and args and args[0] in ("lesson", "demo") and \
             not os.path.exists(args[0]):
@@ -65,22 +65,34 @@ def main(argv: list[str] | None = None) -> int:
     for option in options:
         set_option(shell.executor, option, True)
     try:
-        if command is not None:
-            return shell.run_line(command)
-        if args:
-            try:
-                with open(args[0], encoding="utf-8", errors="surrogateescape") as f:
-                    text = f.read()
-            except OSError as e:
-                report(f"{args[0]}: {e.strerror}")
-                return 127 if isinstance(e, FileNotFoundError) else 126
-            return shell.run_line(text)
-        if shell.state.interactive:
-            from .repl import run_repl         # only now: prompt_toolkit is heavy
-            return run_repl(shell)
-        return shell.run_stdin()
+        status = _run(shell, command, args)
     except ExitShell as e:
-        return e.status
+        status = e.status
+    shell.state.last_status = status
+    try:
+        shell.executor.run_exit_trap()         # trap '...' EXIT
+    except ExitShell as e:
+        status = e.status
+    return status
+
+
+def _run(shell, command: str | None, args: list[str]) -> int:
+    """-c COMMANDS, a script FILE, the REPL, or lines from stdin."""
+    from .errors import report
+    if command is not None:
+        return shell.run_line(command)
+    if args:
+        try:
+            with open(args[0], encoding="utf-8", errors="surrogateescape") as f:
+                text = f.read()
+        except OSError as e:
+            report(f"{args[0]}: {e.strerror}")
+            return 127 if isinstance(e, FileNotFoundError) else 126
+        return shell.run_line(text)
+    if shell.state.interactive:
+        from .repl import run_repl             # only now: prompt_toolkit is heavy
+        return run_repl(shell)
+    return shell.run_stdin()
 
 
 def _subcommand(args: list[str], options: set) -> int:

@@ -12,7 +12,7 @@ command are *builtin or program?* and *in the shell or in a child?*:
 
 import os
 
-from . import control, process, redirect
+from . import control, process, redirect, signals
 from .builtins import BUILTINS
 from .errors import (STATUS_SYNTAX, ExitShell, LoopControl, ParseError, ReturnFromFunction,
                      ShellError, report, write)
@@ -59,6 +59,8 @@ class Executor:
     # -- the walk ----------------------------------------------------------------
     def run(self, node) -> int:
         """Run one node in the shell; set and return $?."""
+        if signals.pending_traps:
+            self.run_traps()
         if self.jobs.jobs:
             self.jobs.reap()
         match node:
@@ -120,6 +122,20 @@ class Executor:
         finally:
             self.errexit_off -= 1
 
+    def run_traps(self) -> None:
+        """Run the commands of the traps whose signals have arrived; $? is kept."""
+        status = self.state.last_status
+        while signals.pending_traps:
+            action = self.state.traps.get(signals.pending_traps.pop(0))
+            if action:
+                self.run_text(action)
+        self.state.last_status = status
+
+    def run_exit_trap(self) -> None:
+        action = self.state.traps.pop(0, None)
+        if action:
+            self.run_text(action)
+
     def child_main(self, node) -> int:
         """What a forked child runs: `node`, then the child exits.
 
@@ -128,6 +144,7 @@ class Executor:
         """
         self.in_child = True
         self.jobs.clear()
+        self.state.traps = {n: a for n, a in self.state.traps.items() if a == ""}
         try:
             return self._child_body(node)
         except LoopControl:

@@ -102,6 +102,32 @@ def release_sigint(job_pgid: int | None) -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
+pending_traps: list[int] = []      # caught signals whose trap has not run yet
+
+
+def _record_trap(signum, frame) -> None:
+    """A trapped signal arrived: note it; the executor runs the trap soon."""
+    pending_traps.append(signum)
+
+
+def set_trap(sig: int, how: str | None) -> None:
+    """trap: "catch" (run commands), "ignore", or None (the default action).
+
+    A child resets a caught signal to its default but keeps an ignored one
+    ignored (exec cannot keep a handler; SIG_IGN survives exec).
+    """
+    _at_entry.setdefault(sig, signal.getsignal(sig))
+    if how == "catch":
+        signal.signal(sig, _record_trap)
+        _to_restore[sig] = signal.SIG_DFL
+    elif how == "ignore":
+        signal.signal(sig, signal.SIG_IGN)
+        _to_restore.pop(sig, None)             # children inherit SIG_IGN
+    else:
+        signal.signal(sig, signal.SIG_DFL)
+        _to_restore.pop(sig, None)
+
+
 def shell_handles(sig: int, handler) -> None:
     """For the REPL: catch `sig` in the shell; children get it back as it was."""
     _shell_sets(sig, handler)

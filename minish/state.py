@@ -21,6 +21,7 @@ class State:
         self.sub_status: int | None = None     # status of the last $(...) run
         self.history: list[str] = []           # commands typed at the prompt
         self.functions: dict = {}              # name -> syntax.Function
+        self.traps: dict[int, str] = {}        # signal number (0: EXIT) -> commands
         self.loop_depth = 0                    # how many loops we are inside
         self.vars.setdefault("IFS", " \t\n")
         self.vars.setdefault("PS2", "> ")

@@ -4,7 +4,7 @@ Importing this package registers them all in BUILTINS: the everyday ones
 are imported now, the process-state ones when first used.
 """
 from .registry import BUILTINS, Builtin, builtin, lazy  # noqa: F401
-from . import core, jobctl, session, variables  # noqa: F401,E402  (each registers its builtins)
+from . import core, jobctl, session, traps, variables  # noqa: F401,E402  (register builtins)
 
 lazy("accounting", ["accton", "lastcomm"])
 lazy("ids", ["ids"])
