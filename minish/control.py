@@ -20,18 +20,10 @@ def if_clause(ex, node: If) -> int:
 
 def loop(ex, node: Loop) -> int:
     """while/until: the body runs as long as the condition succeeds (fails)."""
-    status = 0
-    ex.state.loop_depth += 1
-    try:
+    def rounds():
         while (ex._unchecked(ex.run, node.cond) == 0) != node.until:
-            try:
-                status = ex.run(node.body)
-            except LoopControl as c:
-                if _leave_loop(c):
-                    break
-    finally:
-        ex.state.loop_depth -= 1
-    return status
+            yield
+    return _repeat(ex, node.body, rounds())
 
 
 def for_loop(ex, node: For) -> int:
@@ -42,13 +34,22 @@ def for_loop(ex, node: For) -> int:
     except ShellError as e:
         report(e.message)
         return e.status
+
+    def rounds():
+        for word in words:
+            ex.state.set(node.name, word)
+            yield
+    return _repeat(ex, node.body, rounds())
+
+
+def _repeat(ex, body, rounds) -> int:
+    """Run `body` once per round; `break` and `continue` arrive as LoopControl."""
     status = 0
     ex.state.loop_depth += 1
     try:
-        for word in words:
-            ex.state.set(node.name, word)
+        for _ in rounds:
             try:
-                status = ex.run(node.body)
+                status = ex.run(body)
             except LoopControl as c:
                 if _leave_loop(c):
                     break

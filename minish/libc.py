@@ -174,8 +174,8 @@ def pclose(stream) -> int:
     fd = stream.fileno()
     try:
         stream.close()
-    except BrokenPipeError:
-        pass                                    # the command stopped reading: fine
+    except BrokenPipeError:                     # the command stopped reading: fine,
+        stream = None                           # we still wait for it below
     if trace.ON:
         trace.say(f"close({fd}) = 0   (fclose: buffered data flushed first)")
     return process.wait_pid(pid)

@@ -61,14 +61,22 @@ class Shell:
                     self.run_line(pending)     # reports the incomplete input
                 return self.state.last_status
             pending += line
-            try:
-                parse(pending)
-            except IncompleteInput:
+            if _needs_more(pending):
                 continue                       # an open quote, a trailing |: read on
-            except ParseError:
-                pass                           # run_line reports it
             self.run_line(pending)
             pending = ""
+
+
+def _needs_more(text: str) -> bool:
+    """Is `text` an unfinished command?  (A syntax error is finished: run_line
+    reports it.)"""
+    try:
+        parse(text)
+    except IncompleteInput:
+        return True
+    except ParseError:
+        return False
+    return False
 
 
 class LineReader:
@@ -78,18 +86,25 @@ class LineReader:
     on a regular file we read a block and lseek(2) back, as bash does.
     """
 
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
+    def __init__(self, fd: int, wakeup: int | None = None) -> None:
+        self.fd, self.wakeup = fd, wakeup
         try:
             os.lseek(fd, 0, os.SEEK_CUR)
             self.seekable = True
         except OSError:
             self.seekable = False
+        # A terminal in canonical mode returns at most one line per read(2).
+        self.block = 4096 if self.seekable or os.isatty(fd) else 1
 
     def readline(self) -> str:
         data = bytearray()
         while True:
-            chunk = os.read(self.fd, 4096 if self.seekable else 1)
+            if self.wakeup is not None:
+                self._wait_readable()
+            try:
+                chunk = os.read(self.fd, self.block)
+            except BlockingIOError:
+                continue                       # a Ctrl-C flushed the line: wait again
             if not chunk:
                 break
             newline = chunk.find(b"\n")
@@ -100,3 +115,24 @@ class LineReader:
                 break
             data += chunk
         return data.decode("utf-8", "surrogateescape")
+
+    def _wait_readable(self) -> None:
+        """select(2) on the input and the signal wake-up pipe.
+
+        A Ctrl-C that lands just before read(2) would otherwise run its
+        Python handler only when read returns -- after the next keystroke.
+        signal.set_wakeup_fd makes the C-level handler write a byte to our
+        pipe, so select returns at once and the handler runs now.  (The
+        input fd is non-blocking too, or Ctrl-C flushing the line between
+        select and read would leave read(2) blocked.)
+        """
+        import select
+        while True:
+            ready, _, _ = select.select([self.fd, self.wakeup], [], [])
+            if self.wakeup in ready:
+                try:
+                    os.read(self.wakeup, 512)      # drain; the handler runs next
+                except BlockingIOError:
+                    pass
+            if self.fd in ready:
+                return

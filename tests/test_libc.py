@@ -158,7 +158,7 @@ SIGNAL_SCRIPT = textwrap.dedent(r"""
     from minish.libc import system, system_naive
     caught = []
     signal.signal(signal.SIGINT, lambda *a: caught.append("INT"))
-    status = {fn}("kill -INT $PPID; sleep 0.3; grep -E '^Sig(Ign|Blk|Cgt)' /proc/$$/status > {out}")
+    status = {fn}("kill -INT $PPID; sleep 0.3; exec grep -E '^Sig(Ign|Blk|Cgt)' /proc/self/status > {out}")
     print(len(caught), status)
 """)
 

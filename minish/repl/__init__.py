@@ -126,7 +126,15 @@ class PlainReader:
     plain, colour = True, False
 
     def __init__(self) -> None:
-        self.lines = LineReader(0)
+        if not os.isatty(0):
+            self.lines = LineReader(0)
+            return
+        # Our own open of the terminal, non-blocking: O_NONBLOCK on fd 0 would
+        # be shared with every command that inherits it.  See LineReader.
+        tty = _high(os.open(os.ttyname(0), os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY))
+        wake_read, wake_write = (_high(fd) for fd in os.pipe2(os.O_NONBLOCK))
+        signal.set_wakeup_fd(wake_write)
+        self.lines = LineReader(tty, wakeup=wake_read)
 
     def read(self, prompt: str) -> str | None:
         write(2, prompt)
@@ -134,6 +142,15 @@ class PlainReader:
         if not line:
             return None
         return line[:-1] if line.endswith("\n") else line
+
+
+def _high(fd: int) -> int:
+    """Move one of the shell's own fds out of the way (>= 100, close-on-exec),
+    so `exec 3>file` at the prompt cannot clobber it."""
+    import fcntl
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 100)
+    os.close(fd)
+    return high
 
 
 def _choose_reader(shell, history_path):
@@ -224,6 +241,7 @@ def _remember(state, path: str, text: str, reader) -> None:
     state.history.append(text)
     if not reader.plain:
         return                                  # the editor's FileHistory saves it
+    # History is a convenience: failing to save it is never fatal.
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         import datetime
@@ -231,4 +249,4 @@ def _remember(state, path: str, text: str, reader) -> None:
             f.write(f"\n# {datetime.datetime.now()}\n")
             f.write("".join(f"+{line}\n" for line in text.split("\n")))
     except OSError:
-        pass                                    # history is a convenience, never fatal
+        return
