@@ -6,7 +6,7 @@ by ReturnFromFunction from `return`.  Conditions run with `set -e` held off
 (ex._unchecked): a failing test is not an error.
 """
 from .errors import LoopControl, ReturnFromFunction, ShellError, report
-from .syntax import For, Function, If, Loop
+from .syntax import Case, For, Function, If, Loop
 
 
 def if_clause(ex, node: If) -> int:
@@ -76,3 +76,17 @@ def call_function(ex, fn: Function, argv: list[str], redirs) -> int:
         return r.status
     finally:
         ex.state.positional = saved
+
+
+def case_clause(ex, node: Case) -> int:
+    """case: the body of the first pattern that matches the word (fnmatch(3))."""
+    from fnmatch import fnmatchcase
+    try:
+        word = ex.expander.single(node.word)
+        for patterns, body in node.items:
+            if any(fnmatchcase(word, ex.expander.pattern(p)) for p in patterns):
+                return ex.run(body) if body is not None else 0
+    except ShellError as e:
+        report(e.message)
+        return e.status
+    return 0

@@ -19,8 +19,8 @@ from .errors import (STATUS_SYNTAX, ExitShell, LoopControl, ParseError, ReturnFr
 from .expand import Expander
 from .jobs import JobTable
 from .parser import Parser
-from .syntax import (AndOr, Background, For, Function, Group, If, Loop, Pipeline, Sequence,
-                     Simple, Subshell)
+from .syntax import (AndOr, Background, Case, For, Function, Group, If, Loop, Pipeline,
+                     Sequence, Simple, Subshell)
 
 
 class Executor:
@@ -104,6 +104,8 @@ class Executor:
                 status = self.with_redirections(redirs, lambda: control.loop(self, node))
             case For(redirs=redirs):
                 status = self.with_redirections(redirs, lambda: control.for_loop(self, node))
+            case Case(redirs=redirs):
+                status = self.with_redirections(redirs, lambda: control.case_clause(self, node))
             case Function(name=name):
                 self.state.functions[name] = node
                 status = 0

@@ -44,6 +44,17 @@ class Expander:
             out.append(" ".join(value) if isinstance(value, list) else value)
         return "".join(out)
 
+    def pattern(self, word: Word) -> str:
+        """A case pattern for fnmatch: expanded, quoted characters made literal."""
+        import glob
+        out = []
+        for part in _expand_tilde(word.parts, self.state.vars.get("HOME")):
+            value = self._value(part)
+            if isinstance(value, list):
+                value = " ".join(value)
+            out.append(glob.escape(value) if part.quoted else value)
+        return "".join(out)
+
     def redirect_target(self, word: Word) -> str:
         """A redirection's file name: must expand to exactly one field."""
         fields = self._fields(word)

@@ -15,7 +15,8 @@ from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, tokenize
 
 # After these operators (or at the start) a word is a command name.
 COMMAND_STARTERS = frozenset({"|", "||", "&&", ";", "&", "(", ")", "\n", "{", "!"})
-RESERVED = frozenset({"{", "}", "!", "time"})
+RESERVED = frozenset({"{", "}", "!", "time", "if", "then", "elif", "else", "fi", "while",
+                      "until", "do", "done", "for", "in", "case", "esac"})
 
 
 def on_path(name: str) -> bool:

@@ -12,6 +12,8 @@ Each method's docstring is its grammar rule (a subset of POSIX XCU 2.10):
     if_clause     : 'if' list 'then' list ('elif' list 'then' list)* ('else' list)? 'fi'
     loop          : ('while' | 'until') list 'do' list 'done'
     for_loop      : 'for' NAME ('in' WORD* (';' | NEWLINE))? linebreak 'do' list 'done'
+    case_clause   : 'case' WORD linebreak 'in' linebreak
+                        ('('? WORD ('|' WORD)* ')' list? (';;' linebreak)?)* 'esac'
     simple        : (ASSIGNMENT | redirect)* (WORD | redirect)*
     redirect      : IO_NUMBER? ('<' | '>' | '>>' | '>|' | '<>' | '>&' | '<&' | '<<' | '<<-') WORD
 
@@ -21,13 +23,13 @@ the text simply stops too early, so the REPL can ask for another line.
 
 from .errors import IncompleteInput, ParseError
 from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, Token, tokenize
-from .syntax import (AndOr, Arith, Assign, Background, CommandSub, For, Function, Group,
+from .syntax import (AndOr, Arith, Assign, Background, Case, CommandSub, For, Function, Group,
                      If, Lit, Loop, Param, Pipeline, Redir, Sequence, Simple, Subshell, Word)
 
 # Words that are reserved at the start of a command (XCU 2.4).
 RESERVED = frozenset({"if", "then", "elif", "else", "fi", "while", "until", "do", "done",
-                      "for", "in", "{", "}", "!"})
-CLOSERS = frozenset({"then", "elif", "else", "fi", "do", "done", "}", "in"})
+                      "for", "in", "case", "esac", "{", "}", "!"})
+CLOSERS = frozenset({"then", "elif", "else", "fi", "do", "done", "}", "in", "esac"})
 
 
 def parse(text: str):
@@ -129,7 +131,7 @@ class Parser:
             return self.tok.kind in ("NEWLINE", "EOF")
         if closer == ")":
             return self._is_op(")")
-        return self.tok.kind == "WORD" and self.tok.text in closer
+        return self.tok.kind in ("WORD", "OP") and self.tok.text in closer
 
     def and_or(self):
         """and_or: pipeline (('&&' | '||') linebreak pipeline)*"""
@@ -178,9 +180,9 @@ class Parser:
                 self._error()
             self._advance()
             return Group(body, self._redirects(), (start, self.tokens[self.i - 1].span[1]))
-        if self.tok.kind == "WORD" and self.tok.text in ("if", "while", "until", "for"):
+        if self.tok.kind == "WORD" and self.tok.text in ("if", "while", "until", "for", "case"):
             node = {"if": self.if_clause, "while": self.loop, "until": self.loop,
-                    "for": self.for_loop}[self.tok.text]()
+                    "for": self.for_loop, "case": self.case_clause}[self.tok.text]()
             return self._with_redirects(node)
         if self.tok.kind == "WORD" and self.tok.text in CLOSERS:
             self._error()                          # `fi` or `done` with nothing open
@@ -256,6 +258,42 @@ class Parser:
         end = self.tok.span[1]
         self._expect_word("done")
         return For(name, words, body, (), (start, end))
+
+    def case_clause(self):
+        """case_clause: 'case' WORD 'in' ('('? pattern ('|' pattern)* ')' list? ';;')* 'esac'"""
+        start = self._advance().span[0]
+        if self.tok.kind not in ("WORD", "IO_NUMBER"):
+            self._error()
+        word = self._resolve(self._advance())
+        self._skip_newlines()
+        self._expect_word("in")
+        self._skip_newlines()
+        items = []
+        while not self._is_reserved("esac"):
+            if self._is_op("("):
+                self._advance()
+            patterns = []
+            while True:
+                if self.tok.kind not in ("WORD", "IO_NUMBER"):
+                    self._error()
+                patterns.append(self._resolve(self._advance()))
+                if not self._is_op("|"):
+                    break
+                self._advance()
+            self._expect_op(")")
+            self._skip_newlines()
+            body = None
+            if not (self._is_op(";;") or self._is_reserved("esac")):
+                body = self._list(closer={";;", "esac"})
+            items.append((tuple(patterns), body))
+            if self._is_op(";;"):
+                self._advance()
+                self._skip_newlines()
+            elif not self._is_reserved("esac"):
+                self._error()
+        end = self.tok.span[1]
+        self._advance()
+        return Case(word, tuple(items), (), (start, end))
 
     def function(self):
         """NAME '(' ')' linebreak command -- a function definition."""

@@ -182,6 +182,14 @@ class For(Node):
         self.name, self.words, self.body, self.redirs, self.span = name, words, body, redirs, span
 
 
+class Case(Node):
+    """case word in pattern|pattern) body;; ... esac -- `items` are (patterns, body)."""
+    __slots__ = ("word", "items", "redirs", "span")
+
+    def __init__(self, word, items: tuple, redirs: tuple = (), span: tuple = (0, 0)) -> None:
+        self.word, self.items, self.redirs, self.span = word, items, redirs, span
+
+
 class Function(Node):
     """name() { body; } -- defines a function; running it runs body."""
     __slots__ = ("name", "body", "span")

@@ -203,3 +203,49 @@ n=0
 while true; do n=$((n+1)); if [ $n = 3 ]; then break; fi; done
 echo $n
 ## stdout: 3
+
+#### case with patterns
+for w in apple banana cherry 7 zzz; do
+  case $w in
+    a*) echo "$w starts with a" ;;
+    b*|c*) echo "$w is b or c" ;;
+    [0-9]) echo "$w is a digit" ;;
+    *) echo "$w is something else" ;;
+  esac
+done
+## STDOUT:
+apple starts with a
+banana is b or c
+cherry is b or c
+7 is a digit
+zzz is something else
+## END
+
+#### case: quoted pattern is literal
+case 'a*' in "a*") echo literal ;; a*) echo glob ;; esac
+## stdout: literal
+
+#### case with no match has status 0
+false
+case x in y) echo no ;; esac
+echo $?
+## stdout: 0
+
+#### case with parenthesised patterns and an empty body
+case foo in (bar) ;; (f*) echo matched ;; esac
+## stdout: matched
+
+#### case word from a variable, pattern from a variable
+w=hello p='h*'
+case $w in $p) echo var-pattern ;; esac
+## stdout: var-pattern
+
+#### case last item without ;;
+case b in a) echo a ;; b) echo b
+esac
+## stdout: b
+
+#### esac without case is a syntax error
+esac
+## status: 2
+## stdout-json: ""
