@@ -135,12 +135,14 @@ class Expander:
         value = self.lookup(name)
         if op is None:
             return value if value is not None else ""
-        if op == "#":
+        if op == "#" and part.arg is None:      # ${#name}: the length
             if name in ("@", "*"):
                 return str(len(self.state.positional))
             return str(len(value or ""))
         if isinstance(value, list):
             value = " ".join(value) if value else None
+        if op in ("#", "##", "%", "%%"):
+            return _trim(value or "", self.pattern(part.arg), op)
         unset = value is None or (op.startswith(":") and value == "")
         kind = op[-1]
         if kind == "-":
@@ -178,6 +180,21 @@ class Expander:
             "-": st.option_letters,
         }.get(name)
         return special() if special else st.vars.get(name)
+
+
+def _trim(value: str, pattern: str, op: str) -> str:
+    """${x#p} ${x##p}: drop the shortest/longest prefix matching p;
+    ${x%p} ${x%%p}: the same for a suffix (XCU 2.6.2)."""
+    from fnmatch import fnmatchcase
+    cuts = range(len(value) + 1)
+    if op in ("##", "%"):
+        cuts = reversed(cuts)                  # longest prefix / shortest suffix first
+    for i in cuts:
+        if op.startswith("#") and fnmatchcase(value[:i], pattern):
+            return value[i:]
+        if op.startswith("%") and fnmatchcase(value[i:], pattern):
+            return value[:i]
+    return value
 
 
 def _plain(text: str) -> bool:

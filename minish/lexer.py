@@ -255,7 +255,7 @@ class _Lexer:
         return None
 
     def _braced(self, quoted: bool):
-        """${name}, ${#name}, ${name:-word} and the other POSIX operators."""
+        """${name}, ${#name}, ${name:-word}, ${name%pattern} and the other POSIX operators."""
         text, start = self.text, self.pos + 2
         depth, j = 1, start
         while j < len(text):                   # find the matching }
@@ -287,7 +287,7 @@ class _Lexer:
         name, rest = inner[:k], inner[k:]
         if not rest:
             return Param(name, quoted, None, None) if name else Param("", quoted, "bad", inner)
-        for op in (":-", ":=", ":+", ":?", "-", "=", "+", "?"):
+        for op in (":-", ":=", ":+", ":?", "-", "=", "+", "?", "##", "#", "%%", "%"):
             if rest.startswith(op) and name:
                 word_lexer = _Lexer(rest[len(op):])
                 arg = word_lexer._double_quoted_text() if quoted else word_lexer._word_all()

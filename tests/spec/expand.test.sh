@@ -217,3 +217,20 @@ echo $x "$x"
 #### dollar before a non-name is literal
 echo $% $+ $,
 ## stdout: $% $+ $,
+
+#### prefix and suffix removal
+f=dir/sub/file.tar.gz
+echo ${f#*/} ${f##*/} ${f%.*} ${f%%.*} ${f#nomatch}
+## stdout: sub/file.tar.gz file.tar.gz dir/sub/file.tar dir/sub/file dir/sub/file.tar.gz
+
+#### removal with a quoted pattern is literal
+x='a*b*c'
+echo ${x#"a*"} ${x%'*c'}
+## stdout: b*c a*b
+
+#### removal from a variable used in a loop
+for f in one.c two.c; do echo ${f%.c}.o; done
+## STDOUT:
+one.o
+two.o
+## END
