@@ -385,3 +385,15 @@ def test_loop_at_the_prompt(sh):
     sh.child.sendline("done")
     out = sh.prompt()
     assert "round-1" in out and "round-2" in out
+
+
+def test_lesson_builtin_at_the_prompt(sh, tmp_path):
+    sh.child.sendline("lesson pipes")
+    sh.child.expect_exact("lesson 1/5> ")
+    sh.child.sendline("cat fruit.txt | wc -l")
+    sh.child.expect_exact("✓ that's it")
+    sh.child.expect_exact("lesson 2/5> ")
+    sh.child.sendline("quit")
+    out = sh.prompt()
+    assert "lesson paused at step 2" in out
+    assert sh.run("pwd").strip() == str(tmp_path)      # back where the student was
