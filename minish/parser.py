@@ -8,14 +8,12 @@ Each method's docstring is its grammar rule (a subset of POSIX XCU 2.10):
     pipeline      : ('time' '-p'?)? '!'? command ('|' linebreak command)*
     command       : '(' list ')' redirect*  |  '{' list '}' redirect*
                   | if_clause redirect* | loop redirect* | for_loop redirect*
-                  | NAME '(' ')' linebreak command  |  simple
-    if_clause     : 'if' list 'then' list ('elif' list 'then' list)* ('else' list)? 'fi'
-    loop          : ('while' | 'until') list 'do' list 'done'
-    for_loop      : 'for' NAME ('in' WORD* (';' | NEWLINE))? linebreak 'do' list 'done'
-    case_clause   : 'case' WORD linebreak 'in' linebreak
-                        ('('? WORD ('|' WORD)* ')' list? (';;' linebreak)?)* 'esac'
+                  | case_clause redirect* | function  |  simple
     simple        : (ASSIGNMENT | redirect)* (WORD | redirect)*
     redirect      : IO_NUMBER? ('<' | '>' | '>>' | '>|' | '<>' | '>&' | '<&' | '<<' | '<<-') WORD
+
+The compound commands' rules (if_clause, loop, for_loop, case_clause,
+function) are in parse_compound.py, mixed into Parser.
 
 Errors: `ParseError` for a syntax error, `IncompleteInput` (a subclass) when
 the text simply stops too early, so the REPL can ask for another line.
@@ -23,8 +21,9 @@ the text simply stops too early, so the REPL can ask for another line.
 
 from .errors import IncompleteInput, ParseError
 from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, Token, tokenize
-from .syntax import (AndOr, Arith, Assign, Background, Case, CommandSub, For, Function, Group,
-                     If, Lit, Loop, Param, Pipeline, Redir, Sequence, Simple, Subshell, Word)
+from .parse_compound import CompoundRules, is_name
+from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
+                     Pipeline, Redir, Sequence, Simple, Subshell, Word)
 
 # Words that are reserved at the start of a command (XCU 2.4).
 RESERVED = frozenset({"if", "then", "elif", "else", "fi", "while", "until", "do", "done",
@@ -43,7 +42,7 @@ def parse(text: str):
     return commands[0] if len(commands) == 1 else Sequence(tuple(commands), (0, len(text)))
 
 
-class Parser:
+class Parser(CompoundRules):
     """Parses `text` one complete command (one line's worth) at a time.
 
     A shell runs a script line by line: `echo a` on line 1 runs before a
@@ -187,122 +186,9 @@ class Parser:
         if self.tok.kind == "WORD" and self.tok.text in CLOSERS:
             self._error()                          # `fi` or `done` with nothing open
         if self.tok.kind == "WORD" and self.tokens[self.i + 1].kind == "OP" and \
-                self.tokens[self.i + 1].text == "(" and _is_name(self.tok.text):
+                self.tokens[self.i + 1].text == "(" and is_name(self.tok.text):
             return self.function()
         return self.simple()
-
-    def _with_redirects(self, node):
-        redirs = self._redirects()
-        if not redirs:
-            return node
-        fields = {name: getattr(node, name) for name in node.__slots__}
-        fields["redirs"], fields["span"] = redirs, (node.span[0], redirs[-1].span[1])
-        return type(node)(**fields)
-
-    def _expect_word(self, word: str) -> None:
-        if not self._is_reserved(word):
-            self._error()
-        self._advance()
-
-    def if_clause(self):
-        """if_clause: 'if' list 'then' list ('elif' list 'then' list)* ('else' list)? 'fi'"""
-        start = self._advance().span[0]
-        clauses = []
-        while True:
-            cond = self._list(closer={"then"})
-            self._expect_word("then")
-            body = self._list(closer={"elif", "else", "fi"})
-            clauses.append((cond, body))
-            if not self._is_reserved("elif"):
-                break
-            self._advance()
-        else_body = None
-        if self._is_reserved("else"):
-            self._advance()
-            else_body = self._list(closer={"fi"})
-        end = self.tok.span[1]
-        self._expect_word("fi")
-        return If(tuple(clauses), else_body, (), (start, end))
-
-    def loop(self):
-        """loop: ('while' | 'until') list 'do' list 'done'"""
-        keyword = self._advance()
-        cond = self._list(closer={"do"})
-        self._expect_word("do")
-        body = self._list(closer={"done"})
-        end = self.tok.span[1]
-        self._expect_word("done")
-        return Loop(cond, body, keyword.text == "until", (), (keyword.span[0], end))
-
-    def for_loop(self):
-        """for_loop: 'for' NAME ('in' WORD* (';' | NEWLINE))? linebreak 'do' list 'done'"""
-        start = self._advance().span[0]
-        if self.tok.kind != "WORD" or not _is_name(self.tok.text):
-            self._error()
-        name = self._advance().text
-        words = None
-        self._skip_newlines()
-        if self._is_reserved("in"):
-            self._advance()
-            words = []
-            while self.tok.kind in ("WORD", "IO_NUMBER"):
-                words.append(self._resolve(self._advance()))
-            words = tuple(words)
-            if self._is_op(";") or self.tok.kind == "NEWLINE":
-                self._advance()
-        elif self._is_op(";"):
-            self._advance()
-        self._skip_newlines()
-        self._expect_word("do")
-        body = self._list(closer={"done"})
-        end = self.tok.span[1]
-        self._expect_word("done")
-        return For(name, words, body, (), (start, end))
-
-    def case_clause(self):
-        """case_clause: 'case' WORD 'in' ('('? pattern ('|' pattern)* ')' list? ';;')* 'esac'"""
-        start = self._advance().span[0]
-        if self.tok.kind not in ("WORD", "IO_NUMBER"):
-            self._error()
-        word = self._resolve(self._advance())
-        self._skip_newlines()
-        self._expect_word("in")
-        self._skip_newlines()
-        items = []
-        while not self._is_reserved("esac"):
-            if self._is_op("("):
-                self._advance()
-            patterns = []
-            while True:
-                if self.tok.kind not in ("WORD", "IO_NUMBER"):
-                    self._error()
-                patterns.append(self._resolve(self._advance()))
-                if not self._is_op("|"):
-                    break
-                self._advance()
-            self._expect_op(")")
-            self._skip_newlines()
-            body = None
-            if not (self._is_op(";;") or self._is_reserved("esac")):
-                body = self._list(closer={";;", "esac"})
-            items.append((tuple(patterns), body))
-            if self._is_op(";;"):
-                self._advance()
-                self._skip_newlines()
-            elif not self._is_reserved("esac"):
-                self._error()
-        end = self.tok.span[1]
-        self._advance()
-        return Case(word, tuple(items), (), (start, end))
-
-    def function(self):
-        """NAME '(' ')' linebreak command -- a function definition."""
-        name_tok = self._advance()
-        self._expect_op("(")
-        self._expect_op(")")
-        self._skip_newlines()
-        body = self.command()
-        return Function(name_tok.text, body, (name_tok.span[0], body.span[1]))
 
     def _expect_op(self, op: str) -> None:
         if not self._is_op(op):
@@ -392,6 +278,3 @@ def _as_assignment(word: Word, tok: Token) -> Assign | None:
     value_parts = ((Lit(rest),) if rest else ()) + word.parts[1:]
     return Assign(name, Word(value_parts, tok.span), tok.span)
 
-
-def _is_name(text: str) -> bool:
-    return bool(text) and text[0] in NAME_START and all(c in NAME_CHARS for c in text)
