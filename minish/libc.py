@@ -15,6 +15,7 @@ dispositions on unchanged, so `yes | head -1` started from a Python program
 sees EPIPE instead of dying of SIGPIPE.  minish's own builtins run them
 with the shell's dispositions restored.
 """
+import contextlib
 import errno
 import os
 import signal
@@ -172,10 +173,10 @@ def pclose(stream) -> int:
         raise InvalidArgument("stream was not opened by popen()")
     del _streams[id(stream)]
     fd = stream.fileno()
-    try:
+    # A BrokenPipeError while flushing means the command stopped reading:
+    # not an error for pclose, which still waits for it below.
+    with contextlib.suppress(BrokenPipeError):
         stream.close()
-    except BrokenPipeError:                     # the command stopped reading: fine,
-        stream = None                           # we still wait for it below
     if trace.ON:
         trace.say(f"close({fd}) = 0   (fclose: buffered data flushed first)")
     return process.wait_pid(pid)

@@ -96,7 +96,8 @@ def _here_document(text: str, fd: int) -> None:
         return
     new = trace.syscall('openat(AT_FDCWD, "/tmp", O_RDWR|O_TMPFILE|O_CLOEXEC, 0600)',
                         os.open, "/tmp", os.O_RDWR | os.O_TMPFILE, 0o600)
-    os.write(new, data)
+    while data:
+        data = data[os.write(new, data):]
     os.lseek(new, 0, os.SEEK_SET)
     _move(new, fd)
 

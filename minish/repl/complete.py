@@ -62,7 +62,13 @@ def _jobs(partial: str, jobs) -> list[tuple[str, str]]:
     return out
 
 
-_path_cache: dict[str, tuple[tuple, list[str]]] = {}
+_path_cache: dict[str, tuple[tuple, list[str], frozenset]] = {}
+
+
+def executable_set(path: str) -> frozenset:
+    """The same names as executables(path), as a set (for the highlighter)."""
+    executables(path)
+    return _path_cache[path][2]
 
 
 def executables(path: str) -> list[str]:
@@ -85,7 +91,7 @@ def executables(path: str) -> list[str]:
         except OSError:
             continue                           # unreadable or missing directory
     result = sorted(names)
-    _path_cache[path] = (stamps, result)
+    _path_cache[path] = (stamps, result, frozenset(result))
     return result
 
 

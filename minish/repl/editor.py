@@ -17,7 +17,7 @@ from prompt_toolkit.output import ColorDepth
 from prompt_toolkit.styles import Style
 
 from ..highlight import MinishLexer, on_path
-from .complete import complete, executables
+from .complete import complete, executable_set
 
 STYLE = Style.from_dict({
     "pygments.name.builtin": "#00aa00 bold",
@@ -74,7 +74,7 @@ class Editor:
 
         def command_exists(self_, name):
             path = state.vars.get("PATH", "")
-            return on_path(name) if "/" in name else name in _known(path)
+            return on_path(name) if "/" in name else name in executable_set(path)
 
         lexer = type("ShellLexer", (MinishLexer,), {"command_exists": command_exists})
         try:
@@ -98,7 +98,3 @@ class Editor:
             return self.session.prompt(ANSI(prompt))
         except EOFError:
             return None
-
-
-def _known(path: str) -> frozenset:
-    return frozenset(executables(path))
