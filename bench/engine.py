@@ -48,7 +48,7 @@ def parse_only(tmp: str, repeat: int) -> list[list[str]]:
     script = os.path.join(tmp, "parse1000.sh")
     with open(script, "w") as f:
         f.write(TYPICAL_SCRIPT * 100)
-    code = ("import time,sys; from minish.parser import parse; t=open(sys.argv[1]).read(); "
+    code = ("import time,sys; from minish.lang.parser import parse; t=open(sys.argv[1]).read(); "
             "s=time.perf_counter(); parse(t); print(time.perf_counter()-s)")
     import subprocess  # bench only: minish itself never uses subprocess
     runs = [float(subprocess.run([PYTHON, "-c", code, script], capture_output=True,

@@ -11,7 +11,7 @@ from pygments.token import (Comment, Error, Keyword, Name, Number, Operator,
                             String, Text)
 
 from .builtins import BUILTINS
-from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, tokenize
+from .lang.lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, tokenize
 
 # After these operators (or at the start) a word is a command name.
 COMMAND_STARTERS = frozenset({"|", "||", "&&", ";", "&", "(", ")", "\n", "{", "!"})

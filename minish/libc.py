@@ -20,7 +20,7 @@ import errno
 import os
 import signal
 
-from . import process, trace
+from .run import process, trace
 
 SHELL = "/bin/sh"
 

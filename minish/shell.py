@@ -9,11 +9,11 @@ engine imports prompt_toolkit; the REPL (repl.py) imports us.
 
 import os
 
-from . import signals, trace
+from .run import signals, trace
 from .errors import ExitShell, IncompleteInput, ParseError, report
-from .executor import Executor
-from .parser import parse
-from .state import State
+from .run.executor import Executor
+from .lang.parser import parse
+from .run.state import State
 
 
 class Shell:

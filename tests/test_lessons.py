@@ -11,7 +11,7 @@ import pytest
 
 from conftest import MINISH, shell_env
 from interactive import kill_tagged
-from minish import lesson as lessons
+from minish.teach import lesson as lessons
 
 PATHS = lessons.all_paths()
 

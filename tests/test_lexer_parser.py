@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from minish.errors import IncompleteInput, ParseError
-from minish.lexer import tokenize
-from minish.parser import parse
-from minish.syntax import (AndOr, Assign, Background, CommandSub, Group, Lit, Param,
+from minish.lang.lexer import tokenize
+from minish.lang.parser import parse
+from minish.lang.syntax import (AndOr, Assign, Background, CommandSub, Group, Lit, Param,
                            Pipeline, Redir, Sequence, Simple, Subshell, Word)
 
 

@@ -22,7 +22,7 @@ SAMPLE = ROOT / "minish" / "data" / "sample.acct"
 # modules it will need, drops every privilege for good, then runs main().
 AS_NOBODY = """
 import os, sys, ctypes, datetime, errno, glob, grp, pwd, resource, signal, struct, time
-import minish.shell, minish.builtins, minish.acct, minish.sysv
+import minish.shell, minish.builtins, minish.kernel.acct, minish.kernel.sysv
 minish.builtins.registry.load_all()
 from minish.__main__ import main
 os.setgroups([]); os.setgid(65534); os.setuid(65534)

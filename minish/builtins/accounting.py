@@ -11,7 +11,8 @@ import os
 import pwd
 import time
 
-from .. import acct, process
+from ..kernel import acct
+from ..run import process
 from ..errors import ShellError, write
 from .registry import builtin
 

@@ -7,7 +7,7 @@ file descriptors.  `echo`, `pwd`, `true`... are builtins only for speed.
 
 import os
 
-from .. import process
+from ..run import process
 from ..errors import ExitShell, LoopControl, ReturnFromFunction, ShellError, report, write
 from .registry import BUILTINS, builtin, usage_error
 

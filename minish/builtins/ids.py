@@ -16,7 +16,7 @@ import os
 import pwd
 import grp
 
-from .. import process
+from ..run import process
 from ..errors import ShellError, write
 from .registry import builtin
 

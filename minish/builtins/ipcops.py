@@ -53,7 +53,7 @@ def _explain(e: OSError, call: str) -> ShellError:
 def msgsnd(sh, argv):
     """Put TEXT on queue ID with message type TYPE (a positive number).
     -n  IPC_NOWAIT: fail at once instead of waiting when the queue is full"""
-    from .. import sysv
+    from ..kernel import sysv
     flags, args = _flags(argv[1:], "n")
     if len(args) < 3:
         raise ShellError("usage: msgsnd [-n] ID TYPE TEXT...", status=2)
@@ -74,7 +74,7 @@ def msgrcv(sh, argv):
     TYPE >0  the first message of exactly that type
     TYPE <0  the first message of the lowest type <= |TYPE| (a priority queue)
     -n       IPC_NOWAIT: fail (ENOMSG) instead of waiting for one"""
-    from .. import sysv
+    from ..kernel import sysv
     flags, args = _flags(argv[1:], "n")
     if len(args) not in (1, 2):
         raise ShellError("usage: msgrcv [-n] ID [TYPE]", status=2)
@@ -97,7 +97,7 @@ def semop(sh, argv):
     -n  IPC_NOWAIT: fail (EAGAIN) instead of blocking
     -u  SEM_UNDO: the kernel undoes these operations when this process exits
     Example: semop 3 0:-1 1:+1   (take one from #0, add one to #1)"""
-    from .. import sysv
+    from ..kernel import sysv
     flags, args = _flags(argv[1:], "nu")
     if len(args) < 2:
         raise ShellError("usage: semop [-n] [-u] ID NUM:OP ...", status=2)
@@ -128,7 +128,7 @@ def semctl(sh, argv):
     getpid NUM    the pid of the last process to operate on it
     setval NUM V  set it (waking whoever can now proceed)
     getall / setall V...   every value at once"""
-    from .. import sysv
+    from ..kernel import sysv
     if len(argv) < 3:
         raise ShellError("usage: semctl ID CMD [ARGS]", status=2)
     semid, cmd, rest = _int(argv[1], "id"), argv[2].lower(), argv[3:]
@@ -163,7 +163,7 @@ def _nsems(semid: int) -> int:
 @builtin("shmat", "attach a System V shared memory segment to the shell", "shmat ID")
 def shmat(sh, argv):
     """Attach segment ID in the shell process (nattch goes up in `ipcs -m`)."""
-    from .. import sysv
+    from ..kernel import sysv
     shmid = _one_id(argv, "shmat ID")
     if shmid in _attached:
         raise ShellError(f"segment {shmid} is already attached at {_attached[shmid]:#x}")
@@ -178,7 +178,7 @@ def shmat(sh, argv):
 @builtin("shmdt", "detach a shared memory segment from the shell", "shmdt ID")
 def shmdt(sh, argv):
     """Detach segment ID (a segment marked for removal disappears at the last detach)."""
-    from .. import sysv
+    from ..kernel import sysv
     shmid = _one_id(argv, "shmdt ID")
     if shmid not in _attached:
         raise ShellError(f"segment {shmid} is not attached to this shell")
@@ -194,7 +194,7 @@ def _one_id(argv, usage: str) -> int:
 
 def _with_segment(shmid: int, fn):
     """fn(address), attaching for the moment if the shell has not attached it."""
-    from .. import sysv
+    from ..kernel import sysv
     if shmid in _attached:
         return fn(_attached[shmid])
     try:

@@ -182,7 +182,7 @@ def detail(kind: str, ident: int) -> str:
     row = next((r for r in read_table(kind) if r["id"] == ident), None)
     if row is None:
         raise ShellError(f"id {ident} not found")
-    from .. import sysv                        # ctypes: imported only when used
+    from ..kernel import sysv  # ctypes: imported only when used
     ids = f"uid={row['uid']}\tgid={row['gid']}\tcuid={row['cuid']}\tcgid={row['cgid']}"
     mode = row["perms"]
     if kind == "shm":

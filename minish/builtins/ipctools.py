@@ -46,7 +46,7 @@ _NAMES = {"msg": "message queue", "shm": "shared memory segment", "sem": "semaph
 
 
 def _remove(kind: str, ident: int) -> int:
-    from .. import sysv
+    from ..kernel import sysv
     try:
         {"msg": sysv.msgctl_rmid, "shm": sysv.shmctl_rmid,
          "sem": lambda i: sysv.semctl(i, 0, sysv.IPC_RMID)}[kind](ident)
@@ -83,7 +83,7 @@ def ipcmk(sh, argv):
     if not made:
         raise ShellError("usage: ipcmk [-Q] [-S N] [-M SIZE] [-p MODE] [-k KEY]", status=2)
     import random
-    from .. import sysv
+    from ..kernel import sysv
     for kind, size in made:
         k = key if key is not None else random.getrandbits(31) or 1
         flags = sysv.IPC_CREAT | sysv.IPC_EXCL | mode
@@ -113,7 +113,7 @@ def ftok(sh, argv):
     if len(argv) != 3:
         raise ShellError("usage: ftok PATH PROJ", status=2)
     path, proj = argv[1], _number(argv[2], "project id")
-    from .. import sysv
+    from ..kernel import sysv
     try:
         st = os.stat(path)
         key = sysv.ftok(path, proj)

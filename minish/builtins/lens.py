@@ -9,11 +9,11 @@
 import fcntl
 import os
 
-from .. import process
+from ..run import process
 from ..errors import ParseError, ShellError, write
-from ..expand import Expander
-from ..parser import parse
-from ..syntax import AndOr, Background, Group, Pipeline, Sequence, Simple, Subshell
+from ..lang.expand import Expander
+from ..lang.parser import parse
+from ..lang.syntax import AndOr, Background, Group, Pipeline, Sequence, Simple, Subshell
 from .registry import BUILTINS, builtin
 
 OPEN_WORDS = {"<": "read", ">": "write, truncate", ">|": "write, truncate",

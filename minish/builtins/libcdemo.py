@@ -5,7 +5,7 @@ waitpid: each prints what it did and decodes the raw wait status.
 """
 import os
 
-from .. import process
+from ..run import process
 from ..errors import ShellError, write
 from .registry import builtin
 

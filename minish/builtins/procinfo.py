@@ -10,9 +10,9 @@ or -- inside a pipeline -- the forked child running that stage.
 """
 import os
 
-from .. import trace
+from ..run import trace
 from ..errors import ShellError, write
-from ..redirect import SAVED_FD_MIN
+from ..run.redirect import SAVED_FD_MIN
 from .registry import builtin
 
 ACCESS = {os.O_RDONLY: "r", os.O_WRONLY: "w", os.O_RDWR: "rw"}

@@ -13,7 +13,7 @@ a handler: the code it points to is gone), as sigaction(2) says.
 """
 import signal
 
-from .. import signals
+from ..run import signals
 from ..errors import ShellError, write
 from .registry import builtin
 

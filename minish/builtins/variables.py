@@ -105,7 +105,7 @@ def set_option(sh, name: str, on: bool, known: set | None = None) -> None:
     else:
         sh.state.options.discard(name)
     if name in ("trace", "fdtrace"):
-        from .. import trace
+        from ..run import trace
         trace.save_terminal()
         trace.ON = "trace" in sh.state.options
         trace.FDS = "fdtrace" in sh.state.options

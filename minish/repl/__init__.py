@@ -18,10 +18,10 @@ commands run after prompt() has returned and its event loop has stopped.
 import os
 import signal
 
-from .. import signals
+from ..run import signals
 from ..errors import ExitShell, IncompleteInput, ParseError, report, write
-from ..jobs import format_job
-from ..parser import parse
+from ..run.jobs import format_job
+from ..lang.parser import parse
 from ..shell import LineReader
 from .prompt import render_prompt
 

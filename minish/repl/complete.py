@@ -10,7 +10,7 @@ import os
 
 from ..builtins import BUILTINS
 from ..highlight import COMMAND_STARTERS
-from ..lexer import REDIRECT_OPS, tokenize
+from ..lang.lexer import REDIRECT_OPS, tokenize
 
 SAFE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
                        "_-+.,/:@%=")

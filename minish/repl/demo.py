@@ -24,8 +24,8 @@ import termios
 import time
 import tty
 
-from .. import lesson as lessons
-from .. import process
+from ..teach import lesson as lessons
+from ..run import process
 from ..errors import report
 
 RESUME = b"\x1d"                                 # Ctrl-]

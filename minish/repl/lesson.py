@@ -16,9 +16,9 @@ import shutil
 import sys
 import tempfile
 
-from .. import lesson as lessons
+from ..teach import lesson as lessons
 from ..errors import ExitShell, report, write
-from ..syntax import Lit, Redir, Word
+from ..lang.syntax import Lit, Redir, Word
 
 GREEN, YELLOW, BOLD, DIM, RESET = "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 

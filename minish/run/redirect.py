@@ -17,7 +17,7 @@ import fcntl
 import os
 
 from . import trace
-from .errors import ShellError
+from ..errors import ShellError
 
 OPEN_FLAGS = {
     "<": os.O_RDONLY,

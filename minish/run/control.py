@@ -5,8 +5,8 @@ by the LoopControl exception that `break` and `continue` raise; a function
 by ReturnFromFunction from `return`.  Conditions run with `set -e` held off
 (ex._unchecked): a failing test is not an error.
 """
-from .errors import LoopControl, ReturnFromFunction, ShellError, report
-from .syntax import Case, For, Function, If, Loop
+from ..errors import LoopControl, ReturnFromFunction, ShellError, report
+from ..lang.syntax import Case, For, Function, If, Loop
 
 
 def if_clause(ex, node: If) -> int:

@@ -12,7 +12,7 @@ globbing can tell a quoted `*` from a pattern `*`.
 import os
 import pwd
 
-from .errors import ShellError
+from ..errors import ShellError
 from .syntax import Arith, CommandSub, Lit, Param, Word
 
 GLOB_CHARS = frozenset("*?[")

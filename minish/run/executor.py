@@ -13,13 +13,13 @@ command are *builtin or program?* and *in the shell or in a child?*:
 import os
 
 from . import control, process, redirect, signals
-from .builtins import BUILTINS
-from .errors import (STATUS_SYNTAX, ExitShell, LoopControl, ParseError, ReturnFromFunction,
+from ..builtins import BUILTINS
+from ..errors import (STATUS_SYNTAX, ExitShell, LoopControl, ParseError, ReturnFromFunction,
                      ShellError, report, write)
-from .expand import Expander
+from ..lang.expand import Expander
 from .jobs import JobTable
-from .parser import Parser
-from .syntax import (AndOr, Background, Case, For, Function, Group, If, Loop, Pipeline,
+from ..lang.parser import Parser
+from ..lang.syntax import (AndOr, Background, Case, For, Function, Group, If, Loop, Pipeline,
                      Sequence, Simple, Subshell)
 
 
@@ -67,7 +67,7 @@ class Executor:
             case Simple():
                 status = self.simple(node)
             case Pipeline(timed=timed) if timed:
-                from .builtins.times import timed as time_it
+                from ..builtins.times import timed as time_it
                 untimed = Pipeline(node.commands, node.negated, None, node.span)
                 status = time_it(lambda: self.run(untimed), posix=timed == "posix")
             case Pipeline(commands=commands, negated=negated):

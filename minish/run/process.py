@@ -19,7 +19,7 @@ import os
 import sys
 
 from . import signals, trace
-from .errors import STATUS_NOEXEC, STATUS_NOTFOUND, ExitShell, report
+from ..errors import STATUS_NOEXEC, STATUS_NOTFOUND, ExitShell, report
 
 DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin"
 

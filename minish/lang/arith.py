@@ -6,7 +6,7 @@ Supported, loosest first:  = += -= *= /= %=   ?:   ||   &&   |   ^   &
 == !=   < <= > >=   << >>   + -   * / %   unary - + ! ~   ( )
 """
 
-from .errors import ShellError
+from ..errors import ShellError
 
 BINARY = [  # precedence levels, loosest first
     ("||",), ("&&",), ("|",), ("^",), ("&",), ("==", "!="), ("<", "<=", ">", ">="),

@@ -34,8 +34,8 @@ import os
 import re
 import textwrap
 
-LESSON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                          "lessons")
+LESSON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))), "lessons")
 
 
 class LessonError(Exception):

@@ -19,7 +19,7 @@ Errors: `ParseError` for a syntax error, `IncompleteInput` (a subclass) when
 the text simply stops too early, so the REPL can ask for another line.
 """
 
-from .errors import IncompleteInput, ParseError
+from ..errors import IncompleteInput, ParseError
 from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, Token, tokenize
 from .parse_compound import CompoundRules, is_name
 from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,

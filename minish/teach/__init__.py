@@ -1,0 +1,1 @@
+"""The teaching engine: the lesson file format and its checks."""
