@@ -64,15 +64,25 @@ def main(argv: list[str] | None = None) -> int:
     from .builtins.variables import set_option
     for option in options:
         set_option(shell.executor, option, True)
+    from .errors import Interrupted
+    interrupted = 0
     try:
         status = _run(shell, command, args)
     except ExitShell as e:
         status = e.status
+    except (KeyboardInterrupt, Interrupted) as e:
+        interrupted = getattr(e, "signum", 2)
+        status = 128 + interrupted
     shell.state.last_status = status
     try:
         shell.executor.run_exit_trap()         # trap '...' EXIT
     except ExitShell as e:
         status = e.status
+    if interrupted:
+        # A script stopped by Ctrl-C ends *by* SIGINT, so that the shell that
+        # started it sees WIFSIGNALED and stops too (bash does the same).
+        from .run.process import die_by_signal
+        die_by_signal(interrupted)
     return status
 
 

@@ -39,11 +39,30 @@ class ShellError(Exception):
 
 
 class LoopControl(Exception):
-    """`break N` / `continue N`: unwinds to the Nth enclosing loop."""
+    """`break N` / `continue N`: unwinds to the Nth enclosing loop.
 
-    def __init__(self, levels: int, kind: str) -> None:
+    `status` is the loop's $? afterwards: 0 for `break`, 128+SIGTSTP when a
+    job stopped by Ctrl-Z ends every loop it was in (as bash does).
+    """
+
+    def __init__(self, levels: int, kind: str, status: int = 0) -> None:
         super().__init__(kind)
-        self.levels, self.kind = levels, kind
+        self.levels, self.kind, self.status = levels, kind, status
+
+
+class Interrupted(Exception):
+    """The foreground job died of SIGINT (Ctrl-C) or SIGQUIT (Ctrl-\\).
+
+    The shell then acts as if the signal had hit it too: the whole command
+    line is abandoned, loops, lists, functions and `.` files included, and
+    $? is 128+signal.  (bash: "wait for the child, then decide": a child that
+    caught the signal and exited normally does not stop the loop.)
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.status = STATUS_SIGNAL_BASE + signum
 
 
 class ReturnFromFunction(Exception):

@@ -63,7 +63,7 @@ def system(command: str | None) -> int:
             _sigaction(signal.SIGQUIT, old_quit)
             _sigprocmask(signal.SIG_SETMASK, old_mask)
             return _exec_shell(command)
-        pid = process.fork(child)
+        pid = process.fork(child, [process.RestoreSignals()])
         # PEP 475: os.waitpid already retries when a signal interrupts it (EINTR).
         return process.wait_pid(pid)
     finally:
@@ -94,20 +94,13 @@ def system_naive(command: str) -> int:
     waits, Ctrl-C kills the caller too, and a caller's SIGCHLD handler may
     reap the child first (then waitpid fails with ECHILD).
     """
-    pid = process.fork(lambda: _exec_shell(command))
+    pid = process.fork(lambda: _exec_shell(command), [process.RestoreSignals()])
     return process.wait_pid(pid)
 
 
 def _exec_shell(command: str) -> int:
     """In a child: become /bin/sh -c command; 127 if that is impossible."""
-    argv = ["sh", "-c", command]
-    try:
-        if trace.ON:
-            trace.say(f"execve({trace.string(SHELL)}, {trace.argv(argv)}, /* {len(os.environ)} vars */)")
-        os.execv(SHELL, argv)
-    except OSError as e:
-        if trace.ON:
-            trace.say(f"  ... = {trace.failure(e)}")
+    process.execv(SHELL, ["sh", "-c", command], dict(os.environ))
     return 127
 
 
@@ -140,15 +133,11 @@ def popen(command: str, mode: str = "r"):
     ours, theirs = (read_end, write_end) if reading else (write_end, read_end)
     earlier = [s.fileno() for s in _streams.values() if not s.closed]
 
-    def child() -> int:
-        for fd in earlier:                      # the previous popen()s' streams
-            process.close(fd)
-        process.dup2(theirs, 1 if reading else 0)
-        process.close(theirs)
-        process.close(ours)
-        return _exec_shell(command)
-
-    pid = process.fork(child)
+    pid = process.fork(lambda: _exec_shell(command), [
+        process.RestoreSignals(),
+        process.Close(*earlier),                # the previous popen()s' streams
+        process.MoveFd(theirs, 1 if reading else 0),
+        process.Close(ours)])
     process.close(theirs)
     stream = os.fdopen(ours, mode)              # fully buffered, like a stdio pipe
     _children[id(stream)] = pid
@@ -198,14 +187,11 @@ class Coprocess:
         to_child_r, to_child_w = process.pipe()     # our writes -> its stdin
         from_child_r, from_child_w = process.pipe()  # its stdout -> our reads
 
-        def child() -> int:
-            process.dup2(to_child_r, 0)
-            process.dup2(from_child_w, 1)
-            for fd in (to_child_r, to_child_w, from_child_r, from_child_w):
-                process.close(fd)
-            return _exec_shell(command)
-
-        self.pid = process.fork(child)
+        self.pid = process.fork(lambda: _exec_shell(command), [
+            process.RestoreSignals(),
+            process.MoveFd(to_child_r, 0),
+            process.MoveFd(from_child_w, 1),
+            process.Close(to_child_w, from_child_r)])
         process.close(to_child_r)
         process.close(from_child_w)
         if binary:

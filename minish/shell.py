@@ -10,7 +10,7 @@ engine imports prompt_toolkit; the REPL (repl.py) imports us.
 import os
 
 from .run import signals, trace
-from .errors import ExitShell, IncompleteInput, ParseError, report
+from .errors import ExitShell, IncompleteInput, Interrupted, ParseError, report
 from .run.executor import Executor
 from .lang.parser import parse
 from .run.state import State
@@ -29,15 +29,18 @@ class Shell:
     def run_line(self, text: str) -> int:
         """Run one or more lines of commands; return the last status.
 
-        Never raises except ExitShell (from `exit`): every other failure is
-        reported in one line and the shell carries on.
+        Never raises except ExitShell (from `exit`) and, in a script, the
+        Ctrl-C that must end it: every other failure is reported in one line
+        and the shell carries on.
         """
         try:
             return self.executor.run_text(text)
         except ExitShell:
             raise
-        except KeyboardInterrupt:
-            self.state.last_status = 130
+        except (KeyboardInterrupt, Interrupted) as e:
+            if not self.state.interactive:
+                raise                          # a script dies of it (see __main__)
+            self.state.last_status = getattr(e, "status", 130)
         except RecursionError:
             report("command nested too deeply")
             self.state.last_status = 2

@@ -99,7 +99,11 @@ def test_complete_variables_and_jobs(shell):
     shell.state.set("MINISH_TEST_VAR", "1")
     assert "$MINISH_TEST_VAR" in names(complete("echo $MINISH_T", shell.state,
                                                 shell.executor.jobs))
-    shell.executor.jobs.add([999999], "sleep 30")
+    from minish.lang.parser import parse
+    jobs = shell.executor.jobs
+    job = jobs.new(parse("sleep 30"), background=True)   # a job, as `sleep 30 &` makes
+    job.pids.append(999999)
+    jobs.add(job)
     assert names(complete("fg %", shell.state, shell.executor.jobs)) == ["%1"]
 
 

@@ -272,8 +272,8 @@ def test_explain_runs_nothing(tmp_path):
 def test_explain_shows_the_order_of_redirections(tmp_path):
     a = explain("ls nope 2>&1 >f", tmp_path).stdout
     b = explain("ls nope >f 2>&1", tmp_path).stdout
-    final_a = a.strip().splitlines()[-2]
-    final_b = b.strip().splitlines()[-2]
+    final_a = a.strip().splitlines()[-3]      # before "waits" and "# in all"
+    final_b = b.strip().splitlines()[-3]
     assert '1 -> "f"' in final_a and '2 -> "f"' not in final_a
     assert '1 -> "f"' in final_b and '2 -> "f"' in final_b
 

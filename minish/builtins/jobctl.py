@@ -49,8 +49,9 @@ def fg(sh, argv):
         raise ShellError("no job control")
     job = _job(sh, "fg", argv[1] if len(argv) > 1 else None)
     write(1, job.command + "\n")
-    status = sh.jobs.foreground(job, cont=True)
+    status = sh.jobs.wait_for(job, cont=True)
     sh.report_foreground(job)
+    sh.jobs.check_interrupted(job)
     return status
 
 
@@ -103,9 +104,14 @@ def kill(sh, argv):
         try:
             if target.startswith("%"):
                 job = _job(sh, "kill", target)
-                os.killpg(job.pgid, sig) if job.pgid else os.kill(job.pids[0], sig)
+                _send(job, job.pgid and -job.pgid or job.pids[0], sig)
+                sh.jobs.settle(job)
             elif target.lstrip("-").isdigit():
-                os.kill(int(target), sig)
+                pid = int(target)
+                job = sh.jobs.by_pid(abs(pid))
+                _send(job, pid, sig)
+                if job is not None:
+                    sh.jobs.settle(job)
             else:
                 raise ShellError(f"{target}: arguments must be process or job IDs")
         except ProcessLookupError:
@@ -118,6 +124,17 @@ def kill(sh, argv):
             report(f"kill: {e.message}")
             status = 1
     return status
+
+
+def _send(job, pid: int, sig: int) -> None:
+    """kill(2); a stopped job also gets SIGCONT, or a SIGTERM would wait
+    until someone continued it (bash's kill does the same)."""
+    os.kill(pid, sig)
+    if job is not None and job.is_stopped and sig not in (18, 9):
+        try:
+            os.kill(pid, 18)                   # SIGCONT
+        except OSError:
+            pass
 
 
 def _signal_name(n: int) -> str | None:
@@ -147,7 +164,7 @@ def wait(sh, argv):
     if len(argv) == 1:
         for job in list(sh.jobs.jobs.values()):
             if job.background:
-                sh.jobs.wait(job)
+                sh.jobs.wait_for(job, foreground=False)
                 sh.jobs.remove(job)
         return 0
     status = 0
@@ -164,7 +181,7 @@ def wait(sh, argv):
                 continue
             status = 127
             continue
-        status = sh.jobs.wait(job)
+        status = sh.jobs.wait_for(job, foreground=False)
         sh.jobs.remove(job)
     return status
 

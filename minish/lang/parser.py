@@ -23,7 +23,7 @@ from ..errors import IncompleteInput, ParseError
 from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, Token, tokenize
 from .parse_compound import CompoundRules, is_name
 from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
-                     Pipeline, Redir, Sequence, Simple, Subshell, Word)
+                     Pipeline, Redir, Sequence, Simple, Subshell, Word, attach_source)
 
 # Words that are reserved at the start of a command (XCU 2.4).
 RESERVED = frozenset({"if", "then", "elif", "else", "fi", "while", "until", "do", "done",
@@ -39,7 +39,11 @@ def parse(text: str):
         commands.append(cmd)
     if not commands:
         return None
-    return commands[0] if len(commands) == 1 else Sequence(tuple(commands), (0, len(text)))
+    if len(commands) == 1:
+        return commands[0]
+    whole = Sequence(tuple(commands), (0, len(text)))
+    attach_source(whole, text)
+    return whole
 
 
 class Parser(CompoundRules):
@@ -96,6 +100,7 @@ class Parser(CompoundRules):
         cmd = self._list(closer=None)
         if self.tok.kind == "NEWLINE":
             self._advance()
+        attach_source(cmd, self.text)          # job texts come from the node
         return cmd
 
     def _list(self, closer: str | None):

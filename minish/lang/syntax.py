@@ -196,3 +196,53 @@ class Function(Node):
 
     def __init__(self, name: str, body, span: tuple = (0, 0)) -> None:
         self.name, self.body, self.span = name, body, span
+
+
+# Every kind of command node, for code that must handle each one (the
+# executor's dispatch and `explain`; a test feeds each through both).
+COMMANDS = (Simple, Subshell, Group, Pipeline, AndOr, Background, Sequence, If, Loop, For,
+            Case, Function)
+
+
+class Span(tuple):
+    """A node's (start, end), plus the text those offsets point into.
+
+    A job's text (`jobs`, `[1]+ Stopped ...`) is cut from the node it runs,
+    so the node must carry its own source: a function defined on one line
+    and called from another, a trap, a `.` file each come from a different
+    text.
+    """
+
+    def __new__(cls, start: int, end: int, source: str) -> "Span":
+        span = tuple.__new__(cls, (start, end))
+        span.source = source
+        return span
+
+    @property
+    def text(self) -> str:
+        return self.source[self[0]:self[1]].strip()
+
+
+def attach_source(node, source: str) -> None:
+    """Give each command node of a freshly parsed tree a Span into `source`.
+
+    Done once by the parser, before anyone else sees the tree.  (Words are
+    left alone: nothing needs their text, and they are most of the nodes.)
+    """
+    pending = [node]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, tuple):
+            pending.extend(item)
+        elif isinstance(item, COMMANDS):
+            if not isinstance(item.span, Span):
+                item.span = Span(item.span[0], item.span[1], source)
+            for name in item.__slots__:
+                if name not in ("span", "words", "assigns", "redirs", "word", "name"):
+                    pending.append(getattr(item, name))
+
+
+def text_of(node) -> str:
+    """The source text of a command node ("?" when it has none)."""
+    span = getattr(node, "span", None)
+    return (span.text if isinstance(span, Span) else "") or "?"

@@ -31,7 +31,6 @@ def prepare(shell):
     state, jobs = shell.state, shell.executor.jobs
     if os.isatty(0):
         jobs.enable_job_control(0)
-    signals.shell_handles(signal.SIGINT, signals.interactive_sigint)
     signals.shell_handles(signal.SIGCHLD, lambda *_: _reap_background(shell))
     history_path = history_file()
     state.history = load_history(history_path)

@@ -52,6 +52,7 @@ def _repeat(ex, body, rounds) -> int:
                 status = ex.run(body)
             except LoopControl as c:
                 if _leave_loop(c):
+                    status = c.status
                     break
     finally:
         ex.state.loop_depth -= 1

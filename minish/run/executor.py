@@ -1,13 +1,19 @@
 """The executor: walks the AST and decides what runs where.
 
 One `match` on the node type.  The two questions it answers for each
-command are *builtin or program?* and *in the shell or in a child?*:
+command are *builtin or program?* (`resolve`, which `explain` asks too)
+and *in the shell or in a child?*:
 
-- a builtin alone runs inside the shell (so `cd` and `exit` can work),
-  with its redirections saved and restored around it;
+- a builtin or function alone runs inside the shell (so `cd` and `exit`
+  can work), with its redirections saved and restored around it;
 - a program, a pipeline stage, a ( subshell ) or a background job runs in
   a child made by process.py; a child that only has to run one program
   execs it directly instead of forking again.
+
+Every child belongs to a job made before its first fork (jobs.py), and
+`wait` is the one place the executor waits: it reports what happened to
+the job, abandons the command line after Ctrl-C (Interrupted), and leaves
+every enclosing loop after Ctrl-Z, as bash does.
 """
 
 import os
@@ -15,12 +21,26 @@ import os
 from . import control, process, redirect, signals
 from ..builtins import BUILTINS
 from ..errors import (STATUS_SYNTAX, ExitShell, LoopControl, ParseError, ReturnFromFunction,
-                     ShellError, report, write)
+                      ShellError, report, write)
 from ..lang.expand import Expander
-from .jobs import JobTable
 from ..lang.parser import Parser
 from ..lang.syntax import (AndOr, Background, Case, For, Function, Group, If, Loop, Pipeline,
-                     Sequence, Simple, Subshell)
+                           Sequence, Simple, Subshell)
+from .jobs import Job, JobTable, format_job
+
+
+def resolve(state, name: str, functions: dict | None = None) -> tuple[str, object]:
+    """How a command name runs, in the order sh looks (XCU 2.9.1.1):
+    ("function", node), ("builtin", Builtin) or ("program", path or None).
+    The executor and `explain` both ask this, so they cannot disagree.
+    (`functions`: explain's, with those the explained line defines.)"""
+    function = (functions if functions is not None else state.functions).get(name)
+    if function is not None:
+        return "function", function
+    builtin = BUILTINS.get(name)
+    if builtin is not None:
+        return "builtin", builtin
+    return "program", process.search_path(name, state.get("PATH"))
 
 
 class Executor:
@@ -29,9 +49,7 @@ class Executor:
         self.expander = Expander(state, self.command_sub)
         self.jobs = JobTable()
         self.in_child = False                  # True in a forked copy of the shell
-        self.source = ""                       # text of the command being run
         self.errexit_off = 0                   # >0 while `set -e` must not fire
-        self.last_job = None                   # (node, source, pids, raw statuses)
 
     # -- running text ------------------------------------------------------------
     def run_text(self, text: str) -> int:
@@ -53,7 +71,6 @@ class Executor:
                 return STATUS_SYNTAX
             if node is None:
                 return status
-            self.source = text
             status = self.run(node)
 
     # -- the walk ----------------------------------------------------------------
@@ -70,12 +87,16 @@ class Executor:
                 from ..builtins.times import timed as time_it
                 untimed = Pipeline(node.commands, node.negated, None, node.span)
                 status = time_it(lambda: self.run(untimed), posix=timed == "posix")
-            case Pipeline(commands=commands, negated=negated):
-                if negated:                    # `! cmd` is a test: never trips set -e
-                    status = int(self._unchecked(lambda c: self.pipeline(c, node), commands) == 0)
-                    self.state.last_status = status
-                    return status
-                status = self.pipeline(commands, node)
+            case Pipeline(negated=True):
+                # `! cmd` is a test: never trips set -e
+                untested = Pipeline(node.commands, False, None, node.span)
+                status = int(self._unchecked(self.run, untested) == 0)
+                self.state.last_status = status
+                return status
+            case Pipeline(commands=(single,)):
+                status = self.run(single)
+            case Pipeline():
+                status = self.pipeline(node)
             case AndOr(left=left, op=op, right=right):
                 # `set -e` ignores a failure on the left of && and ||: the
                 # script is testing it (XCU 2.14, set -e).
@@ -88,14 +109,14 @@ class Executor:
                 status = 0
                 for command in commands:
                     status = self.run(command)
-            case Background(body=body):
-                status = self.background(body)
+            case Background():
+                status = self.background(node)
             case Subshell():
                 # ( list ): fork with no exec.  The child is a copy of the whole
                 # shell, variables and all, so `cd` or `x=1` inside it changes
                 # only the copy: the purest demonstration of fork(2).
-                pid = process.fork(lambda: self.child_main(node), **self._job_args())
-                status = self._wait_foreground([pid], node)
+                job = self.jobs.new(node)
+                status = self.start_and_wait(job, lambda: self.fork(job, lambda: self.child_main(node)))
             case Group(body=body, redirs=redirs):
                 status = self.with_redirections(redirs, lambda: self.run(body))
             case If(redirs=redirs):
@@ -110,7 +131,7 @@ class Executor:
                 self.state.functions[name] = node
                 status = 0
             case _:
-                raise TypeError(f"unknown node {node!r}")
+                raise TypeError(f"the executor has no rule for {type(node).__name__}")
         self.state.last_status = status
         if status and "errexit" in self.state.options and not self.errexit_off:
             raise ExitShell(status)
@@ -148,88 +169,88 @@ class Executor:
         self.jobs.clear()
         self.state.traps = {n: a for n, a in self.state.traps.items() if a == ""}
         try:
-            return self._child_body(node)
+            if isinstance(node, Subshell):
+                redirect.apply_permanent(node.redirs, self.expander)
+                return self.run(node.body)
+            if isinstance(node, Simple):
+                return self.simple(node, exec_in_place=True)
+            return self.run(node)
         except LoopControl:
             return 0                            # `break` in a pipeline stage ends the stage
         except ReturnFromFunction as r:
             return r.status
 
-    def _child_body(self, node) -> int:
-        if isinstance(node, Subshell):
-            redirect.apply(node.redirs, self.expander)
-            return self.run(node.body)
-        if isinstance(node, Simple):
-            return self.simple(node, exec_in_place=True)
-        return self.run(node)
-
-    # -- pipelines and background --------------------------------------------------
-    def pipeline(self, commands, node=None) -> int:
+    # -- jobs: start, wait ---------------------------------------------------------
+    def pipeline(self, node: Pipeline) -> int:
         """cmd | cmd | ...: every stage forks, builtins too."""
-        stages = [lambda c=c: self.child_main(c) for c in commands]
-        pids = process.run_pipeline(stages, **self._job_args())
-        return self._wait_foreground(pids, node or commands[-1])
+        job = self.jobs.new(node)
+        bodies = [lambda c=c: self.child_main(c) for c in node.commands]
+        return self.start_and_wait(
+            job, lambda: process.run_pipeline(job, bodies, self.jobs.child_steps(job)))
 
-    def background(self, body) -> int:
-        """cmd &: fork, do not wait; remember the job and set $!."""
-        job_control = self._job_args(foreground=False)
-        pid = process.fork(lambda: self.child_main(body), background=True, **job_control)
-        job = self.jobs.add([pid], self._text(body), pgid=pid if job_control else None)
-        self.state.last_bg_pid = pid
-        if self.state.interactive and not self.in_child:
-            write(2, f"[{job.id}] {pid}\n")
-        return 0
+    def fork(self, job: Job, body) -> int:
+        """One child of `job`, set up as the job needs, running body()."""
+        return process.fork(body, self.jobs.child_steps(job), job)
 
-    # -- job control -------------------------------------------------------------
-    @property
-    def job_control(self) -> bool:
-        """Jobs get process groups and the terminal only in the interactive shell."""
-        return self.jobs.tty is not None and not self.in_child
+    def start_and_wait(self, job: Job, start) -> int:
+        """start() forks the job's processes (via process.fork); then wait.
 
-    def _job_args(self, foreground: bool = True) -> dict:
-        """fork() arguments: a new process group, and the terminal if foreground."""
-        if not self.job_control:
-            return {}
-        return {"pgid": 0, "tty": self.jobs.tty if foreground else None}
+        A fork or pipe that fails (EAGAIN, EMFILE) is reported like any
+        failed command; the processes already started are still waited for,
+        so none is left a zombie.
+        """
+        failed = None
+        try:
+            start()
+        except ShellError as e:
+            report(e.message)
+            failed = e
+        status = self.wait(job)
+        return failed.status if failed else status
 
-    def _wait_foreground(self, pids: list[int], node) -> int:
-        """Wait for the processes of a foreground job; return its $?."""
-        if not self.job_control:
-            raws = [process.wait_pid(pid) for pid in pids]
-            self.last_job = (node, self.source, pids, raws)
-            return process.exit_status(raws[-1])
-        job = self.jobs.add(pids, self._text(node), pgid=pids[0], background=False)
-        status = self.jobs.foreground(job)
-        self.last_job = (node, self.source, pids, [job.last_raw.get(p, -1) for p in pids])
-        self.report_foreground(job)
+    def wait(self, job: Job) -> int:
+        """Wait for a foreground job; then act on how it ended."""
+        status = self.jobs.wait_for(job)
+        if self.jobs.job_control:
+            self.report_foreground(job)
+        self.jobs.check_interrupted(job)       # Ctrl-C, Ctrl-\: abandon the line
+        if job.is_stopped and self.state.loop_depth:
+            # Ctrl-Z inside a loop: the loop would only start the next
+            # command; bash leaves every enclosing loop, and so do we.
+            raise LoopControl(self.state.loop_depth, "break", status)
         return status
+
+    def background(self, node: Background) -> int:
+        """cmd &: fork, do not wait; remember the job and set $!."""
+        job = self.jobs.new(node.body, background=True)
+        try:
+            self.fork(job, lambda: self.child_main(node.body))
+        except ShellError as e:
+            report(e.message)
+            return e.status
+        self.jobs.add(job)
+        self.state.last_bg_pid = job.pids[-1]
+        if self.state.interactive and not self.in_child:
+            write(2, f"[{job.id}] {job.pids[-1]}\n")
+        return 0
 
     def last_job_table(self) -> list[tuple[int, str, int]]:
         """(pid, command text, raw status) for each process of the last foreground job."""
-        if not self.last_job:
-            return []
-        node, source, pids, raws = self.last_job
-        stages = node.commands if isinstance(node, Pipeline) else [node] * len(pids)
-        texts = [source[s.span[0]:s.span[1]].strip() or "?" for s in stages]
-        return list(zip(pids, texts, raws))
+        return self.jobs.last_table()
 
-    def report_foreground(self, job) -> None:
+    def report_foreground(self, job: Job) -> None:
         """Tell the user a foreground job stopped or was killed (as bash does)."""
-        from .jobs import format_job
         if job.is_stopped:
             write(2, "\n" + format_job(job, self.jobs.marker(job)) + "\n")
             job.notified = True
             return
-        raw = job.raw.get(job.pids[-1], 0)
+        raw = job.raw.get(job.pids[-1], 0) if job.pids else 0
         if os.WIFSIGNALED(raw):
             sig = os.WTERMSIG(raw)
             if sig == 2:                        # Ctrl-C: just end the line
                 write(2, "\n")
             elif sig != 13:                     # SIGPIPE is how pipelines end
                 write(2, job.state() + "\n")
-
-    def _text(self, node) -> str:
-        start, end = node.span
-        return self.source[start:end].strip() or "?"
 
     # -- simple commands -------------------------------------------------------------
     def simple(self, node: Simple, exec_in_place: bool = False) -> int:
@@ -246,25 +267,22 @@ class Executor:
             return e.status
         if "xtrace" in state.options:
             self.xtrace(assigns, argv)
-        function = self.state.functions.get(argv[0])
-        if function is not None:
-            return control.call_function(self, function, argv, node.redirs)
-        builtin = BUILTINS.get(argv[0])
-        if builtin is not None:
-            return self._builtin(builtin, argv, assigns, node.redirs)
+        kind, what = resolve(state, argv[0])
+        if kind == "function":
+            return control.call_function(self, what, argv, node.redirs)
+        if kind == "builtin":
+            return self._builtin(what, argv, assigns, node.redirs)
         env = self.state.environ(assigns)       # before fork: see State.environ
         if exec_in_place:
             return self._exec(argv, env, node.redirs)
-        pid = process.fork(lambda: self._exec(argv, env, node.redirs), **self._job_args())
-        return self._wait_foreground([pid], node)
+        job = self.jobs.new(node)
+        return self.start_and_wait(
+            job, lambda: self.fork(job, lambda: self._exec(argv, env, node.redirs)))
 
     def _exec(self, argv, env, redirs) -> int:
-        """In a child: apply the redirections, then become the program."""
-        try:
-            redirect.apply(redirs, self.expander)
-        except ShellError as e:
-            report(e.message)
-            return 1
+        """In a child: apply the redirections, then become the program.
+        (A failed redirection is reported by process._child, status 1.)"""
+        redirect.apply_permanent(redirs, self.expander)
         return process.exec_command(argv, env, self.run_file_as_script)
 
     def _assignments_only(self, node: Simple) -> int:
@@ -283,7 +301,7 @@ class Executor:
         """A builtin runs in the shell; `X=1 builtin` sets X only for it."""
         if builtin.keeps_redirections:          # exec 3>f changes the shell itself
             try:
-                redirect.apply(redirs, self.expander)
+                redirect.apply_permanent(redirs, self.expander)
             except ShellError as e:
                 report(e.message)
                 return 1
@@ -306,7 +324,7 @@ class Executor:
             return body()
         saved: list = []
         try:
-            redirect.apply(redirs, self.expander, saved)
+            redirect.apply_saved(redirs, self.expander, saved)
             return body()
         except ShellError as e:
             report(e.message)
@@ -318,7 +336,11 @@ class Executor:
     # -- helpers used by expansion and builtins ------------------------------------------
     def command_sub(self, body) -> str:
         """$(...): run body in a child with stdout on a pipe; return what it printed."""
-        output, status = process.capture(lambda: self.child_main(body))
+        job = Job(body, background=False)      # no group of its own, no table entry
+        try:
+            output = process.capture(lambda: self.child_main(body), job)
+        finally:
+            status = self.jobs.wait_for(job, foreground=False)
         self.state.sub_status = status
         self.state.last_status = status
         return output

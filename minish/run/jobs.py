@@ -1,12 +1,20 @@
-"""Jobs: the pipelines the shell started, their process groups, the terminal.
+"""Jobs: the commands the shell started, their process groups, the terminal,
+and the one function that waits for them.
 
-A job is one pipeline: its pids, its process group (pgid) and its text.
-With job control (an interactive shell), each job gets its own process
-group (setpgid(2)), and the foreground job owns the terminal
-(tcsetpgrp(3)).  That way Ctrl-C and Ctrl-Z, which the terminal sends to
-its foreground *group*, reach every process of the job and never the
-shell.  We wait with WUNTRACED, so a stopped job comes back to us as
-"stopped" rather than leaving the shell hanging (waitpid(2)).
+A job is made *before* its first fork (dash's makejob, then forkshell):
+the executor asks `JobTable.new(node)` for one, every fork registers its
+pid with it (process.fork), and `wait_for(job)` waits for it.  Scripts and
+the interactive shell share that wait; job control only adds:
+- a process group per job (setpgid(2)) and the terminal for the
+  foreground one (tcsetpgrp(3)), so that Ctrl-C and Ctrl-Z, which the
+  terminal sends to its foreground *group*, reach the job and never the
+  shell (see `child_steps`);
+- WUNTRACED, so a stopped job comes back to us as "stopped" rather than
+  leaving the shell hanging (waitpid(2)).
+
+After a foreground job, `wait_for` decides what its end means: a job
+killed by SIGINT or SIGQUIT abandons the whole command line: the one rule
+for that is `check_interrupted`.
 
 Background jobs are reaped with WNOHANG as soon as SIGCHLD says one ended,
 so they never linger as zombies; the REPL prints their notices.
@@ -15,24 +23,31 @@ import fcntl
 import os
 import termios
 
-from . import signals, trace
+from . import process, signals, trace
+from ..errors import Interrupted
+from ..lang.syntax import Pipeline, text_of
 from .process import exit_status, waitpid
+
+SIGINT, SIGQUIT, SIGCONT, SIGTTIN = 2, 3, 18, 21
 
 
 class Job:
-    __slots__ = ("id", "pgid", "pids", "command", "raw", "background", "stopped",
-                 "stop_signal", "tmodes", "notified", "last_raw")
+    __slots__ = ("id", "pgid", "pids", "node", "command", "raw", "background", "stopped",
+                 "stop_signal", "tmodes", "notified", "last_raw", "holds_sigint")
 
-    def __init__(self, id: int, pids: list[int], command: str, pgid: int | None,
-                 background: bool) -> None:
-        self.id, self.pids, self.command = id, pids, command
-        self.pgid, self.background = pgid, background
+    def __init__(self, node, background: bool) -> None:
+        self.id = 0                            # a number once it is in the table
+        self.node, self.command = node, text_of(node)
+        self.pids: list[int] = []              # process.fork appends each child
+        self.pgid: int | None = None           # set by the first fork (job control)
+        self.background = background
         self.raw: dict[int, int] = {}          # pid -> raw wait status, once ended
         self.stopped: set[int] = set()         # pids stopped by a signal
         self.stop_signal = 0                   # the signal that stopped it
         self.last_raw: dict[int, int] = {}     # pid -> latest status, stops included
         self.tmodes = None                     # terminal modes when it stopped
         self.notified = False
+        self.holds_sigint = False              # SIGINT blocked until it has the terminal
 
     @property
     def done(self) -> bool:
@@ -45,8 +60,8 @@ class Job:
 
     @property
     def status(self) -> int:
-        """The job's $?: the status of its last process."""
-        return exit_status(self.raw[self.pids[-1]])
+        """The job's $?: the status of its last process (1 if no fork worked)."""
+        return exit_status(self.raw[self.pids[-1]]) if self.pids else 1
 
     def state(self) -> str:
         """Running, Stopped, Done, Exit N, or the signal that killed it (as bash)."""
@@ -74,12 +89,46 @@ class JobTable:
         self.shell_pgid = os.getpgrp()
         self.shell_tmodes = None
         self.noreap = False                    # set -o noreap: let zombies be
+        self.last: Job | None = None           # the last foreground job (`status`)
+
+    @property
+    def job_control(self) -> bool:
+        """Process groups and the terminal: only in the interactive shell
+        itself (a forked copy of it clears `tty`)."""
+        return self.tty is not None
+
+    # -- making jobs --------------------------------------------------------------
+    def new(self, node, background: bool = False) -> Job:
+        """A job for `node`, before its first fork.
+
+        A foreground job with job control blocks SIGINT until it owns the
+        terminal: between fork and tcsetpgrp the terminal's foreground group
+        is still the shell's, so a quick Ctrl-C would hit the shell, not the
+        new job.  `wait_for` passes such a Ctrl-C on to the job.
+        """
+        job = Job(node, background)
+        if self.job_control and not background:
+            signals.hold_sigint()
+            job.holds_sigint = True
+        return job
+
+    def child_steps(self, job: Job) -> list:
+        """What every child of `job` does before it runs (see process.py)."""
+        if self.job_control:
+            steps = [process.JoinGroup(job)]
+            if not job.background:
+                steps.append(process.TakeTerminal(self.tty))
+            return steps + [process.RestoreSignals()]
+        if job.background:                     # no job control: XCU 2.9.3 and 2.11
+            return [process.RestoreSignals(background=True), process.NullStdin()]
+        return [process.RestoreSignals()]
 
     # -- the table -------------------------------------------------------------
-    def add(self, pids: list[int], command: str, pgid: int | None = None,
-            background: bool = True) -> Job:
-        job_id = max(self.jobs, default=0) + 1
-        job = self.jobs[job_id] = Job(job_id, pids, command, pgid, background)
+    def add(self, job: Job) -> Job:
+        """Give `job` a number and make it the current job (%+)."""
+        if not job.id:
+            job.id = max(self.jobs, default=0) + 1
+            self.jobs[job.id] = job
         self.touch(job)
         return job
 
@@ -179,23 +228,93 @@ class JobTable:
             job.stopped.discard(pid)
         return True
 
+    def settle(self, job: Job, timeout: float = 0.2) -> None:
+        """After `kill %N`: give the job a moment to die, so its notice
+        ("[1]+  Killed") comes before the next prompt rather than after the
+        next command.  waitid(WNOHANG|WNOWAIT) only looks; reap() reaps."""
+        import time
+        flags = os.WEXITED | os.WSTOPPED | os.WCONTINUED | os.WNOHANG | os.WNOWAIT
+        end = time.monotonic() + timeout
+        for pid in job.pids:
+            while pid not in job.raw and time.monotonic() < end:
+                try:
+                    if os.waitid(os.P_PID, pid, flags) is not None:
+                        break
+                except ChildProcessError:
+                    break
+                time.sleep(0.002)
+
     def _forget_old(self, keep: int = 100) -> None:
         """A script may start thousands of jobs it never waits for."""
         done = [job_id for job_id, job in self.jobs.items() if job.done]
         for job_id in done[:-keep]:
             self.remove(self.jobs[job_id])
 
-    def wait(self, job: Job, stop_ok: bool = False) -> int:
-        """Block until every process of `job` has ended (or, with `stop_ok`,
-        until the job stops); return its status."""
-        flags = os.WUNTRACED if stop_ok else 0
-        while not job.done:
-            if stop_ok and job.is_stopped:
-                return 128 + job.stop_signal
-            pid = next(p for p in job.pids if p not in job.raw and
-                       (p not in job.stopped or not stop_ok))
-            self._collect(job, pid, flags)
+    # -- the one wait --------------------------------------------------------------
+    def wait_for(self, job: Job, foreground: bool = True, cont: bool = False) -> int:
+        """Wait until every process of `job` has ended; return its $?.
+
+        This is the only place the shell blocks in waitpid(2) for a job.  A
+        foreground job with job control gets the terminal first, is waited
+        for with WUNTRACED (Ctrl-Z gives it back to us as stopped, status
+        128+SIGTSTP, kept in the table for `fg`/`bg`), and the terminal comes
+        back afterwards.  `cont`: `fg` of a stopped job, which gets SIGCONT.
+        """
+        control = foreground and self.job_control and job.pgid
+        try:
+            if control:
+                self._hand_terminal(job, cont)
+        finally:
+            if job.holds_sigint:
+                job.holds_sigint = False
+                signals.release_sigint(job.pgid)
+        if cont and job.pgid:
+            job.stopped.clear()
+            _quiet(f"kill(-{job.pgid}, SIGCONT)", os.killpg, job.pgid, SIGCONT)
+        signals.waiting, signals.sigint_arrived = foreground, False
+        try:
+            flags = os.WUNTRACED if control else 0
+            while not job.done and not (control and job.is_stopped):
+                pid = next(p for p in job.pids if p not in job.raw and p not in job.stopped)
+                self._collect(job, pid, flags)
+        finally:
+            signals.waiting = False
+            if control:
+                self._take_terminal_back(job)
+        if not foreground:
+            return job.status
+        self.last = job
+        if job.is_stopped:
+            job.background = True
+            self.add(job)
+            return 128 + job.stop_signal
+        self.remove(job)
         return job.status
+
+    def check_interrupted(self, job: Job) -> None:
+        """A foreground job killed by SIGINT (Ctrl-C) or SIGQUIT (Ctrl-\\)
+        ends the whole command line, as if the shell had been hit too.  With
+        job control the shell never sees the signal, so the child's death is
+        the evidence; without it, the shell must have seen SIGINT itself
+        (bash's rule), or a program killed by someone else would stop a
+        script.  A trap on the signal takes over instead."""
+        for raw in job.raw.values():
+            sig = os.WTERMSIG(raw) if os.WIFSIGNALED(raw) else 0
+            if sig not in (SIGINT, SIGQUIT) or signals.is_trapped(sig):
+                continue
+            if self.job_control or (sig == SIGINT and signals.sigint_arrived):
+                raise Interrupted(sig)
+
+    def last_table(self) -> list[tuple[int, str, int]]:
+        """(pid, command text, raw status) for each process of the last
+        foreground job (the `status` builtin)."""
+        job = self.last
+        if job is None:
+            return []
+        node = job.node
+        stages = node.commands if isinstance(node, Pipeline) else [node] * len(job.pids)
+        return [(pid, text_of(stage), job.last_raw.get(pid, -1))
+                for pid, stage in zip(job.pids, stages)]
 
     # -- job control: the terminal ------------------------------------------------
     def enable_job_control(self, tty_fd: int) -> bool:
@@ -207,7 +326,7 @@ class JobTable:
             # Wait until we are in the foreground (a shell started with `&`
             # must not steal the terminal): SIGTTIN stops us until `fg`.
             while os.tcgetpgrp(tty_fd) != os.getpgrp():
-                os.kill(-os.getpgrp(), 21)     # SIGTTIN
+                os.kill(-os.getpgrp(), SIGTTIN)
             if os.getpgrp() != os.getpid():
                 os.setpgid(0, 0)               # our own group, led by us
             os.tcsetpgrp(tty_fd, os.getpgrp())
@@ -219,36 +338,13 @@ class JobTable:
             self.tty = None
             return False
 
-    def foreground(self, job: Job, cont: bool = False) -> int:
-        """Give `job` the terminal, wait until it ends or stops, take it back.
-
-        Returns the job's status: its exit status, or 128+signal when it
-        stopped.  A stopped job stays in the table for `fg`/`bg`.
-        """
+    def _hand_terminal(self, job: Job, cont: bool) -> None:
+        """tcsetpgrp: the job's group becomes the terminal's foreground."""
         job.background = False
-        try:
-            if self.tty is not None and job.pgid:
-                _quiet(f"tcsetpgrp({self.tty}, {job.pgid})", os.tcsetpgrp, self.tty, job.pgid)
-                if cont and job.tmodes is not None:
-                    _quiet(f"tcsetattr({self.tty}, TCSADRAIN, ...)", termios.tcsetattr,
-                           self.tty, termios.TCSADRAIN, job.tmodes)
-        finally:
-            signals.release_sigint(job.pgid)   # see process.fork: blocked until now
-        if cont:
-            job.stopped.clear()
-            _quiet(f"kill(-{job.pgid}, SIGCONT)", os.killpg, job.pgid, 18)
-        signals.job_running = True
-        try:
-            status = self.wait(job, stop_ok=self.tty is not None)
-        finally:
-            signals.job_running = False
-            self._take_terminal_back(job)
-        if job.is_stopped:
-            job.background = True
-            self.touch(job)
-        else:
-            self.remove(job)
-        return status
+        _quiet(f"tcsetpgrp({self.tty}, {job.pgid})", os.tcsetpgrp, self.tty, job.pgid)
+        if cont and job.tmodes is not None:    # the modes it had when it stopped
+            _quiet(f"tcsetattr({self.tty}, TCSADRAIN, ...)", termios.tcsetattr,
+                   self.tty, termios.TCSADRAIN, job.tmodes)
 
     def _take_terminal_back(self, job: Job) -> None:
         if self.tty is not None:
@@ -264,7 +360,7 @@ class JobTable:
         """bg: SIGCONT to the whole group, and leave it running."""
         job.stopped.clear()
         job.background = True
-        _quiet(f"kill(-{job.pgid}, SIGCONT)", os.killpg, job.pgid, 18)
+        _quiet(f"kill(-{job.pgid}, SIGCONT)", os.killpg, job.pgid, SIGCONT)
 
 
 def _is_zombie(pid: int) -> bool:
@@ -281,7 +377,8 @@ def format_job(job: Job, marker: str, pid: bool = False) -> str:
     state = job.state()
     command = job.command + (" &" if state == "Running" else "")
     middle = f" {job.pids[0]} " if pid else "  "
-    return f"[{job.id}]{marker}{middle}{state:<24}{command}"
+    column = f"{state:<24}" if len(state) < 24 else state + "  "   # never run together
+    return f"[{job.id}]{marker}{middle}{column}{command}"
 
 
 def _quiet(text: str, fn, *args):

@@ -1,14 +1,22 @@
-"""Processes: every fork(2), pipe(2), dup2(2), execve(2) and _exit(2) is here.
+"""Processes: every fork(2), pipe(2), dup2(2), execve(2) and wait4(2) is here.
 
 The executor decides *what* to run; this module knows *how* a Unix shell
-makes processes.  The order in a child follows CPython's _posixsubprocess
-and dash: join the process group (and take the terminal) -> restore
-signals -> close the pipe ends it does not use -> dup2 its pipe ends onto
-0/1 -> run (or exec).
+makes processes.  A new child is set up by a short list of named steps,
+applied in the child right after fork (and, for some, in the parent too):
 
-A child never returns into the shell's code: `_child` ends in os._exit,
-whatever happens, so a failing child cannot go on running the parent's
-command line a second time.
+    JoinGroup      setpgid(2): the job's own process group   (job control)
+    TakeTerminal   tcsetpgrp(3): the foreground job owns the terminal
+    RestoreSignals put back what the shell ignores or catches (signal(7))
+    Close          close pipe ends this child does not use
+    MoveFd         dup2(2) a pipe end onto fd 0 or 1, close the original
+    NullStdin      a background job of a script reads /dev/null (XCU 2.9.3)
+
+in that order, as CPython's _posixsubprocess and dash do: group and
+terminal first (before a program can read the terminal), signals next,
+then the fds.  `fork(body, steps, job)` applies them and runs body(); the
+child never returns into the shell's code, it ends in os._exit whatever
+happens.  Every pid is registered with its job (jobs.py) as soon as fork
+returns, so one wait function serves every kind of command.
 
 Each system call goes through trace.syscall(), which narrates it when
 `set -o trace` is on and otherwise just makes the call.
@@ -19,7 +27,8 @@ import os
 import sys
 
 from . import signals, trace
-from ..errors import STATUS_NOEXEC, STATUS_NOTFOUND, ExitShell, report
+from ..errors import (STATUS_NOEXEC, STATUS_NOTFOUND, ExitShell, Interrupted, ShellError,
+                      report)
 
 DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin"
 
@@ -28,7 +37,8 @@ def flush_std_streams() -> None:
     """Flush Python's buffers before fork, or both processes print them."""
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:
+                stream.flush()
         except (OSError, ValueError):
             pass
 
@@ -36,7 +46,10 @@ def flush_std_streams() -> None:
 def pipe() -> tuple[int, int]:
     """pipe(2): [read end, write end].  (strace shows pipe2(..., O_CLOEXEC):
     Python makes every fd close-on-exec, PEP 446; dup2 clears that.)"""
-    return trace.syscall("pipe()", os.pipe, show=lambda r: f"[{r[0]}, {r[1]}]")
+    try:
+        return trace.syscall("pipe()", os.pipe, show=lambda r: f"[{r[0]}, {r[1]}]")
+    except OSError as e:                       # EMFILE: the fd table is full
+        raise ShellError(f"pipe: {e.strerror}") from None
 
 
 def close(fd: int) -> None:
@@ -47,65 +60,162 @@ def dup2(old: int, new: int) -> None:
     trace.syscall(f"dup2({old}, {new})", os.dup2, old, new)
 
 
-def fork(body, *, stdin: int | None = None, stdout: int | None = None,
-         unused: tuple = (), pgid: int | None = None, tty: int | None = None,
-         background: bool = False) -> int:
-    """Fork a child that runs body() -> status and exits; return its pid.
+# ---- the steps a child takes before it runs ---------------------------------
 
-    `stdin`/`stdout`: pipe ends to dup2 onto fd 0/1.  `unused`: pipe ends
-    this child must close (or a reader never sees EOF).  `pgid`: with job
-    control, the process group to join (0: start a new one); `tty`: give
-    that group the terminal, for a foreground job.
+class JoinGroup:
+    """setpgid(2), from both sides: whichever of parent and child runs first,
+    the child is in the job's group before the program starts.  The first
+    process of a job starts the group (pgid 0: "my own pid")."""
+
+    def __init__(self, job) -> None:
+        self.job = job
+
+    def in_child(self) -> None:
+        set_pgid_quietly(0, self.job.pgid or 0)
+
+    def in_parent(self, pid: int) -> None:
+        if not self.job.pgid:
+            self.job.pgid = pid                # the first child leads the group
+        set_pgid_quietly(pid, self.job.pgid)
+
+
+class TakeTerminal:
+    """tcsetpgrp(3) from the child too, so the program owns the terminal
+    before it can read it.  Done before signals are restored: a background
+    group calling tcsetpgrp gets SIGTTOU unless it ignores it."""
+
+    def __init__(self, tty: int) -> None:
+        self.tty = tty
+
+    def in_child(self) -> None:
+        try:
+            trace.syscall(f"tcsetpgrp({self.tty}, {os.getpgrp()})", os.tcsetpgrp,
+                          self.tty, os.getpgrp())
+        except OSError:
+            pass
+
+    def in_parent(self, pid: int) -> None:
+        pass
+
+
+class RestoreSignals:
+    """Put back every disposition the shell changed; then let a Ctrl-C that
+    came during start-up (blocked by the job, see jobs.py) kill us."""
+
+    def __init__(self, background: bool = False) -> None:
+        self.background = background
+
+    def in_child(self) -> None:
+        signals.restore_in_child(self.background)
+        signals.unblock_sigint()
+
+    def in_parent(self, pid: int) -> None:
+        pass
+
+
+class Close:
+    """Close pipe ends this child does not use: a write end left open
+    anywhere means its reader never sees end-of-file."""
+
+    def __init__(self, *fds: int | None) -> None:
+        self.fds = [fd for fd in fds if fd is not None]
+
+    def in_child(self) -> None:
+        for fd in self.fds:
+            close(fd)
+
+    def in_parent(self, pid: int) -> None:
+        pass
+
+
+class MoveFd:
+    """dup2(fd, target) then close(fd): a pipe end becomes stdin or stdout."""
+
+    def __init__(self, fd: int | None, target: int) -> None:
+        self.fd, self.target = fd, target
+
+    def in_child(self) -> None:
+        if self.fd is not None and self.fd != self.target:
+            dup2(self.fd, self.target)
+            close(self.fd)
+
+    def in_parent(self, pid: int) -> None:
+        pass
+
+
+class NullStdin:
+    """`cmd &` in a shell without job control reads /dev/null, not the
+    script's input (POSIX XCU 2.9.3); its own `<` redirections come later."""
+
+    def in_child(self) -> None:
+        flags = trace.open_flags(os.O_RDONLY | os.O_CLOEXEC)
+        fd = trace.syscall(f'openat(AT_FDCWD, "/dev/null", {flags})', os.open,
+                           os.devnull, os.O_RDONLY)
+        if fd != 0:
+            dup2(fd, 0)
+            close(fd)
+
+    def in_parent(self, pid: int) -> None:
+        pass
+
+
+# ---- fork ----------------------------------------------------------------------
+
+def fork(body, steps=(), job=None) -> int:
+    """fork(2) a child that takes `steps`, runs body() -> status and exits.
+
+    Returns the child's pid, already registered with `job` (if given).
     """
     flush_std_streams()
-    if tty is not None:
-        signals.hold_sigint()                  # until the job owns the terminal
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError as e:                       # EAGAIN: too many processes
+        raise ShellError(f"fork: {e.strerror}") from None
     if pid == 0:
-        _child(body, stdin, stdout, unused, pgid, tty, background)
+        _child(body, steps)
     if trace.ON:
         trace.say(f"fork() = {pid}")
-    if pgid is not None:
-        set_pgid_quietly(pid, pgid or pid)     # the child does it too: no race
+    for step in steps:
+        step.in_parent(pid)
+    if job is not None:
+        job.pids.append(pid)
     return pid
 
 
-def _child(body, stdin, stdout, unused, pgid, tty, background):    # -> NoReturn
+def _child(body, steps):    # -> NoReturn
     status = 1
     try:
-        if pgid is not None:
-            set_pgid_quietly(0, pgid)          # 0: the child's own pid
-            if tty is not None:
-                # Take the terminal before the program can read it.  Done
-                # before signals are restored: a background group calling
-                # tcsetpgrp gets SIGTTOU unless it ignores it (tcsetpgrp(3)).
-                try:
-                    trace.syscall(f"tcsetpgrp({tty}, {os.getpgrp()})", os.tcsetpgrp,
-                                  tty, os.getpgrp())
-                except OSError:
-                    pass
-        signals.restore_in_child(background and pgid is None)
-        if tty is not None:
-            signals.unblock_sigint()           # a pending Ctrl-C now kills us, as it should
-        for fd in unused:
-            close(fd)
-        if stdin is not None:
-            dup2(stdin, 0)
-            close(stdin)
-        if stdout is not None:
-            dup2(stdout, 1)
-            close(stdout)
+        for step in steps:
+            step.in_child()
         status = body()
     except ExitShell as e:
         status = e.status
+    except Interrupted as e:
+        die_by_signal(e.signum)
     except KeyboardInterrupt:
-        status = 130
+        die_by_signal(signals.signal.SIGINT)
+    except ShellError as e:                    # reported as the shell would
+        report(e.message)
+        status = e.status
+    except RecursionError:
+        report("command nested too deeply")
+        status = 2
     except BaseException as e:                 # last resort: one line, no traceback
         report(f"internal error in child: {type(e).__name__}: {e}")
         status = 1
     finally:
         flush_std_streams()
         os._exit(status & 0xFF)
+
+
+def die_by_signal(signum: int) -> None:
+    """End this process *by* `signum`, so its parent's wait sees WIFSIGNALED
+    (a shell that was interrupted must look interrupted to its own parent)."""
+    flush_std_streams()
+    signals.signal.signal(signum, signals.signal.SIG_DFL)
+    signals.signal.pthread_sigmask(signals.signal.SIG_UNBLOCK, {signum})
+    os.kill(os.getpid(), signum)
+    os._exit(128 + signum)                     # not reached
 
 
 def fork_in_pty(argv: list[str], env: dict[str, str]) -> tuple[int, int]:
@@ -131,30 +241,55 @@ def set_pgid_quietly(pid: int, pgid: int) -> None:
         pass
 
 
-def run_pipeline(stages, pgid: int | None = None, tty: int | None = None) -> list[int]:
-    """Fork one child per stage; each stage's stdout feeds the next one's stdin.
+def run_pipeline(job, bodies, steps) -> None:
+    """Fork one child per body; each one's stdout feeds the next one's stdin.
 
-    `stages` are callables returning an exit status.  One pipe is made per
-    `|`, and the parent closes each end as soon as the children that need
-    it exist: a write end left open in the shell means the reader never
-    sees end-of-file (the classic hang).
+    One pipe is made per `|`, and the parent closes each end as soon as the
+    children that need it exist: a write end left open in the shell means
+    the reader never sees end-of-file (the classic hang).  If a pipe or a
+    fork fails half way (EMFILE, EAGAIN), the ends made so far are closed
+    and the ShellError goes up; the children already made are registered
+    with `job`, so the caller's wait still reaps them.
     """
-    pids: list[int] = []
     prev_read = None
-    for i, stage in enumerate(stages):
-        last = i == len(stages) - 1
-        read_end, write_end = (None, None) if last else pipe()
-        pid = fork(stage, stdin=prev_read, stdout=write_end,
-                   unused=() if last else (read_end,), pgid=pgid, tty=tty)
-        if pgid == 0:
-            pgid = pid                         # the first child leads the group
-        if prev_read is not None:
-            close(prev_read)
-        if write_end is not None:
-            close(write_end)
+    for i, body in enumerate(bodies):
+        last = i == len(bodies) - 1
+        try:
+            read_end, write_end = (None, None) if last else pipe()
+        except ShellError:
+            _close_all(prev_read)
+            raise
+        try:
+            fork(body, [*steps, Close(read_end), MoveFd(prev_read, 0), MoveFd(write_end, 1)],
+                 job)
+        except ShellError:
+            _close_all(prev_read, read_end, write_end)
+            raise
+        _close_all(prev_read, write_end)       # the children have their copies
         prev_read = read_end
-        pids.append(pid)
-    return pids
+
+
+def _close_all(*fds: int | None) -> None:
+    for fd in fds:
+        if fd is not None:
+            close(fd)
+
+
+def capture(body, job) -> str:
+    """Command substitution: run body() in a child whose stdout is a pipe;
+    return everything it wrote.  The caller waits for `job`."""
+    read_end, write_end = pipe()
+    try:
+        fork(body, [RestoreSignals(), Close(read_end), MoveFd(write_end, 1)], job)
+    finally:
+        close(write_end)                       # or we would never see end-of-file
+    chunks = []
+    try:
+        while chunk := os.read(read_end, 65536):
+            chunks.append(chunk)
+    finally:
+        close(read_end)
+    return b"".join(chunks).decode("utf-8", "surrogateescape")
 
 
 # Shell-made accounting (`accton --shell`): an acct.ShellAccounting, or None.
@@ -203,19 +338,6 @@ def _wait4(pid: int, flags: int) -> tuple[int, int]:
         status = trace.wait_status(raw) if got else "..."
         trace.say(f"wait4({pid}, {status}, {trace.wait_flags(flags)}, NULL) = {got}")
     return got, raw
-
-
-def capture(body) -> tuple[str, int]:
-    """Command substitution: run body() in a child, return (its stdout, status)."""
-    read_end, write_end = pipe()
-    pid = fork(body, stdout=write_end, unused=(read_end,))
-    close(write_end)                            # or we would never see end-of-file
-    chunks = []
-    while chunk := os.read(read_end, 65536):
-        chunks.append(chunk)
-    close(read_end)
-    raw = wait_pid(pid)
-    return b"".join(chunks).decode("utf-8", "surrogateescape"), exit_status(raw)
 
 
 def exit_status(raw: int) -> int:
@@ -272,7 +394,7 @@ def exec_command(argv: list[str], env: dict[str, str], run_as_script) -> int:
                 trace.note(f"ENOEXEC: {candidate} has no #! line and is not a binary, so "
                            "the shell itself runs it as a script, in this child")
                 return run_as_script(candidate, argv)
-            if e.errno in (errno.ENOENT, errno.ENOTDIR) and "/" not in name:
+            if e.errno in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG) and "/" not in name:
                 continue                        # not in this directory
             if e.errno == errno.EACCES and "/" not in name:
                 denied = denied or candidate    # remember, keep searching
@@ -282,6 +404,19 @@ def exec_command(argv: list[str], env: dict[str, str], run_as_script) -> int:
         return _exec_failed(denied, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
     report(f"{name}: command not found")
     return STATUS_NOTFOUND
+
+
+def execv(path: str, argv: list[str], env: dict[str, str]) -> OSError:
+    """execve(2) of one file, no PATH search (libc's system and popen run
+    /bin/sh this way).  Returns only if it failed, with the error."""
+    try:
+        if trace.ON:
+            _narrate_execve(path, argv, env)
+        os.execve(path, argv, env)
+    except OSError as e:
+        if trace.ON:
+            trace.say(f"  ... = {trace.failure(e)}")
+        return e
 
 
 def _exec_failed(path: str, e: OSError) -> int:

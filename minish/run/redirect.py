@@ -3,20 +3,26 @@
 Applied strictly left to right, which is why `>f 2>&1` (both to f) and
 `2>&1 >f` (stderr to the old stdout, stdout to f) differ (XCU 2.7).
 
-Two ways to apply them:
-- in a child before exec: the changes are permanent, the child is going
-  away anyway (`apply(redirs, expander)`);
-- in the shell itself, around a builtin or a { group }: each fd is copied
-  out of the way first and put back afterwards (`saved = []` then
-  `restore(saved)`), the dash/Oils "push and pop".  The copies sit at
-  fd 10 and above with close-on-exec set (F_DUPFD_CLOEXEC), so no child
-  inherits them and `exec 3>f` never collides with them.
+Two entry points, one path:
+- `apply_permanent(redirs, expander)`: in a child before exec, or for
+  `exec 3>f` in the shell: the changes stay;
+- `apply_saved(redirs, expander, saved)`: in the shell itself, around a
+  builtin or a { group }: each fd is first copied out of the way, and
+  `restore(saved)` puts everything back afterwards (the dash/Oils "push
+  and pop").  The copies sit at fd 10 and above with close-on-exec set
+  (F_DUPFD_CLOEXEC), so no child inherits them and `exec 3>f` never
+  collides with them.
+
+The pipe, dup2 and close calls are process.py's, so that narration and the
+rules (PEP 446's inheritable dup2 targets) live in one place.
 """
 
+import errno
 import fcntl
 import os
+import resource
 
-from . import trace
+from . import process, trace
 from ..errors import ShellError
 
 OPEN_FLAGS = {
@@ -34,53 +40,63 @@ def default_fd(op: str) -> int:
     return 0 if op.startswith("<") else 1
 
 
-def apply(redirs, expander, saved: list | None = None) -> None:
-    """Apply `redirs` in order; raise ShellError at the first that fails.
+def apply_permanent(redirs, expander) -> None:
+    """Apply `redirs` in order, for good; raise ShellError at the first that fails."""
+    _apply(redirs, expander, None)
 
-    With `saved` (a list), remember each fd's old state so `restore` can
-    undo everything, including the redirections before the failing one.
-    """
+
+def apply_saved(redirs, expander, saved: list) -> None:
+    """Apply `redirs` in order, remembering in `saved` how to undo each one,
+    including those before a failing one: `restore(saved)` always works."""
+    _apply(redirs, expander, saved)
+
+
+def _apply(redirs, expander, saved: list | None) -> None:
     for r in redirs:
         fd = r.fd if r.fd is not None else default_fd(r.op)
+        check_fd(fd)                           # before any file is opened or truncated
         if r.op == "<<":
-            if saved is not None:
-                _save(fd, saved)
-            _here_document(expander.single(r.target), fd)
+            text = expander.single(r.target)
+            _save(fd, saved)
+            _here_document(text, fd)
             continue
         target = expander.redirect_target(r.target)
         if r.op in (">&", "<&"):
             _duplicate(fd, target, r, saved)
             continue
-        if saved is not None:
-            _save(fd, saved)
+        _save(fd, saved)
         new = _open_or_raise(target, OPEN_FLAGS[r.op])
         _move(new, fd)
+
+
+def check_fd(fd: int) -> None:
+    """An fd number the process can have at all (below RLIMIT_NOFILE), or
+    bash's "N: Bad file descriptor" -- said before anything is opened."""
+    if fd >= resource.getrlimit(resource.RLIMIT_NOFILE)[0]:
+        raise ShellError(f"{fd}: Bad file descriptor")
 
 
 def _duplicate(fd: int, target: str, r, saved) -> None:
     """N>&M makes N a copy of M; N>&- closes N."""
     if target == "-":
-        if saved is not None:
-            _save(fd, saved)
+        _save(fd, saved)
         _close_quietly(fd)
         return
     if not (target.isascii() and target.isdigit()):
         if r.op == ">&" and r.fd is None:      # bash's `>& file`: stdout and stderr
-            for one in (1, 2):
-                if saved is not None:
-                    _save(one, saved)
+            _save(1, saved)
+            _save(2, saved)
             new = _open_or_raise(target, OPEN_FLAGS[">"])
-            _dup2(new, 2)
+            process.dup2(new, 2)
             _move(new, 1)
             return
         raise ShellError(f"{target}: ambiguous redirect")
     source = int(target)
-    if not _is_open(source) or _is_private(source, saved):
-        raise ShellError(f"{source}: Bad file descriptor")
-    if saved is not None:
-        _save(fd, saved)
+    if len(target) > 9 or not _is_open(source) or _is_private(source, saved):
+        raise ShellError(f"{target}: Bad file descriptor")
+    _save(fd, saved)
     if source != fd:
-        _dup2(source, fd)                      # dup2 targets are inheritable (PEP 446)
+        process.dup2(source, fd)               # dup2 targets are inheritable (PEP 446)
 
 
 def _here_document(text: str, fd: int) -> None:
@@ -89,13 +105,16 @@ def _here_document(text: str, fd: int) -> None:
     (O_TMPFILE) when it does not."""
     data = text.encode("utf-8", "surrogateescape")
     if len(data) < 65536:
-        read_end, write_end = trace.syscall("pipe()", os.pipe, show=lambda r: f"[{r[0]}, {r[1]}]")
+        read_end, write_end = process.pipe()
         trace.syscall(f"write({write_end}, ..., {len(data)})", os.write, write_end, data)
-        trace.syscall(f"close({write_end})", os.close, write_end)
+        process.close(write_end)
         _move(read_end, fd)
         return
-    new = trace.syscall('openat(AT_FDCWD, "/tmp", O_RDWR|O_TMPFILE|O_CLOEXEC, 0600)',
-                        os.open, "/tmp", os.O_RDWR | os.O_TMPFILE, 0o600)
+    try:
+        new = trace.syscall('openat(AT_FDCWD, "/tmp", O_RDWR|O_TMPFILE|O_CLOEXEC, 0600)',
+                            os.open, "/tmp", os.O_RDWR | os.O_TMPFILE, 0o600)
+    except OSError as e:
+        raise ShellError(f"here-document: {e.strerror}") from None
     while data:
         data = data[os.write(new, data):]
     os.lseek(new, 0, os.SEEK_SET)
@@ -112,10 +131,6 @@ def _open_or_raise(path: str, flags: int) -> int:
         raise ShellError(f"{path}: {e.strerror}") from None
 
 
-def _dup2(old: int, new: int) -> None:
-    trace.syscall(f"dup2({old}, {new})", os.dup2, old, new)
-
-
 def _move(new: int, fd: int) -> None:
     """Put the freshly opened `new` at `fd`."""
     if new == fd:
@@ -124,28 +139,41 @@ def _move(new: int, fd: int) -> None:
         # inherited by the command, so clear the flag.
         trace.syscall(f"ioctl({fd}, FIONCLEX)", os.set_inheritable, fd, True, show=lambda r: 0)
     else:
-        _dup2(new, fd)
-        trace.syscall(f"close({new})", os.close, new)
+        try:
+            process.dup2(new, fd)
+        except OSError as e:
+            raise ShellError(f"{fd}: {e.strerror}") from None
+        finally:
+            process.close(new)
 
 
-def _save(fd: int, saved: list) -> None:
-    """Copy fd out of the way (or note that it was closed) for `restore`."""
+def _save(fd: int, saved: list | None) -> None:
+    """Copy fd out of the way (or note that it was closed) for `restore`.
+
+    Only EBADF means "fd was closed".  Any other failure (EMFILE, EINVAL:
+    no free fd at 10 or above) must stop the redirection: going on would
+    overwrite an fd we could not put back.
+    """
+    if saved is None:
+        return
     try:
         copy = trace.syscall(f"fcntl({fd}, F_DUPFD_CLOEXEC, {SAVED_FD_MIN})", fcntl.fcntl,
                              fd, fcntl.F_DUPFD_CLOEXEC, SAVED_FD_MIN)
-    except OSError:
-        copy = None                             # fd was not open
+    except OSError as e:
+        if e.errno != errno.EBADF:
+            raise ShellError(f"{fd}: cannot save: {e.strerror}") from None
+        copy = None
     saved.append((fd, copy))
 
 
 def restore(saved: list) -> None:
-    """Undo what `apply` did, newest first; close the saved copies."""
+    """Undo what `apply_saved` did, newest first; close the saved copies."""
     for fd, copy in reversed(saved):
         if copy is None:
             _close_quietly(fd)
         else:
-            _dup2(copy, fd)
-            trace.syscall(f"close({copy})", os.close, copy)
+            process.dup2(copy, fd)
+            process.close(copy)
     saved.clear()
 
 
@@ -164,6 +192,6 @@ def _is_private(fd: int, saved) -> bool:
 
 def _close_quietly(fd: int) -> None:
     try:
-        trace.syscall(f"close({fd})", os.close, fd)
+        process.close(fd)
     except OSError:
         pass

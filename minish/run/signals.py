@@ -10,15 +10,23 @@ because ignored signals stay ignored across exec (signal(7)).
 # Start-up time matters (bench/README.md); `name()` imports the full module.
 import _signal as signal
 
-# The interactive shell ignores these, so that Ctrl-Z, Ctrl-\ and terminal
-# access from the background stop or kill the *job*, never the shell.
-SHELL_IGNORES = (signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU, signal.SIGQUIT)
+# The interactive shell ignores these, so that Ctrl-Z, Ctrl-\\ and terminal
+# access from the background stop or kill the *job*, never the shell; and
+# SIGTERM, so that a stray `kill 0` does not end the student's session
+# (bash and dash do the same).
+SHELL_IGNORES = (signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU, signal.SIGQUIT,
+                 signal.SIGTERM)
 
 # Every child resets these.  SIGPIPE and SIGXFSZ are on the list because
 # Python ignores them at start-up; a `cat` that inherited SIG_IGN would get
 # EPIPE errors instead of dying quietly when `head` stops reading.
-CHILD_RESTORES = (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP,
-                  signal.SIGTTIN, signal.SIGTTOU, signal.SIGPIPE, signal.SIGXFSZ)
+CHILD_RESTORES = (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP, signal.SIGTTIN,
+                  signal.SIGTTOU, signal.SIGTERM, signal.SIGPIPE, signal.SIGXFSZ)
+
+# An interactive shell gives its jobs these at their defaults, whatever it
+# was started with: a shell started by a tmux pane command may inherit them
+# ignored, and then `cat &` would read EIO instead of stopping (SIGTTIN).
+JOB_DEFAULTS = (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU)
 
 _at_entry: dict[int, object] = {}
 _to_restore: dict[int, object] = {}           # what a child must put back
@@ -38,13 +46,18 @@ def setup_shell(interactive: bool) -> None:
     if _at_entry[signal.SIGINT] != signal.SIG_IGN:
         _at_entry[signal.SIGINT] = signal.SIG_DFL
     if interactive:
+        for sig in JOB_DEFAULTS:
+            _at_entry[sig] = signal.SIG_DFL
         for sig in SHELL_IGNORES:
             _shell_sets(sig, signal.SIG_IGN)
         _shell_sets(signal.SIGPIPE, signal.SIG_IGN)     # a builtin gets EPIPE
+        _shell_sets(signal.SIGINT, on_sigint)
     else:
-        # A script dies of Ctrl-C and of a closed pipe, exactly as sh does.
-        _shell_sets(signal.SIGINT, _at_entry[signal.SIGINT])
+        # A script dies of a closed pipe exactly as sh does, and of Ctrl-C --
+        # but only after the foreground child has decided (see on_sigint).
         _shell_sets(signal.SIGPIPE, signal.SIG_DFL)
+        if _at_entry[signal.SIGINT] != signal.SIG_IGN:
+            _shell_sets(signal.SIGINT, on_sigint)
 
 
 def _shell_sets(sig: int, handler) -> None:
@@ -57,20 +70,33 @@ def _shell_sets(sig: int, handler) -> None:
         _to_restore[sig] = _at_entry[sig]
 
 
-job_running = False                # True while the shell waits for a foreground job
+waiting = False         # True while the shell waits for a foreground job
+sigint_arrived = False  # a SIGINT reached the shell during that wait
 
 
-def interactive_sigint(signum, frame) -> None:
-    """The interactive shell's SIGINT handler.
+def on_sigint(signum, frame) -> None:
+    """The shell's SIGINT handler: Ctrl-C, when it reaches the shell itself.
 
-    At the prompt, or while a builtin runs, Ctrl-C raises KeyboardInterrupt:
-    the line is dropped, a blocked `semop` or `wait` gives up.  While a
-    foreground job runs the terminal sends SIGINT to the job, not to us; one
-    that reaches the shell anyway (`kill -INT $$`) must not tear the shell
-    out of its wait, leaving the job behind -- it is dropped, as bash does.
+    While the shell runs its own code (the prompt, a builtin, a `while :`
+    loop) Ctrl-C raises KeyboardInterrupt: the command line is dropped.
+    While it waits for a foreground job, it only takes note: bash's rule is
+    "wait for the child, then decide".  A child that died of SIGINT means
+    the user meant to stop everything (jobs.py raises Interrupted); a child
+    that caught the signal and exited normally (python3, less) means the
+    script goes on.  In a job-control shell Ctrl-C never reaches the shell
+    while a job runs (the terminal signals the job's group), and a stray
+    `kill -INT $$` is only noted.
     """
-    if not job_running:
+    global sigint_arrived
+    if waiting:
+        sigint_arrived = True
+    else:
         raise KeyboardInterrupt
+
+
+def is_trapped(sig: int) -> bool:
+    """Has `trap` set commands for `sig`?  Then the trap decides, not us."""
+    return signal.getsignal(sig) is _record_trap
 
 
 def hold_sigint() -> None:

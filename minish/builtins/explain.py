@@ -1,0 +1,318 @@
+"""explain: what a command line would do, without running it.
+
+    explain 'ls nope 2>&1 >f'   each process, its argv, what runs in the shell,
+                                the pipes, and each child's fd table built up
+                                redirection by redirection -- nothing runs
+
+The plan follows the executor's own rules: `resolve` (function, builtin or
+program) is the executor's function, and each node below is handled the
+way Executor.run and Executor.child_main handle it.  The last line counts
+the fork()s, which `set -o trace` shows for real; a test compares the two.
+"""
+import fcntl
+import os
+
+from ..errors import ParseError, ShellError, write
+from ..lang.expand import Expander
+from ..lang.parser import parse
+from ..lang.syntax import (AndOr, Background, Case, For, Function, Group, If, Loop, Pipeline,
+                           Sequence, Simple, Subshell)
+from ..run import process
+from ..run.executor import resolve
+from .registry import builtin
+
+OPEN_WORDS = {"<": "read", ">": "write, truncate", ">|": "write, truncate",
+              ">>": "write, append", "<>": "read/write"}
+
+
+@builtin("explain", "show what a command line would do, without running it", "explain 'LINE'")
+def explain(sh, argv):
+    """Print the plan for LINE: every process that would be forked, its argv
+    after expansion, which parts run inside the shell itself, the pipes, and
+    each child's file descriptor table after its redirections, applied left
+    to right.  Compare:  explain 'ls nope 2>&1 >f'   explain 'ls nope >f 2>&1'
+    $(...) is not run: explain shows where its output would go."""
+    if len(argv) < 2:
+        raise ShellError("usage: explain 'LINE'", status=2)
+    line = " ".join(argv[1:])
+    try:
+        tree = parse(line)
+    except ParseError as e:
+        start = max(0, min(e.span[0], len(line)))
+        write(1, f"{line}\n{' ' * start}^ {e.message}\n")
+        return 2
+    if tree is None:
+        return 0
+    plan = Planner(sh)
+    plan.say(0, "# nothing is run: variables and globs expand as they would now; "
+                "$(...) is not run")
+    plan.node(tree, depth=0)
+    rounds = " (each loop counted once)" if plan.loops else ""
+    plan.say(0, f"# in all: {plan.forks} fork(){'s' if plan.forks != 1 else ''}{rounds}")
+    write(1, "".join(plan.out))
+    return 0
+
+
+class Planner:
+    def __init__(self, sh) -> None:
+        self.sh = sh
+        self.out: list[str] = []
+        # Expansion as the shell would do it -- except that $(...) is not run.
+        self.expander = Expander(sh.state, lambda body: "<output of $(...)>")
+        self.pipes = 0
+        self.forks = 0
+        self.loops = False
+        self.calling: set[str] = set()         # functions being explained (recursion)
+        self.inherited: dict[int, str] | None = None   # inside a child: its fds
+        self.functions = dict(sh.state.functions)      # plus those the line defines
+
+    def say(self, depth: int, text: str) -> None:
+        self.out.append("  " * depth + text + "\n")
+
+    def fork(self, depth: int, text: str) -> None:
+        self.forks += 1
+        self.say(depth, text)
+
+    def node(self, node, depth: int) -> None:
+        """One node run by the shell itself (Executor.run)."""
+        match node:
+            case Simple():
+                self.simple(node, depth)
+            case Pipeline(timed=timed) if timed:
+                self.say(depth, "time: times(2) before and after, real/user/sys on stderr")
+                self.node(Pipeline(node.commands, node.negated, None, node.span), depth)
+            case Pipeline(negated=True):
+                self.node(Pipeline(node.commands, False, None, node.span), depth)
+                self.say(depth, "! : $? becomes 0 if that failed, 1 if it succeeded")
+            case Pipeline(commands=(single,)):
+                self.node(single, depth)
+            case Pipeline(commands=commands):
+                self.pipeline(commands, depth)
+            case AndOr(left=left, op=op, right=right):
+                self.node(left, depth)
+                when = "succeeded (status 0)" if op == "&&" else "failed (status not 0)"
+                self.say(depth, f"{op}: then, only if that {when}:")
+                self.node(right, depth)
+            case Sequence(commands=commands):
+                for command in commands:
+                    self.node(command, depth)
+            case Background(body=body):
+                self.fork(depth, "& : fork(); the shell does not wait -- $! is the child's "
+                                 "pid, and `jobs` lists it")
+                self.say(depth, "    without job control the child ignores SIGINT and SIGQUIT "
+                                "and reads /dev/null")
+                self.child(body, depth + 1)
+            case Subshell():
+                self.fork(depth, "( ... ): fork() with no exec -- a copy of the shell runs:")
+                self.child(node, depth + 1)
+                self.waits(depth)
+            case Group(body=body, redirs=redirs):
+                self.say(depth, "{ ...; } runs inside the shell (no fork)")
+                self.shell_redirs(redirs, depth + 1)
+                self.node(body, depth + 1)
+            case If(clauses=clauses, else_body=else_body, redirs=redirs):
+                self.say(depth, "if: runs inside the shell; each test is a command whose "
+                                "status decides")
+                self.shell_redirs(redirs, depth + 1)
+                for i, (cond, body) in enumerate(clauses):
+                    self.say(depth, "if:" if i == 0 else "elif:")
+                    self.node(cond, depth + 1)
+                    self.say(depth, "then (status 0):")
+                    self.node(body, depth + 1)
+                if else_body is not None:
+                    self.say(depth, "else:")
+                    self.node(else_body, depth + 1)
+            case Loop(cond=cond, body=body, until=until, redirs=redirs):
+                self.loops = True
+                word = "until" if until else "while"
+                self.say(depth, f"{word} loop: runs inside the shell; each round runs the test, "
+                                f"then, while it {'fails' if until else 'succeeds'}, the body")
+                self.shell_redirs(redirs, depth + 1)
+                self.node(cond, depth + 1)
+                self.say(depth, "do:")
+                self.node(body, depth + 1)
+            case For(name=name, words=words, body=body, redirs=redirs):
+                self.loops = True
+                items = self.expand(words) if words is not None else \
+                    list(self.sh.state.positional)
+                self.say(depth, f"for loop: runs inside the shell; {name} takes each of "
+                                f"{items} in turn, and the body runs once for each:")
+                self.shell_redirs(redirs, depth + 1)
+                self.node(body, depth + 1)
+            case Case(redirs=redirs):
+                self.say(depth, "case: runs inside the shell; the word is matched against "
+                                "each pattern (fnmatch), and the first match's body runs")
+                self.shell_redirs(redirs, depth + 1)
+                for _, body in node.items:
+                    if body is not None:
+                        self.node(body, depth + 1)
+            case Function(name=name):
+                self.functions[name] = node
+                self.say(depth, f"defines the function {name}: nothing runs until it is called")
+            case _:
+                raise TypeError(f"explain has no rule for {type(node).__name__}")
+
+    def waits(self, depth: int) -> None:
+        self.say(depth, "the shell waits for it (wait4); $? is its exit status, "
+                        "or 128+n if signal n killed it")
+
+    def pipeline(self, commands, depth: int) -> None:
+        n = len(commands)
+        first = self.pipes + 1
+        self.pipes += n - 1
+        self.say(depth, f"pipeline of {n}: {n - 1} pipe(s), {n} fork()s -- every stage is a "
+                        "child, builtins too; the shell closes its copies of the pipe ends")
+        for i, command in enumerate(commands):
+            self.forks += 1
+            stdin = f"pipe {first + i - 1} (read end)" if i else None
+            stdout = f"pipe {first + i} (write end)" if i < n - 1 else None
+            self.child(command, depth + 1, stdin, stdout, stage=i + 1)
+        self.say(depth, f"the shell waits for all {n} (wait4); $? is the last stage's status")
+
+    def child(self, node, depth, stdin=None, stdout=None, stage=None) -> None:
+        """What a forked child runs (Executor.child_main): a simple command
+        execs in place, a ( subshell ) runs its body with no second fork."""
+        label = f"stage {stage}: " if stage else ""
+        fds = self.shell_fds()
+        if stdin:
+            fds[0] = stdin
+        if stdout:
+            fds[1] = stdout
+        outer, self.inherited = self.inherited, fds
+        try:
+            self.in_child(node, depth, label, fds)
+        finally:
+            self.inherited = outer
+
+    def in_child(self, node, depth: int, label: str, fds: dict[int, str]) -> None:
+        if isinstance(node, Subshell):
+            self.say(depth, f"{label}( ... ): a copy of the shell runs, no exec:")
+            if node.redirs:
+                self.fd_steps(node.redirs, fds, depth + 1)
+            self.node(node.body, depth + 1)
+            return
+        if isinstance(node, Simple):
+            argv = self.expand(node.words)
+            if not argv:
+                self.say(depth, f"{label}child process: only assignments and redirections, "
+                                "then it exits")
+            else:
+                self.say(depth, f"{label}child process: {self.what_runs(argv, in_child=True)}")
+                if resolve(self.sh.state, argv[0], self.functions)[0] == "function":
+                    self.call(argv, depth + 1)
+            self.fd_steps(node.redirs, fds, depth + 1)
+            return
+        self.say(depth, f"{label}child process (a copy of the shell) runs:")
+        self.node(node, depth + 1)
+
+    def simple(self, node: Simple, depth: int) -> None:
+        argv = self.expand(node.words)
+        if not argv:
+            names = ", ".join(a.name for a in node.assigns)
+            self.say(depth, "inside the shell: " + (f"set variable(s) {names}" if names else
+                     "only redirections: the files are opened (created/truncated) and closed"))
+            self.shell_redirs(node.redirs, depth + 1)
+            return
+        kind, _ = resolve(self.sh.state, argv[0], self.functions)
+        if kind == "function":
+            self.say(depth, f"{argv[0]} is a function: its body runs inside the shell, "
+                            f"with $1... = {argv[1:]}")
+            self.shell_redirs(node.redirs, depth + 1)
+            self.call(argv, depth + 1)
+            return
+        if kind == "builtin":
+            self.say(depth, f"{argv[0]} is a builtin: it runs inside the shell, no fork "
+                            f"(argv {argv})")
+            self.shell_redirs(node.redirs, depth + 1)
+            return
+        self.fork(depth, f"fork(); the child {self.what_runs(argv, in_child=False)}")
+        self.fd_steps(node.redirs, self.shell_fds(), depth + 1)
+        self.waits(depth)
+
+    def call(self, argv: list[str], depth: int) -> None:
+        name = argv[0]
+        if name in self.calling:
+            self.say(depth, f"(calls {name} again: recursion, not expanded further)")
+            return
+        self.calling.add(name)
+        self.node(self.functions[name].body, depth)
+        self.calling.discard(name)
+
+    def shell_redirs(self, redirs, depth: int) -> None:
+        if redirs:
+            self.say(depth, "its redirections change the shell's own fds: each is first "
+                            "copied to fd 10+ (F_DUPFD_CLOEXEC), then put back")
+            self.fd_steps(redirs, self.shell_fds(), depth)
+
+    def expand(self, words) -> list[str]:
+        try:
+            return self.expander.words(words)
+        except ShellError as e:
+            return [f"<expansion error: {e.message}>"]
+
+    def what_runs(self, argv: list[str], in_child: bool) -> str:
+        kind, path = resolve(self.sh.state, argv[0], self.functions)
+        if kind == "function":
+            return f"runs the function {argv[0]} (no exec), then exits"
+        if kind == "builtin":
+            return f"runs the builtin {argv[0]} {argv[1:]} and exits (no exec)"
+        if path is None or not os.path.exists(path):
+            return f"finds no {argv[0]!r} on PATH: prints 'command not found', exits 127"
+        text = f"execve({path!r}, {argv})"
+        interpreter = process.read_interpreter(path) if os.path.isfile(path) else None
+        if interpreter:
+            text += (f"; the file starts with #!, so the kernel runs "
+                     f"{interpreter + [path] + argv[1:]}")
+        return text
+
+    def shell_fds(self) -> dict[int, str]:
+        """The fds a child inherits: the shell's, except close-on-exec ones
+        (or, inside a child, the ones that child has)."""
+        if self.inherited is not None:
+            return dict(self.inherited)
+        fds = {}
+        for name in os.listdir("/proc/self/fd"):
+            fd = int(name)
+            try:
+                target = os.readlink(f"/proc/self/fd/{fd}")
+                if fd > 2 and fcntl.fcntl(fd, fcntl.F_GETFD) & fcntl.FD_CLOEXEC:
+                    continue
+            except OSError:
+                continue
+            fds[fd] = target
+        return dict(sorted(fds.items()))
+
+    def fd_steps(self, redirs, fds: dict[int, str], depth: int) -> None:
+        """The fd table at the start, after each redirection, in order."""
+        self.say(depth, f"{'fds at start:':<28}{show(fds)}")
+        for r in redirs:
+            fd = r.fd if r.fd is not None else (0 if r.op.startswith("<") else 1)
+            try:
+                target = self.expander.redirect_target(r.target)
+            except ShellError as e:
+                self.say(depth, f"error: {e.message} -- the command would not run")
+                return
+            text = f"{'' if r.fd is None else r.fd}{r.op}{target}"
+            if r.op in (">&", "<&") and target == "-":
+                fds.pop(fd, None)
+                call = f"close({fd})"
+            elif r.op in (">&", "<&") and target.isascii() and target.isdigit():
+                source = int(target)
+                if source not in fds:
+                    self.say(depth, f"{text}: fd {source} is not open -- error, the command "
+                                    "would not run (status 1)")
+                    return
+                fds[fd] = fds[source]
+                call = f"dup2({source}, {fd})  fd {fd} now shares fd {source}'s file, as it is now"
+            elif r.op == "<<":
+                fds[fd] = "pipe (the here-document)"
+                call = f"pipe(), write the document, close its write end, dup2 it to {fd}"
+            else:
+                fds[fd] = f'"{target}" ({OPEN_WORDS.get(r.op, "write, truncate")})'
+                call = f"open {target!r}, dup2 it to {fd}, close the extra fd"
+            self.say(depth, f"{text:<10} {call}")
+            self.say(depth, f"{'':<28}{show(fds)}")
+
+
+def show(fds: dict[int, str]) -> str:
+    return "   ".join(f"{fd} -> {target}" for fd, target in sorted(fds.items()))
