@@ -156,14 +156,40 @@ def _save(fd: int, saved: list | None) -> None:
     """
     if saved is None:
         return
+    _evict(fd, saved)
     try:
-        copy = trace.syscall(f"fcntl({fd}, F_DUPFD_CLOEXEC, {SAVED_FD_MIN})", fcntl.fcntl,
-                             fd, fcntl.F_DUPFD_CLOEXEC, SAVED_FD_MIN)
+        copy = _copy_high(fd)
     except OSError as e:
         if e.errno != errno.EBADF:
             raise ShellError(f"{fd}: cannot save: {e.strerror}") from None
         copy = None
     saved.append((fd, copy))
+
+
+def _copy_high(fd: int) -> int:
+    """F_DUPFD_CLOEXEC: a copy of fd at the lowest free number >= 10 -- or,
+    under a tiny `ulimit -n` (10 or less, EINVAL), at any free number."""
+    try:
+        return trace.syscall(f"fcntl({fd}, F_DUPFD_CLOEXEC, {SAVED_FD_MIN})", fcntl.fcntl,
+                             fd, fcntl.F_DUPFD_CLOEXEC, SAVED_FD_MIN)
+    except OSError as e:
+        if e.errno != errno.EINVAL:
+            raise
+        return trace.syscall(f"fcntl({fd}, F_DUPFD_CLOEXEC, 3)", fcntl.fcntl,
+                             fd, fcntl.F_DUPFD_CLOEXEC, 3)
+
+
+def _evict(fd: int, saved: list) -> None:
+    """If one of our saved copies sits at `fd` (possible only under a tiny
+    ulimit), move it elsewhere before the redirection overwrites it."""
+    for i, (original, copy) in enumerate(saved):
+        if copy == fd:
+            try:
+                moved = _copy_high(fd)
+            except OSError as e:
+                raise ShellError(f"{fd}: cannot save: {e.strerror}") from None
+            process.close(fd)
+            saved[i] = (original, moved)
 
 
 def restore(saved: list) -> None:
