@@ -38,6 +38,15 @@ class ShellError(Exception):
         self.status = status
 
 
+class ExpansionError(ShellError):
+    """An error while expanding a word: `${x?}`, `${x:?msg}`, a bad
+    substitution, an arithmetic syntax error or a division by zero.
+
+    POSIX (XCU 2.8.1) says such an error ends a non-interactive shell; the
+    executor decides that.  Here it only says what kind of error it was.
+    """
+
+
 class LoopControl(Exception):
     """`break N` / `continue N`: unwinds to the Nth enclosing loop."""
 
@@ -72,6 +81,19 @@ def write(fd: int, text: str) -> None:
     while data:
         n = os.write(fd, data)
         data = data[n:]
+
+
+def die_of_sigpipe() -> None:
+    """End as a program killed by SIGPIPE does: silently, status 141.
+
+    Python ignores SIGPIPE, so a write into a pipe whose reader has gone
+    fails with EPIPE (BrokenPipeError) instead of killing the process.
+    `cat` in `cat big | head -1` simply dies of the signal (pipe(7)), and
+    so must `minish lesson | head -5`: restore the default and send it.
+    """
+    import signal
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGPIPE)
 
 
 def report(message: str) -> None:

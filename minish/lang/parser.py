@@ -256,11 +256,10 @@ def _resolve_parts(parts: tuple) -> tuple:
         if isinstance(part, CommandSub) and part.body is None:
             part = CommandSub(parse(part.source) or Sequence((), (0, 0)),
                               part.quoted, part.source)
-        elif isinstance(part, Param) and part.op == "bad":
-            raise ParseError(f"${{{part.arg}}}: bad substitution")
         elif isinstance(part, Arith):
             part = Arith(Word(_resolve_parts(part.expr.parts)), part.quoted)
-        elif isinstance(part, Param) and part.arg is not None:
+        elif isinstance(part, Param) and part.arg is not None and part.op != "bad":
+            # (a bad substitution is reported when it is expanded, as bash does)
             part = Param(part.name, part.quoted, part.op,
                          Word(_resolve_parts(part.arg.parts)))
         out.append(part)
