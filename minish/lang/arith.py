@@ -14,6 +14,7 @@ which also keeps `x=$((x*x))` in a loop from growing to gigabytes.
 """
 
 from ..errors import ExpansionError
+from .lexer import is_name
 
 BINARY = [  # precedence levels, loosest first
     ("||",), ("&&",), ("|",), ("^",), ("&",), ("==", "!="), ("<", "<=", ">", ">="),
@@ -81,7 +82,7 @@ class _Evaluator:
     def assignment(self) -> int:
         tok, op = self._peek(), self._peek(1)
         if op in ASSIGN_OPS and tok is not None:
-            if not _is_name(tok):
+            if not is_name(tok):
                 self.i += 1
                 self._fail("attempted assignment to non-variable")
             self.i += 2
@@ -154,7 +155,7 @@ class _Evaluator:
         self.i += 1
         if tok[0].isascii() and tok[0].isdigit():
             return self._number(tok)
-        if _is_name(tok):
+        if is_name(tok):
             return self._variable(tok)
         self._fail("syntax error in expression", self.i - 1)
 
@@ -240,10 +241,6 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
         tokens.append(op)
         i += len(op)
     return tokens, starts
-
-
-def _is_name(tok: str) -> bool:
-    return (tok[0].isalpha() or tok[0] == "_") and "#" not in tok and "@" not in tok
 
 
 def _digits(digits: str, base: int) -> int | None:

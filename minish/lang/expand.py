@@ -13,6 +13,7 @@ import os
 import pwd
 
 from ..errors import ExpansionError, ShellError
+from .lexer import is_name
 from .syntax import Arith, CommandSub, Lit, Param, Word
 
 GLOB_CHARS = frozenset("*?[")
@@ -154,7 +155,7 @@ class Expander:
         if kind == "=":
             if not unset:
                 return value
-            if not (name[0].isalpha() or name[0] == "_"):
+            if not is_name(name):
                 raise ExpansionError(f"${name}: cannot assign in this way")
             new = self.single(part.arg)
             self.state.set(name, new)

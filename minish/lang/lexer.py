@@ -22,6 +22,15 @@ NAME_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
 NAME_CHARS = NAME_START | frozenset("0123456789")
 
 
+def is_name(text: str) -> bool:
+    """A shell variable name (XCU 3.235): ASCII letters, digits, _; no digit first.
+
+    The one rule: the parser, `export`, `unset` and `read` all call this, so
+    `export é=1` is refused everywhere alike.
+    """
+    return bool(text) and text[0] in NAME_START and all(c in NAME_CHARS for c in text)
+
+
 class Token:
     """kind is WORD, IO_NUMBER, OP, NEWLINE, COMMENT or EOF."""
     __slots__ = ("kind", "text", "span", "word", "incomplete", "heredoc")

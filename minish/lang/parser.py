@@ -20,8 +20,8 @@ the text simply stops too early, so the REPL can ask for another line.
 """
 
 from ..errors import IncompleteInput, ParseError
-from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, Token, tokenize
-from .parse_compound import CompoundRules, is_name
+from .lexer import REDIRECT_OPS, Token, is_name, tokenize
+from .parse_compound import CompoundRules
 from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
                      Pipeline, Redir, Sequence, Simple, Subshell, Word)
 
@@ -272,7 +272,7 @@ def _as_assignment(word: Word, tok: Token) -> Assign | None:
     if not isinstance(first, Lit) or first.quoted or "=" not in first.text:
         return None
     name, _, rest = first.text.partition("=")
-    if not name or name[0] not in NAME_START or any(c not in NAME_CHARS for c in name):
+    if not is_name(name):
         return None
     value_parts = ((Lit(rest),) if rest else ()) + word.parts[1:]
     return Assign(name, Word(value_parts, tok.span), tok.span)
