@@ -105,6 +105,8 @@ class LineReader:
                 chunk = os.read(self.fd, self.block)
             except BlockingIOError:
                 continue                       # a Ctrl-C flushed the line: wait again
+            except OSError:                    # `minish <&-` (EBADF), a hung-up tty (EIO):
+                break                          # no more input, as bash sees it
             if not chunk:
                 break
             newline = chunk.find(b"\n")
