@@ -29,6 +29,14 @@ class IncompleteInput(ParseError):
     """
 
 
+class NestedTooDeeply(ParseError):
+    """More levels of ( { if while $( ... than the parser follows (MAX_NESTING).
+
+    A limit of the implementation, not a mistake in the text: even a shell
+    reading a script from a pipe reports it and goes on with the next line.
+    """
+
+
 class ShellError(Exception):
     """A command failed in a way the shell reports: `minish: message`."""
 

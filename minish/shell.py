@@ -8,17 +8,25 @@ engine imports prompt_toolkit; the REPL (repl.py) imports us.
 """
 
 import os
+import sys
 
 from .run import signals, trace
-from .errors import ExitShell, IncompleteInput, ParseError, report
+from .errors import ExitShell, IncompleteInput, NestedTooDeeply, ParseError, report
 from .run.executor import Executor
 from .lang.parser import parse
 from .run.state import State
 
 
+# Parsing and running recurse a few Python frames per level of nesting, and
+# the parser allows MAX_NESTING levels: 100 nested $(...) need about 1,500
+# frames, more than Python's default limit of 1,000.
+RECURSION_LIMIT = 4000
+
+
 class Shell:
     def __init__(self, arg0: str = "minish", args: list[str] | None = None,
                  interactive: bool = False) -> None:
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
         self.state = State(arg0, args)
         self.state.interactive = interactive
         self.executor = Executor(self.state)
@@ -61,20 +69,28 @@ class Shell:
                     self.run_line(pending)     # reports the incomplete input
                 return self.state.last_status
             pending += line
-            if _needs_more(pending):
-                continue                       # an open quote, a trailing |: read on
+            try:
+                if _needs_more(pending):
+                    continue                   # an open quote, a trailing |: read on
+            except NestedTooDeeply as e:       # not the script's fault: skip it, go on
+                report(e.message)
+                self.state.last_status = 2
+                pending = ""
+                continue
             self.run_line(pending)
             pending = ""
 
 
 def _needs_more(text: str) -> bool:
     """Is `text` an unfinished command?  (A syntax error is finished: run_line
-    reports it.)"""
+    reports it.)  Raises NestedTooDeeply."""
     try:
         parse(text)
     except IncompleteInput:
         return True
-    except ParseError:
+    except NestedTooDeeply:
+        raise
+    except (ParseError, RecursionError):       # run_line reports either
         return False
     return False
 

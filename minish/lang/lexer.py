@@ -49,10 +49,20 @@ def tokenize(text: str) -> list[Token]:
     return _Lexer(text).run()
 
 
+# Past this many levels of $( ${ $(( inside each other the lexer stops
+# descending (it scans for the closing bracket instead), so that it stays
+# total: no RecursionError.  The parser reports such nesting (MAX_NESTING).
+MAX_DEPTH = 150
+
+
 class _Lexer:
-    def __init__(self, text: str, pos: int = 0) -> None:
-        self.text, self.pos = text, pos
+    def __init__(self, text: str, pos: int = 0, depth: int = 0) -> None:
+        self.text, self.pos, self.depth = text, pos, depth
         self.incomplete: str | None = None    # set by the word scanners
+
+    def _inner(self, text: str, pos: int = 0) -> "_Lexer":
+        """A lexer for what is nested inside $( ${ $(( or a here-document."""
+        return _Lexer(text, pos, self.depth + 1)
 
     # -- the token loop ------------------------------------------------------
     def run(self, stop_at_paren: bool = False) -> list[Token]:
@@ -116,7 +126,7 @@ class _Lexer:
         if quoted:
             parts = (Lit(body, quoted=True),)
         else:
-            parts = tuple(_Lexer(body)._double_quoted_text())
+            parts = tuple(self._inner(body)._double_quoted_text())
         delimiter.heredoc = Word(parts, delimiter.span)
 
     def _skip_blanks(self) -> str:
@@ -250,11 +260,16 @@ class _Lexer:
             end = _arith_end(text, i + 2)
             if end is not None:
                 self.pos = end + 2
-                inner = _Lexer(text[i + 2:end])
+                if self.depth >= MAX_DEPTH:
+                    return Arith(Word((Lit(text[i + 2:end], quoted=True),)), quoted)
+                inner = self._inner(text[i + 2:end])
                 return Arith(Word(tuple(inner._double_quoted_text())), quoted)
         if c == "(":
-            sub = _Lexer(text, i + 1)
-            sub.run(stop_at_paren=True)
+            sub = self._inner(text, i + 1)
+            if self.depth >= MAX_DEPTH:
+                sub.pos = _close_paren(text, i + 1)
+            else:
+                sub.run(stop_at_paren=True)
             if sub.pos >= len(text):
                 self.incomplete = "$("
                 self.pos = len(text)
@@ -298,7 +313,9 @@ class _Lexer:
             return Param(name, quoted, None, None) if name else Param("", quoted, "bad", inner)
         for op in (":-", ":=", ":+", ":?", "-", "=", "+", "?", "##", "#", "%%", "%"):
             if rest.startswith(op) and name:
-                word_lexer = _Lexer(rest[len(op):])
+                if self.depth >= MAX_DEPTH:
+                    return Param(name, quoted, op, Word((Lit(rest[len(op):], quoted=True),)))
+                word_lexer = self._inner(rest[len(op):])
                 arg = word_lexer._double_quoted_text() if quoted else word_lexer._word_all()
                 return Param(name, quoted, op, Word(tuple(arg)))
         return Param(name, quoted, "bad", inner)
@@ -333,6 +350,20 @@ class _Lexer:
         else:
             self.pos = j + 1
         return CommandSub(None, quoted, "".join(out))
+
+
+def _close_paren(text: str, start: int) -> int:
+    """Index of the ')' that closes the '(' before `start`, counting only
+    parentheses (the lexer's fallback beyond MAX_DEPTH); len(text) if none."""
+    depth = 0
+    for j in range(start, len(text)):
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            if depth == 0:
+                return j
+            depth -= 1
+    return len(text)
 
 
 def _arith_end(text: str, start: int) -> int | None:

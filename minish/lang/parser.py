@@ -19,7 +19,7 @@ Errors: `ParseError` for a syntax error, `IncompleteInput` (a subclass) when
 the text simply stops too early, so the REPL can ask for another line.
 """
 
-from ..errors import IncompleteInput, ParseError
+from ..errors import IncompleteInput, NestedTooDeeply, ParseError
 from .lexer import REDIRECT_OPS, Token, is_name, tokenize
 from .parse_compound import CompoundRules
 from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
@@ -31,9 +31,17 @@ RESERVED = frozenset({"if", "then", "elif", "else", "fi", "while", "until", "do"
 CLOSERS = frozenset({"then", "elif", "else", "fi", "do", "done", "}", "in", "esac"})
 
 
-def parse(text: str):
-    """Parse a whole program; return its AST (None for an empty program)."""
-    parser = Parser(text)
+# How deeply commands may nest: ( ( ( ...,  { { ...,  if ... if ...,  $( $( ...
+# Each level costs the parser (and later the executor) a handful of Python
+# frames; past this the shell says so instead of running out of stack.
+# bash has no fixed limit, but no script comes near it.
+MAX_NESTING = 100
+
+
+def parse(text: str, depth: int = 0):
+    """Parse a whole program; return its AST (None for an empty program).
+    `depth`: how many commands enclose it (for the text of a $(...))."""
+    parser = Parser(text, depth)
     commands = []
     while (cmd := parser.next_command()) is not None:
         commands.append(cmd)
@@ -49,9 +57,10 @@ class Parser(CompoundRules):
     syntax error on line 2 is even seen, as in sh.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, depth: int = 0) -> None:
         self.text = text
         self.tokens = [t for t in tokenize(text) if t.kind != "COMMENT"]
+        self.depth = depth                     # commands around the current one
         self._goto(0)
 
     # -- token helpers ---------------------------------------------------------
@@ -166,6 +175,16 @@ class Parser(CompoundRules):
 
     def command(self):
         """command: '(' list ')' redirect* | '{' list '}' redirect* | simple"""
+        if self.depth > MAX_NESTING:
+            raise NestedTooDeeply(f"commands nested too deeply (more than {MAX_NESTING} "
+                                  "levels)", self.tok.span)
+        self.depth += 1
+        try:
+            return self._command()
+        finally:
+            self.depth -= 1
+
+    def _command(self):
         start = self.tok.span[0]
         if self._is_op("("):
             self._advance()
@@ -235,7 +254,7 @@ class Parser(CompoundRules):
         if op_tok.text in ("<<", "<<-"):           # the document, read by the lexer
             if target.incomplete or target.heredoc is None:
                 raise IncompleteInput(f"here-document wanted `{target.text}'", target.span)
-            document = Word(_resolve_parts(target.heredoc.parts), target.span)
+            document = Word(_resolve_parts(target.heredoc.parts, self.depth), target.span)
             return Redir(fd, "<<", document, (start, target.span[1]))
         return Redir(fd, op_tok.text, self._resolve(target), (start, target.span[1]))
 
@@ -247,21 +266,22 @@ class Parser(CompoundRules):
                                   tok.span)
         if all(type(part) is Lit for part in tok.word.parts):
             return tok.word                    # the common case: nothing inside to parse
-        return Word(_resolve_parts(tok.word.parts), tok.span)
+        return Word(_resolve_parts(tok.word.parts, self.depth), tok.span)
 
 
-def _resolve_parts(parts: tuple) -> tuple:
+def _resolve_parts(parts: tuple, depth: int) -> tuple:
+    """Parse the commands inside each $(...) of a word (`depth` levels down)."""
     out = []
     for part in parts:
         if isinstance(part, CommandSub) and part.body is None:
-            part = CommandSub(parse(part.source) or Sequence((), (0, 0)),
+            part = CommandSub(parse(part.source, depth) or Sequence((), (0, 0)),
                               part.quoted, part.source)
         elif isinstance(part, Arith):
-            part = Arith(Word(_resolve_parts(part.expr.parts)), part.quoted)
+            part = Arith(Word(_resolve_parts(part.expr.parts, depth)), part.quoted)
         elif isinstance(part, Param) and part.arg is not None and part.op != "bad":
             # (a bad substitution is reported when it is expanded, as bash does)
             part = Param(part.name, part.quoted, part.op,
-                         Word(_resolve_parts(part.arg.parts)))
+                         Word(_resolve_parts(part.arg.parts, depth)))
         out.append(part)
     return tuple(out)
 
