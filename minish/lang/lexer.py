@@ -73,8 +73,8 @@ class _Lexer:
             c = self._skip_blanks()
             start = self.pos
             if c == "":
-                for delimiter, _ in pending:
-                    delimiter.incomplete = f"<<{delimiter.text}"
+                for delimiter, _ in pending:     # `cat <<EOF` and no line after it
+                    delimiter.incomplete = f"<<{_end_word(delimiter)}"
                 tokens.append(Token("EOF", "", (start, start)))
                 return tokens
             if c == "\n":
@@ -107,7 +107,7 @@ class _Lexer:
         leading tabs are removed.
         """
         text = self.text
-        end_word = "".join(p.text for p in delimiter.word.parts if isinstance(p, Lit))
+        end_word = _end_word(delimiter)
         quoted = any(c in delimiter.text for c in "'\"\\")
         lines = []
         while True:
@@ -126,7 +126,7 @@ class _Lexer:
         if quoted:
             parts = (Lit(body, quoted=True),)
         else:
-            parts = tuple(self._inner(body)._double_quoted_text())
+            parts = tuple(self._inner(body)._double_quoted(here_document=True))
         delimiter.heredoc = Word(parts, delimiter.span)
 
     def _skip_blanks(self) -> str:
@@ -207,19 +207,26 @@ class _Lexer:
             parts.append(Lit("".join(buf)))
         return parts
 
-    def _double_quoted(self) -> list:
-        """Scan "...": $ and ` still work; \\ escapes only $ ` " \\ newline."""
+    def _double_quoted(self, here_document: bool = False) -> list:
+        """Scan "...": $ and ` still work; \\ escapes only $ ` " \\ newline.
+
+        A here-document's text is scanned the same way to its end, except
+        that " is an ordinary character there, even after \\ (XCU 2.7.4).
+        """
         parts, buf, text, n = [], [], self.text, len(self.text)
-        self.pos += 1                          # the opening quote
+        escapable = '$`\\\n' if here_document else '$`"\\\n'
+        if not here_document:
+            self.pos += 1                      # the opening quote
         while True:
             if self.pos >= n:
-                self.incomplete = '"'
+                if not here_document:
+                    self.incomplete = '"'
                 break
             c = text[self.pos]
-            if c == '"':
+            if c == '"' and not here_document:
                 self.pos += 1
                 break
-            if c == "\\" and self.pos + 1 < n and text[self.pos + 1] in '$`"\\\n':
+            if c == "\\" and self.pos + 1 < n and text[self.pos + 1] in escapable:
                 if text[self.pos + 1] != "\n":
                     buf.append(text[self.pos + 1])
                 self.pos += 2
@@ -350,6 +357,11 @@ class _Lexer:
         else:
             self.pos = j + 1
         return CommandSub(None, quoted, "".join(out))
+
+
+def _end_word(delimiter: Token) -> str:
+    """The line that ends a here-document: the delimiter with quotes removed."""
+    return "".join(p.text for p in delimiter.word.parts if isinstance(p, Lit))
 
 
 def _close_paren(text: str, start: int) -> int:
