@@ -7,6 +7,8 @@ when stdin is a terminal (the REPL, imported only then), else line by line.
 import os
 import sys
 
+import _signal          # the C module behind `signal`, without enum's import cost
+
 USAGE = """usage: minish [options] [-c COMMANDS [ARG0 [ARGS...]] | FILE [ARGS...]]
        minish lesson [NAME]                 list the lessons, or run one
        minish demo FILE [--record F.cast]   play a lesson or script for a class
@@ -21,6 +23,8 @@ With neither, read commands from stdin (a prompt when it is a terminal).
 
 
 def main(argv: list[str] | None = None) -> int:
+    _reserve_closed_std_fds()
+    _signal.signal(_signal.SIGPIPE, _signal.SIG_DFL)   # see die_of_sigpipe
     args = list(sys.argv[1:] if argv is None else argv)
     options, command, interactive = set(), None, None
     while args and args[0].startswith("-") and args[0] != "-":
@@ -55,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         return _subcommand(args, options)
     if command is not None:
         shell = Shell(args[0] if args else "minish", args[1:])
+        shell.command_string = True
     elif args:
         shell = Shell(args[0], args[1:])
     else:
@@ -109,10 +114,19 @@ def _subcommand(args: list[str], options: set) -> int:
     """minish lesson [NAME] | minish demo FILE [--record FILE.cast]"""
     from .errors import ExitShell
     from .shell import Shell
+    if any(a in ("-h", "--help") for a in args[1:]):
+        sys.stdout.write("".join(line.strip() + "\n" for line in USAGE.splitlines()
+                                 if line.strip().startswith(f"minish {args[0]}")))
+        return 0
     if args[0] == "lesson" and len(args) == 1:
         from .repl.lesson import list_lessons
         return list_lessons()
     shell = Shell("minish", [], interactive=True)
+    # The interactive shell ignores SIGPIPE (a builtin gets EPIPE and says
+    # "write error"); the lesson runner as a whole is a program like `cat`:
+    # `minish lesson pipes | head` ends it quietly.
+    from .run import signals
+    signals.shell_handles(_signal.SIGPIPE, _signal.SIG_DFL)
     if args[0] == "lesson":
         from .repl import prepare
         from .repl.lesson import run_lesson
@@ -124,18 +138,48 @@ def _subcommand(args: list[str], options: set) -> int:
     return run_demo(args[1:])
 
 
+def _reserve_closed_std_fds() -> None:
+    """Started with fd 0, 1 or 2 closed (`minish -c ... >&-`)?  Keep it closed
+    to every command, but reserved, as bash behaves.
+
+    Else the next open(2) would return it (the lowest free fd, open(2)), and
+    a script file or a saved fd would silently become our stdin or stdout.
+    An O_PATH descriptor holds the number: read(2) and write(2) on it fail
+    with EBADF exactly as on a closed fd, and close-on-exec closes it in
+    every program we start.  Python left sys.stdout (etc.) None for a closed
+    fd; give it a stream whose writes fail the same way, not a crash.
+    """
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        held = os.open("/dev/null", os.O_PATH | os.O_CLOEXEC)
+        if held != fd:                         # cannot happen: 0..fd-1 are open
+            os.close(held)
+            continue
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, mode, closefd=False))
+
+
 def entry() -> None:
     """The console script: exit with main()'s status, flushing first."""
+    from .errors import die_of_sigpipe, report
     try:
         status = main()
     except KeyboardInterrupt:
         status = 130
+    except BrokenPipeError:                    # our reader has gone: as `cat` would
+        die_of_sigpipe()
     except Exception as e:                     # the very last resort: one line
-        sys.stderr.write(f"minish: internal error: {type(e).__name__}: {e}\n")
+        report(f"internal error: {type(e).__name__}: {e}")
         status = 1
     try:
         sys.stdout.flush()
-    except OSError:
+    except BrokenPipeError:
+        die_of_sigpipe()
+    except (OSError, ValueError):
         pass
     os._exit(status)
 

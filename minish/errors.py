@@ -29,6 +29,14 @@ class IncompleteInput(ParseError):
     """
 
 
+class NestedTooDeeply(ParseError):
+    """More levels of ( { if while $( ... than the parser follows (MAX_NESTING).
+
+    A limit of the implementation, not a mistake in the text: even a shell
+    reading a script from a pipe reports it and goes on with the next line.
+    """
+
+
 class ShellError(Exception):
     """A command failed in a way the shell reports: `minish: message`."""
 
@@ -36,6 +44,24 @@ class ShellError(Exception):
         super().__init__(message)
         self.message = message
         self.status = status
+
+
+class ExpansionError(Exception):
+    """An error while expanding a word: `${x?}`, `${x:?msg}`, a bad
+    substitution, an arithmetic syntax error or a division by zero.
+
+    Not a ShellError on purpose: it does not fail one command, it abandons
+    the whole complete command it is in (bash: the rest of that line of a
+    script).  A `fatal` one, ${x?}, ends a non-interactive shell as well
+    (POSIX XCU 2.8.1).  Executor.run_text, Shell.run_line or, in a child,
+    process._child report it and decide.
+    """
+
+    def __init__(self, message: str, fatal: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fatal = fatal
+        self.status = 1
 
 
 class LoopControl(Exception):
@@ -91,6 +117,19 @@ def write(fd: int, text: str) -> None:
     while data:
         n = os.write(fd, data)
         data = data[n:]
+
+
+def die_of_sigpipe() -> None:
+    """End as a program killed by SIGPIPE does: silently, status 141.
+
+    Python ignores SIGPIPE, so a write into a pipe whose reader has gone
+    fails with EPIPE (BrokenPipeError) instead of killing the process.
+    `cat` in `cat big | head -1` simply dies of the signal (pipe(7)), and
+    so must `minish lesson | head -5`: restore the default and send it.
+    """
+    import signal
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGPIPE)
 
 
 def report(message: str) -> None:

@@ -8,20 +8,30 @@ engine imports prompt_toolkit; the REPL (repl.py) imports us.
 """
 
 import os
+import sys
 
 from .run import signals, trace
-from .errors import ExitShell, IncompleteInput, Interrupted, ParseError, report
+from .errors import (ExitShell, ExpansionError, IncompleteInput, Interrupted, NestedTooDeeply,
+                     ParseError, report)
 from .run.executor import Executor
 from .lang.parser import parse
 from .run.state import State
 
 
+# Parsing and running recurse a few Python frames per level of nesting, and
+# the parser allows MAX_NESTING levels: 100 nested $(...) need about 1,500
+# frames, more than Python's default limit of 1,000.
+RECURSION_LIMIT = 4000
+
+
 class Shell:
     def __init__(self, arg0: str = "minish", args: list[str] | None = None,
                  interactive: bool = False) -> None:
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
         self.state = State(arg0, args)
         self.state.interactive = interactive
         self.executor = Executor(self.state)
+        self.command_string = False            # started as `minish -c ...`
         signals.setup_shell(interactive)
         if interactive:
             trace.save_terminal()          # narration's own way to the terminal
@@ -41,6 +51,11 @@ class Shell:
             if not self.state.interactive:
                 raise                          # a script dies of it (see __main__)
             self.state.last_status = getattr(e, "status", 130)
+        except ExpansionError as e:            # ${x?}: see Executor.run_text
+            report(e.message)
+            if not self.state.interactive:     # bash exits 127 under -c, else 1
+                raise ExitShell(127 if self.command_string else 1) from None
+            self.state.last_status = 1
         except RecursionError:
             report("command nested too deeply")
             self.state.last_status = 2
@@ -64,20 +79,28 @@ class Shell:
                     self.run_line(pending)     # reports the incomplete input
                 return self.state.last_status
             pending += line
-            if _needs_more(pending):
-                continue                       # an open quote, a trailing |: read on
+            try:
+                if _needs_more(pending):
+                    continue                   # an open quote, a trailing |: read on
+            except NestedTooDeeply as e:       # not the script's fault: skip it, go on
+                report(e.message)
+                self.state.last_status = 2
+                pending = ""
+                continue
             self.run_line(pending)
             pending = ""
 
 
 def _needs_more(text: str) -> bool:
     """Is `text` an unfinished command?  (A syntax error is finished: run_line
-    reports it.)"""
+    reports it.)  Raises NestedTooDeeply."""
     try:
         parse(text)
     except IncompleteInput:
         return True
-    except ParseError:
+    except NestedTooDeeply:
+        raise
+    except (ParseError, RecursionError):       # run_line reports either
         return False
     return False
 
@@ -108,6 +131,8 @@ class LineReader:
                 chunk = os.read(self.fd, self.block)
             except BlockingIOError:
                 continue                       # a Ctrl-C flushed the line: wait again
+            except OSError:                    # `minish <&-` (EBADF), a hung-up tty (EIO):
+                break                          # no more input, as bash sees it
             if not chunk:
                 break
             newline = chunk.find(b"\n")

@@ -143,7 +143,7 @@ def test_shared_memory_attach_write_read_nattch_and_rmid(tmp_path, ipc_cleanup):
 @pytest.mark.parametrize("script,message", [
     ("ipcrm -q x", "minish: ipcrm: invalid id 'x'\n"),
     ("ipcrm -q 2147483000", "minish: ipcrm: msgctl(IPC_RMID): Invalid argument (no message queue with id 2147483000)\n"),
-    ("msgsnd 1", "minish: msgsnd: usage: msgsnd [-n] ID TYPE TEXT...\n"),
+    ("msgsnd 1", "msgsnd: usage: msgsnd [-n] ID TYPE TEXT...\n"),
     ("semop 1 nonsense", "minish: semop: invalid operation 'nonsense' (want NUM:OP, e.g. 0:-1)\n"),
     ("ipcs -z", "minish: ipcs: invalid option -- 'z'\n"),
     ("ipcs -i 1", "minish: ipcs: -i needs one of -q, -m or -s\n"),
@@ -260,7 +260,7 @@ def test_ids_try_as_root_setuid_is_one_way(tmp_path):
 
 def test_ids_try_seteuid_drops_and_regains(tmp_path):
     out = minish("ids try seteuid 65534 then seteuid 0", tmp_path).stdout
-    assert "seteuid(65534)= 0  -> real 0 (root)  effective 65534 (nobody)  saved 0 (root)" in out
+    assert "seteuid(65534) = 0  -> real 0 (root)  effective 65534 (nobody)  saved 0 (root)" in out
     assert "seteuid(0)    = 0  -> real 0 (root)  effective 0 (root)  saved 0 (root)" in out
 
 
@@ -268,8 +268,8 @@ def test_ids_try_as_an_unprivileged_user(tmp_path):
     proc = minish("ids try setuid 0 then seteuid 65534 then setreuid -1 0", tmp_path, user="nobody")
     assert "setuid(0)     = -1 EPERM" in proc.stdout
     assert "only to the real ID or the saved set-user-ID" in proc.stdout
-    assert "seteuid(65534)= 0" in proc.stdout
-    assert "setreuid(-1, 0)= -1 EPERM" in proc.stdout
+    assert "seteuid(65534) = 0" in proc.stdout
+    assert "setreuid(-1, 0) = -1 EPERM" in proc.stdout
 
 
 def test_ids_bad_input(tmp_path):

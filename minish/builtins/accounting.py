@@ -14,6 +14,7 @@ import time
 from ..kernel import acct
 from ..run import process
 from ..errors import ShellError, write
+from .args import UsageError
 from .registry import builtin
 
 DEFAULT_FILE = "/var/log/account/pacct"
@@ -41,7 +42,7 @@ def accton(sh, argv):
     shell_only = "--shell" in args
     args = [a for a in args if a != "--shell"]
     if len(args) > 1:
-        raise ShellError("usage: accton [--shell] [FILE]", status=2)
+        raise UsageError()
     if not args or args[0] in ("off", "none"):
         stopped = process.accounting is not None
         if stopped:
@@ -97,7 +98,7 @@ def lastcomm(sh, argv):
     verbose = "-v" in args
     args = [a for a in args if a != "-v"]
     if len(args) > 1 or any(a.startswith("-") for a in args):
-        raise ShellError("usage: lastcomm [-v] [FILE]", status=2)
+        raise UsageError()
     path = args[0] if args else DEFAULT_FILE
     try:
         records = acct.read_records(path)

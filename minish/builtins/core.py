@@ -6,19 +6,16 @@ file descriptors.  `echo`, `pwd`, `true`... are builtins only for speed.
 """
 
 import os
+import sys
 
 from ..run import process
 from ..errors import ExitShell, LoopControl, ReturnFromFunction, ShellError, report, write
-from .registry import BUILTINS, builtin, usage_error
+from . import args as check
+from .registry import BUILTINS, builtin
 
 
 def out(text: str) -> None:
     write(1, text)
-
-
-def _is_name(name: str) -> bool:
-    return bool(name) and (name[0].isalpha() or name[0] == "_") and \
-        all(c.isalnum() or c == "_" for c in name)
 
 
 @builtin(":", "do nothing, successfully", ": [args]")
@@ -152,10 +149,10 @@ def exit_(sh, argv):
         raise ShellError("too many arguments")
     if len(argv) == 2:
         try:
-            status = int(argv[1])
-        except ValueError:
-            report(f"exit: {argv[1]}: numeric argument required")
-            raise ExitShell(2) from None
+            status = check.integer(argv[1])
+        except ShellError as e:
+            report(f"exit: {e.message}")
+            raise ExitShell(e.status) from None
     else:
         status = sh.state.last_status
     raise ExitShell(status & 0xFF)
@@ -193,22 +190,30 @@ def exec_(sh, argv):
     raise ExitShell(status)                    # exec failed: a shell exits (XCU 2.14)
 
 
-@builtin("umask", "show or set the file-creation mask", "umask [-S] [mode]")
+@builtin("umask", "show or set the file-creation mask", "umask [-p] [-S] [mode]")
 def umask(sh, argv):
     """The umask's bits are removed from the mode of every file created
-    (open(2) with 0666 becomes 0644 under umask 022)."""
-    args = argv[1:]
-    symbolic = "-S" in args
-    args = [a for a in args if a != "-S"]
+    (open(2) with 0666 becomes 0644 under umask 022).
+    umask 027   set it (octal)
+    umask -S    show it as the permissions that are left: u=rwx,g=rx,o=
+    umask -p    show it as a command that sets it again"""
+    args, flags = argv[1:], set()
+    while args and args[0].startswith("-") and len(args[0]) > 1:
+        if args[0] == "--":
+            args.pop(0)
+            break
+        if any(c not in "pS" for c in args[0][1:]):
+            raise check.invalid_option(args[0])
+        flags |= set(args.pop(0)[1:])
     if args:
-        try:
-            os.umask(int(args[0], 8))
-        except ValueError:
-            raise ShellError(f"{args[0]}: octal number out of range") from None
-        return 0
+        os.umask(check.mask(args[0]))
+        if "S" not in flags:
+            return 0
     mask = os.umask(0)
     os.umask(mask)
-    if symbolic:
+    if "p" in flags and "S" not in flags:
+        out(f"umask {mask:04o}\n")
+    elif "S" in flags:
         perms = []
         for who, shift in (("u", 6), ("g", 3), ("o", 0)):
             allowed = ~mask >> shift & 7
@@ -225,7 +230,7 @@ def dot(sh, argv):
     """Read FILE and run its commands in the current shell (not a child):
     variables and `cd` in it change this shell."""
     if len(argv) < 2:
-        raise usage_error(". file [args]")
+        raise check.UsageError("filename argument required")
     name = argv[1]
     path = name if "/" in name else (process.search_path(name, sh.state.get("PATH"))
                                      or name)
@@ -237,11 +242,15 @@ def dot(sh, argv):
     saved = sh.state.positional
     if len(argv) > 2:
         sh.state.positional = argv[2:]
+    status = sh.state.last_status
     try:
-        return sh.run_text(text)
+        status = sh.run_text(text)
+    except ReturnFromFunction as r:         # `return` ends the file, not the caller
+        status = r.status
     finally:
         if len(argv) > 2:
             sh.state.positional = saved
+    return 0 if not text.strip() else status   # bash: an empty file gives 0
 
 
 BUILTINS["source"] = BUILTINS["."]
@@ -262,9 +271,9 @@ def continue_(sh, argv):
 def _loop_control(sh, argv, kind: str) -> int:
     levels = 1
     if len(argv) > 1:
-        if not (argv[1].isascii() and argv[1].isdigit()) or int(argv[1]) < 1:
+        levels = check.integer(argv[1], status=1)
+        if levels < 1:
             raise ShellError(f"{argv[1]}: loop count out of range")
-        levels = int(argv[1])
     if sh.state.loop_depth == 0:
         raise ShellError("only meaningful in a `for', `while', or `until' loop", status=0)
     raise LoopControl(min(levels, sh.state.loop_depth), kind)
@@ -273,11 +282,25 @@ def _loop_control(sh, argv, kind: str) -> int:
 @builtin("return", "leave a function (or a . file) with a status", "return [n]")
 def return_(sh, argv):
     """Return from the current function; its status is n (default: $?)."""
-    if len(argv) > 1:
-        try:
-            status = int(argv[1]) & 0xFF
-        except ValueError:
-            raise ShellError(f"{argv[1]}: numeric argument required", status=2) from None
-    else:
-        status = sh.state.last_status
+    if not _in_function_or_dot():
+        raise ShellError("can only `return' from a function or sourced script", status=2)
+    status = check.integer(argv[1]) & 0xFF if len(argv) > 1 else sh.state.last_status
     raise ReturnFromFunction(status)
+
+
+def _in_function_or_dot() -> bool:
+    """Is a function or a `.` file running?  Outside them bash refuses `return`.
+
+    Each runs through one Python function (control.call_function and `dot`
+    above), so the answer is whether one of their frames is on the stack.
+    (A forked subshell keeps its parent's stack, as `( return 3 )` inside a
+    function needs.)
+    """
+    from ..run.control import call_function
+    codes = (call_function.__code__, dot.__code__)
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code in codes:
+            return True
+        frame = frame.f_back
+    return False

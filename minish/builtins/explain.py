@@ -12,7 +12,7 @@ the fork()s, which `set -o trace` shows for real; a test compares the two.
 import fcntl
 import os
 
-from ..errors import ParseError, ShellError, write
+from ..errors import ExpansionError, ParseError, ShellError, write
 from ..lang.expand import Expander
 from ..lang.parser import parse
 from ..lang.syntax import (AndOr, Background, Case, For, Function, Group, If, Loop, Pipeline,
@@ -247,7 +247,7 @@ class Planner:
     def expand(self, words) -> list[str]:
         try:
             return self.expander.words(words)
-        except ShellError as e:
+        except (ShellError, ExpansionError) as e:
             return [f"<expansion error: {e.message}>"]
 
     def what_runs(self, argv: list[str], in_child: bool) -> str:
@@ -289,7 +289,7 @@ class Planner:
             fd = r.fd if r.fd is not None else (0 if r.op.startswith("<") else 1)
             try:
                 target = self.expander.redirect_target(r.target)
-            except ShellError as e:
+            except (ShellError, ExpansionError) as e:
                 self.say(depth, f"error: {e.message} -- the command would not run")
                 return
             text = f"{'' if r.fd is None else r.fd}{r.op}{target}"

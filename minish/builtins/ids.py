@@ -18,6 +18,7 @@ import grp
 
 from ..run import process
 from ..errors import ShellError, write
+from .args import UsageError
 from .registry import builtin
 
 
@@ -133,7 +134,7 @@ def parse_calls(words: list[str]) -> list[tuple[str, list[int]]]:
         if len(args) != CALLS[name][0]:
             raise ShellError(f"{name} takes {CALLS[name][0]} argument(s)", status=2)
         try:
-            calls.append((name, [_id(a, CALLS[name][2]) for a in args]))
+            calls.append((name, [_id(a, CALLS[name][2], CALLS[name][0] > 1) for a in args]))
         except ValueError:
             raise ShellError(f"{name}: '{' '.join(args)}' is not a user/group id or name",
                              status=2) from None
@@ -141,9 +142,14 @@ def parse_calls(words: list[str]) -> list[tuple[str, list[int]]]:
     return calls
 
 
-def _id(text: str, kind: str) -> int:
-    if text.lstrip("-").isdigit():
-        return int(text)
+def _id(text: str, kind: str, may_keep: bool) -> int:
+    """A uid or gid (a number or a name); -1 ("leave it alone") only for the
+    calls that take several IDs, setreuid(2) and setresuid(2)."""
+    if text.lstrip("-").isascii() and text.lstrip("-").isdigit():
+        number = int(text)
+        if 0 <= number < 2 ** 32 - 1 or (number == -1 and may_keep):   # uid_t, not (uid_t)-1
+            return number
+        raise ValueError(text)
     try:
         return pwd.getpwnam(text).pw_uid if kind == "u" else grp.getgrnam(text).gr_gid
     except KeyError:
@@ -164,15 +170,22 @@ def explore(calls) -> int:
             fn(*args)
         except OSError as e:
             failed = 1
-            rules = RULES_UNPRIVILEGED if not privileged else RULES_PRIVILEGED
-            rule = rules.get(name.replace("gid", "uid"), "")
-            write(1, f"{call:<14}= -1 {_errno_name(e.errno)} ({e.strerror})\n"
-                     f"              {rule.replace('user', kind == 'u' and 'user' or 'group')}\n")
+            write(1, f"{call:<13} = -1 {_errno_name(e.errno)} ({e.strerror})\n"
+                     f"              {_rule(name, privileged)}\n")
             continue
-        rules = RULES_PRIVILEGED if privileged else RULES_UNPRIVILEGED
-        write(1, f"{call:<14}= 0  -> {_triple(getter(), namer)}\n"
-                 f"              ({rules.get(name.replace('gid', 'uid'), '')})\n")
+        write(1, f"{call:<13} = 0  -> {_triple(getter(), namer)}\n"
+                 f"              ({_rule(name, privileged)})\n")
     return failed
+
+
+def _rule(name: str, privileged: bool) -> str:
+    """The rule that applies to `name`; the gid calls follow the uid rules
+    (credentials(7)), told in their own words: setgid, group, set-group-ID."""
+    rule = (RULES_PRIVILEGED if privileged else RULES_UNPRIVILEGED)[name.replace("gid", "uid")]
+    if name.endswith("gid"):
+        rule = rule.replace("uid", "gid").replace("set-user-ID", "set-group-ID") \
+                   .replace("user", "group")
+    return rule
 
 
 def _errno_name(n: int) -> str:
@@ -198,10 +211,10 @@ def ids(sh, argv):
     if args[0] == "try":
         calls = parse_calls(args[1:])
         if not calls:
-            raise ShellError("usage: ids try CALL ARGS [then CALL ARGS ...]", status=2)
+            raise UsageError()
         pid = process.fork(lambda: explore(calls))
         return process.exit_status(process.wait_pid(pid))
     if len(args) == 1 and args[0].isascii() and args[0].isdigit():
         write(1, _other_report(args[0]))
         return 0
-    raise ShellError("usage: ids [PID] | ids try CALL ARGS [then CALL ARGS ...]", status=2)
+    raise UsageError()

@@ -13,6 +13,7 @@ semop until another one adds to the semaphore, or see nattch change in
 `ipcs -m` while the shell keeps a segment attached.
 """
 from ..errors import ShellError, write
+from .args import UsageError
 from .registry import builtin
 
 # Each builtin imports `sysv` (and with it ctypes) itself, when first used:
@@ -56,7 +57,7 @@ def msgsnd(sh, argv):
     from ..kernel import sysv
     flags, args = _flags(argv[1:], "n")
     if len(args) < 3:
-        raise ShellError("usage: msgsnd [-n] ID TYPE TEXT...", status=2)
+        raise UsageError()
     qid, mtype = _int(args[0], "id"), _int(args[1], "type")
     if mtype <= 0:
         raise ShellError("the message type must be > 0")
@@ -77,7 +78,7 @@ def msgrcv(sh, argv):
     from ..kernel import sysv
     flags, args = _flags(argv[1:], "n")
     if len(args) not in (1, 2):
-        raise ShellError("usage: msgrcv [-n] ID [TYPE]", status=2)
+        raise UsageError()
     qid = _int(args[0], "id")
     mtype = _int(args[1], "type") if len(args) == 2 else 0
     try:
@@ -100,7 +101,7 @@ def semop(sh, argv):
     from ..kernel import sysv
     flags, args = _flags(argv[1:], "nu")
     if len(args) < 2:
-        raise ShellError("usage: semop [-n] [-u] ID NUM:OP ...", status=2)
+        raise UsageError()
     semid = _int(args[0], "id")
     bits = (sysv.IPC_NOWAIT if "n" in flags else 0) | (sysv.SEM_UNDO if "u" in flags else 0)
     ops = []
@@ -130,7 +131,7 @@ def semctl(sh, argv):
     getall / setall V...   every value at once"""
     from ..kernel import sysv
     if len(argv) < 3:
-        raise ShellError("usage: semctl ID CMD [ARGS]", status=2)
+        raise UsageError()
     semid, cmd, rest = _int(argv[1], "id"), argv[2].lower(), argv[3:]
     try:
         if cmd in SEMCTL and len(rest) == 1:
@@ -142,14 +143,10 @@ def semctl(sh, argv):
         elif cmd == "setall" and rest:
             sysv.semctl_setall(semid, [_int(v, "value") for v in rest])
         else:
-            raise ShellError(f"usage: {semctl_usage()}", status=2)
+            raise UsageError()
     except OSError as e:
         raise _explain(e, "semctl") from None
     return 0
-
-
-def semctl_usage() -> str:
-    return "semctl ID getval|getncnt|getzcnt|getpid NUM | setval NUM V | getall | setall V..."
 
 
 def _nsems(semid: int) -> int:
@@ -188,7 +185,7 @@ def shmdt(sh, argv):
 
 def _one_id(argv, usage: str) -> int:
     if len(argv) != 2:
-        raise ShellError(f"usage: {usage}", status=2)
+        raise UsageError()
     return _int(argv[1], "id")
 
 
@@ -220,7 +217,7 @@ def shmwrite(sh, argv):
     """Copy TEXT (and a terminating NUL byte) into segment ID at OFFSET."""
     import ctypes
     if len(argv) not in (3, 4):
-        raise ShellError("usage: shmwrite ID TEXT [OFFSET]", status=2)
+        raise UsageError()
     shmid, data = _int(argv[1], "id"), argv[2].encode() + b"\0"
     offset = _int(argv[3], "offset") if len(argv) == 4 else 0
     if offset < 0 or offset + len(data) > _segment_size(shmid):
@@ -234,7 +231,7 @@ def shmread(sh, argv):
     """Print the bytes of segment ID from OFFSET, up to a NUL byte or LENGTH."""
     import ctypes
     if len(argv) not in (2, 3, 4):
-        raise ShellError("usage: shmread ID [LENGTH] [OFFSET]", status=2)
+        raise UsageError()
     shmid = _int(argv[1], "id")
     size = _segment_size(shmid)
     offset = _int(argv[3], "offset") if len(argv) == 4 else 0

@@ -7,6 +7,7 @@ import os
 
 from ..errors import ShellError, report, write
 from .ipcs import KINDS, _number, read_table
+from .args import UsageError
 from .registry import builtin
 
 
@@ -17,7 +18,7 @@ def ipcrm(sh, argv):
     ('dest' in ipcs) and goes away when the last process detaches."""
     args, status = argv[1:], 0
     if not args:
-        raise ShellError("usage: ipcrm [-q|-m|-s ID] [-Q|-M|-S KEY] [-a]", status=2)
+        raise UsageError()
     while args:
         opt = args.pop(0)
         if opt == "-a":
@@ -26,7 +27,7 @@ def ipcrm(sh, argv):
                     status |= _remove(kind, row["id"])
             continue
         if opt not in ("-q", "-m", "-s", "-Q", "-M", "-S") or not args:
-            raise ShellError("usage: ipcrm [-q|-m|-s ID] [-Q|-M|-S KEY] [-a]", status=2)
+            raise UsageError()
         kind = KINDS[opt[1].lower()]
         value = args.pop(0)
         if opt[1].isupper():
@@ -79,9 +80,9 @@ def ipcmk(sh, argv):
             else:
                 key = _number(value, "key")
         else:
-            raise ShellError("usage: ipcmk [-Q] [-S N] [-M SIZE] [-p MODE] [-k KEY]", status=2)
+            raise UsageError()
     if not made:
-        raise ShellError("usage: ipcmk [-Q] [-S N] [-M SIZE] [-p MODE] [-k KEY]", status=2)
+        raise UsageError()
     import random
     from ..kernel import sysv
     for kind, size in made:
@@ -111,7 +112,7 @@ def ftok(sh, argv):
     the low 8 bits of PROJ, then the low 8 bits of the file's device number,
     then the low 16 bits of its inode number.  Same file, same PROJ: same key."""
     if len(argv) != 3:
-        raise ShellError("usage: ftok PATH PROJ", status=2)
+        raise UsageError()
     path, proj = argv[1], _number(argv[2], "project id")
     from ..kernel import sysv
     try:

@@ -8,6 +8,7 @@ import os
 
 from ..errors import ShellError, report, write
 from ..run.jobs import format_job
+from . import args as check
 from .registry import builtin
 
 
@@ -73,29 +74,19 @@ def kill(sh, argv):
     process group (kill(-pgid, sig)).
     kill -l        list the signal names
     kill -l 137    the name of the signal behind an exit status"""
-    import signal
     args = argv[1:]
     if not args:
-        raise ShellError("usage: kill [-s SIG | -SIG] pid|%job ... or kill -l [N]", status=2)
+        raise check.UsageError()
     if args[0] == "-l":
-        if len(args) > 1:
-            for a in args[1:]:
-                n = int(a) if a.isdigit() else 0
-                name = _signal_name(n - 128 if n > 128 else n)
-                if not name:
-                    raise ShellError(f"{a}: invalid signal specification")
-                write(1, name + "\n")
-            return 0
-        names = [f"{s.value:2d}) SIG{_signal_name(s.value)}" for s in sorted(
-            set(signal.Signals), key=lambda s: s.value)]
-        write(1, "\n".join(names) + "\n")
-        return 0
-    sig = signal.SIGTERM
-    if args[0] == "-s" and len(args) > 1:
-        sig = _parse_signal(args[1])
+        return _list_signals(args[1:])
+    sig = 15                                   # SIGTERM
+    if args[0] in ("-s", "-n"):
+        if len(args) < 2:
+            raise ShellError(f"{args[0]}: option requires an argument")
+        sig = check.signal_number(args[1])
         args = args[2:]
     elif args[0].startswith("-") and args[0] != "--":
-        sig = _parse_signal(args[0][1:])
+        sig = check.signal_number(args[0][1:])
         args = args[1:]
     if args and args[0] == "--":
         args = args[1:]
@@ -104,16 +95,14 @@ def kill(sh, argv):
         try:
             if target.startswith("%"):
                 job = _job(sh, "kill", target)
-                _send(job, job.pgid and -job.pgid or job.pids[0], sig)
+                _send(job, -job.pgid if job.pgid else job.pids[0], sig)
                 sh.jobs.settle(job)
-            elif target.lstrip("-").isdigit():
-                pid = int(target)
+            else:
+                pid = check.pid(target)
                 job = sh.jobs.by_pid(abs(pid))
                 _send(job, pid, sig)
                 if job is not None:
                     sh.jobs.settle(job)
-            else:
-                raise ShellError(f"{target}: arguments must be process or job IDs")
         except ProcessLookupError:
             report(f"kill: ({target}) - No such process")
             status = 1
@@ -137,24 +126,25 @@ def _send(job, pid: int, sig: int) -> None:
             pass
 
 
-def _signal_name(n: int) -> str | None:
-    import signal
-    try:
-        return signal.Signals(n).name[3:]
-    except ValueError:
-        return None
-
-
-def _parse_signal(text: str) -> int:
-    import signal
-    if text.isascii() and text.isdigit():
-        return int(text)
-    name = text.upper()
-    name = name if name.startswith("SIG") else "SIG" + name
-    try:
-        return signal.Signals[name].value
-    except KeyError:
-        raise ShellError(f"{text}: invalid signal specification") from None
+def _list_signals(specs: list[str]) -> int:
+    """kill -l: the table; kill -l 137: the name behind an exit status
+    (128+n, see wait(2)); kill -l INT: the number."""
+    if not specs:
+        write(1, check.signal_table())
+        return 0
+    status = 0
+    for spec in specs:
+        try:
+            if spec.isascii() and spec.isdigit():
+                number = int(spec) - 128 if len(spec) < 4 and int(spec) > 128 else spec
+                write(1, check.signal_name(check.signal_number(str(number)))
+                      .removeprefix("SIG") + "\n")
+            else:
+                write(1, f"{check.signal_number(spec)}\n")
+        except ShellError as e:
+            report(f"kill: {e.message}")
+            status = 1
+    return status
 
 
 @builtin("wait", "wait for background jobs", "wait [pid | %job ...]")
@@ -177,7 +167,7 @@ def wait(sh, argv):
                 report(f"wait: pid {arg} is not a child of this shell")
             else:
                 report(f"wait: `{arg}': not a pid or valid job spec")
-                status = 2
+                status = 1
                 continue
             status = 127
             continue

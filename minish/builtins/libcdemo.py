@@ -6,7 +6,8 @@ waitpid: each prints what it did and decodes the raw wait status.
 import os
 
 from ..run import process
-from ..errors import ShellError, write
+from ..errors import write
+from .args import UsageError
 from .registry import builtin
 
 
@@ -39,7 +40,7 @@ def system_(sh, argv):
       system 'kill -TERM $$'"""
     from ..libc import pr_exit, system
     if len(argv) != 2:
-        raise ShellError("usage: system 'command'", status=2)
+        raise UsageError()
     process.flush_std_streams()
     raw = _restored(lambda: system(argv[1]))
     write(2, f"system: raw status {raw:#06x}: {pr_exit(raw)}\n")
@@ -58,7 +59,7 @@ def popen_(sh, argv):
     if writing:
         args = args[1:]
     if len(args) != 1:
-        raise ShellError("usage: popen [-w] 'command'", status=2)
+        raise UsageError()
 
     def run():
         stream = popen(args[0], "wb" if writing else "rb")

@@ -13,6 +13,7 @@ import os
 from ..run import trace
 from ..errors import ShellError, write
 from ..run.redirect import SAVED_FD_MIN
+from .args import UsageError, signal_name
 from .registry import builtin
 
 ACCESS = {os.O_RDONLY: "r", os.O_WRONLY: "w", os.O_RDWR: "rw"}
@@ -20,7 +21,7 @@ ACCESS = {os.O_RDONLY: "r", os.O_WRONLY: "w", os.O_RDWR: "rw"}
 
 def _pid(argv, usage: str) -> str:
     if len(argv) > 2:
-        raise ShellError(f"usage: {usage}", status=2)
+        raise UsageError()
     if len(argv) == 1:
         return str(os.getpid())
     if not (argv[1].isascii() and argv[1].isdigit()):
@@ -84,15 +85,7 @@ SIGSETS = [("SigPnd", "pending (this thread)"), ("ShdPnd", "pending (process)"),
 
 
 def decode_sigset(mask: int) -> list[str]:
-    import signal
-    names = []
-    for n in range(1, 65):
-        if mask >> (n - 1) & 1:
-            try:
-                names.append(signal.Signals(n).name)
-            except ValueError:
-                names.append(f"SIGRT{n - signal.SIGRTMIN}" if n >= signal.SIGRTMIN else str(n))
-    return names
+    return [signal_name(n) for n in range(1, 65) if mask >> (n - 1) & 1]
 
 
 @builtin("sigs", "show a process's blocked, ignored, caught and pending signals", "sigs [PID]")

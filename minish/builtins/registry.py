@@ -1,6 +1,7 @@
 """The builtin registry: name -> Builtin, filled by the @builtin decorator."""
 
-from ..errors import ShellError, report
+from ..errors import ShellError, report, write
+from .args import UsageError
 
 BUILTINS: dict[str, "Builtin"] = {}
 
@@ -18,10 +19,18 @@ class Builtin:
             return load(self.module)[self.name].run(sh, argv)
         try:
             return self.fn(sh, argv)
+        except UsageError as e:                 # bash: the message, then the usage line
+            if e.message:
+                report(f"{self.name}: {e.message}")
+            try:
+                write(2, f"{self.name}: usage: {self.usage}\n")
+            except OSError:
+                pass
+            return e.status
         except ShellError as e:
             report(f"{self.name}: {e.message}")
             return e.status
-        except OSError as e:
+        except OSError as e:                    # what else fails is writing the output
             report(f"{self.name}: write error: {e.strerror}")
             return 1
 
@@ -33,10 +42,6 @@ def builtin(name: str, summary: str, usage: str = "", keeps_redirections: bool =
                                  (fn.__doc__ or summary).strip(), keeps_redirections)
         return fn
     return register
-
-
-def usage_error(b_usage: str) -> ShellError:
-    return ShellError(f"usage: {b_usage}", status=2)
 
 
 def lazy(module: str, names: list[str]) -> None:

@@ -1,5 +1,6 @@
 """The session: history and help."""
-from ..errors import ShellError, report
+from ..errors import report
+from . import args as check
 from .core import out
 from .registry import BUILTINS, builtin
 
@@ -14,9 +15,9 @@ def history(sh, argv):
         return 0
     count = len(entries)
     if len(argv) > 1:
-        if not (argv[1].isascii() and argv[1].isdigit()):
-            raise ShellError(f"{argv[1]}: numeric argument required", status=2)
-        count = int(argv[1])
+        if argv[1].startswith("-") and not argv[1][1:].isdigit():
+            raise check.invalid_option(argv[1])
+        count = max(check.integer(argv[1], status=1), 0)
     start = max(len(entries) - count, 0)
     for number, text in enumerate(entries[start:], start + 1):
         out(f"{number:5d}  {text}\n")

@@ -7,7 +7,8 @@ clock ticks (sysconf(_SC_CLK_TCK), usually 100 a second).
 import os
 import time
 
-from ..errors import ShellError, write
+from ..errors import write
+from .args import UsageError
 from .registry import builtin
 
 
@@ -24,7 +25,7 @@ def times(sh, argv):
     -v  also the raw struct tms fields in clock ticks, CLK_TCK and the
         elapsed wall-clock time since an arbitrary point (times' return value)"""
     if argv[1:] not in ([], ["-v"]):
-        raise ShellError("usage: times [-v]", status=2)
+        raise UsageError()
     t = os.times()
     write(1, f"{_minutes(t.user)} {_minutes(t.system)}\n"
              f"{_minutes(t.children_user)} {_minutes(t.children_system)}\n")

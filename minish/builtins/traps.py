@@ -11,33 +11,20 @@
 A caught signal is reset to its default in every child (exec cannot keep
 a handler: the code it points to is gone), as sigaction(2) says.
 """
-import signal
-
 from ..run import signals
-from ..errors import ShellError, write
+from ..errors import ShellError, report, write
+from . import args as check
 from .registry import builtin
 
 EXIT = 0
+SIGKILL, SIGSTOP = 9, 19
 
 
 def parse_signal(spec: str) -> int:
-    if spec.upper() in ("EXIT", "0"):
-        return EXIT
-    if spec.isascii() and spec.isdigit():
-        number = int(spec)
-    else:
-        name = spec.upper() if spec.upper().startswith("SIG") else "SIG" + spec.upper()
-        try:
-            number = signal.Signals[name].value
-        except KeyError:
-            raise ShellError(f"{spec}: invalid signal specification") from None
-    if number in (signal.SIGKILL, signal.SIGSTOP):
+    number = check.signal_number(spec)
+    if number in (SIGKILL, SIGSTOP):
         raise ShellError(f"{spec}: SIGKILL and SIGSTOP cannot be caught or ignored")
     return number
-
-
-def _name(number: int) -> str:
-    return "EXIT" if number == EXIT else signal.Signals(number).name
 
 
 @builtin("trap", "run commands when a signal arrives, or at exit", "trap [-p] ['commands' | '' | -] SIGNAL...")
@@ -47,26 +34,49 @@ def trap(sh, argv):
     trap - SIG...           restore SIG's default action
     trap 'commands' EXIT    run the commands when the shell exits
     trap                    list the traps that are set"""
-    args = [a for a in argv[1:] if a != "-p"]
+    args, listing = argv[1:], False
+    while args and args[0].startswith("-") and args[0] not in ("-", "--") and \
+            not args[0][1:].isdigit():
+        option = args.pop(0)
+        if option != "-p":
+            raise check.invalid_option(option)
+        listing = True
+    if args and args[0] == "--":
+        args.pop(0)
     traps = sh.state.traps
-    if not args:
-        for number in sorted(traps):
+    if listing or not args:                    # trap, trap -p [SIGNAL...]
+        chosen = {parse_signal(spec) for spec in args} if args else set(traps)
+        for number in sorted(chosen & set(traps)):
             action = traps[number].replace("'", "'\\''")
-            write(1, f"trap -- '{action}' {_name(number)}\n")
+            write(1, f"trap -- '{action}' {check.signal_name(number)}\n")
         return 0
     if len(args) == 1:
         args = ["-", args[0]] if args[0] not in ("-", "") else args
     action, specs = args[0], args[1:]
     if not specs:
-        raise ShellError("usage: trap ['commands' | '' | -] SIGNAL...", status=2)
+        raise check.UsageError()
+    status = 0
     for spec in specs:
-        number = parse_signal(spec)
+        try:
+            number = parse_signal(spec)
+        except ShellError as e:                # bash goes on with the other signals
+            report(f"trap: {e.message}")
+            status = 1
+            continue
         if action == "-":
             traps.pop(number, None)
-            if number != EXIT:
-                signals.set_trap(number, None)
         else:
             traps[number] = action
-            if number != EXIT:
-                signals.set_trap(number, "ignore" if action == "" else "catch")
-    return 0
+        if number != EXIT:
+            _set_disposition(number, None if action == "-" else
+                             "ignore" if action == "" else "catch")
+    return status
+
+
+def _set_disposition(number: int, how: str | None) -> None:
+    """sigaction(2) refuses 32 and 33 (glibc keeps them for its threads,
+    nptl(7)); bash records the trap anyway and says nothing, and so do we."""
+    try:
+        signals.set_trap(number, how)
+    except OSError:
+        pass

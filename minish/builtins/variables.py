@@ -6,7 +6,9 @@ ones every child gets in its environment (environ(7)).
 import os
 
 from ..errors import ShellError, report
-from .core import _is_name, out
+from ..lang.lexer import is_name
+from . import args as check
+from .core import out
 from .registry import builtin
 
 
@@ -23,7 +25,7 @@ def export(sh, argv):
     status = 0
     for arg in names:
         name, eq, value = arg.partition("=")
-        if not _is_name(name):
+        if not is_name(name):
             report(f"export: `{arg}': not a valid identifier")
             status = 1
             continue
@@ -43,7 +45,7 @@ def unset(sh, argv):
     for name in argv[1:]:
         if name in ("-v", "-f"):
             continue
-        if not _is_name(name):
+        if not is_name(name):
             report(f"unset: `{name}': not a valid identifier")
             return 1
         sh.state.unset(name)
@@ -116,24 +118,49 @@ def set_option(sh, name: str, on: bool, known: set | None = None) -> None:
 @builtin("shift", "shift the positional parameters left", "shift [n]")
 def shift(sh, argv):
     """Drop $1 .. $n; $n+1 becomes $1."""
-    n = int(argv[1]) if len(argv) > 1 and argv[1].isascii() and argv[1].isdigit() else 1
+    n = check.integer(argv[1], status=1) if len(argv) > 1 else 1
+    if n < 0:
+        raise ShellError(f"{argv[1]}: shift count out of range")
     if n > len(sh.state.positional):
         return 1
     del sh.state.positional[:n]
     return 0
 
 
-@builtin("read", "read a line into variables", "read [-r] name ...")
+@builtin("read", "read a line into variables", "read [-r] [-u fd] [name ...]")
 def read(sh, argv):
     """Read one line from standard input, split it on $IFS into the names
     (the last name gets the rest).  Reads a byte at a time, so the rest of
-    the input is left for the next command."""
-    args = argv[1:]
-    raw = "-r" in args
-    names = [a for a in args if a != "-r"] or ["REPLY"]
+    the input is left for the next command.
+    -r     a backslash is an ordinary character
+    -u FD  read from file descriptor FD instead of 0"""
+    args, raw, fd = argv[1:], False, 0
+    while args and args[0].startswith("-") and len(args[0]) > 1:
+        option = args.pop(0)
+        if option == "--":
+            break
+        if option == "-r":
+            raw = True
+        elif option == "-u":
+            if not args:
+                raise check.UsageError("-u: option requires an argument")
+            fd = check.fd(args.pop(0))
+            try:
+                os.fstat(fd)                   # bash checks a -u fd before reading
+            except OSError as e:
+                raise ShellError(f"{fd}: invalid file descriptor: {e.strerror}") from None
+        else:
+            raise check.invalid_option(option)
+    names = args or ["REPLY"]
+    for name in names:
+        if not is_name(name):
+            raise ShellError(f"`{name}': not a valid identifier")
     data = bytearray()
     while True:
-        byte = os.read(0, 1)
+        try:
+            byte = os.read(fd, 1)
+        except OSError as e:                   # `read x <&-`: no stdin at all
+            raise ShellError(f"read error: {fd}: {e.strerror}") from None
         if not byte or byte == b"\n":
             break
         data += byte

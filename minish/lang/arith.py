@@ -1,75 +1,96 @@
-"""Arithmetic expansion: $(( expression )), integers only, C's operators.
+"""Arithmetic expansion: $(( expression )), bash's signed 64-bit integers.
 
 A small precedence-climbing evaluator (no eval(): the text is user input).
 Variables may be named without `$`; an unset or empty one counts as 0.
-Supported, loosest first:  = += -= *= /= %=   ?:   ||   &&   |   ^   &
-== !=   < <= > >=   << >>   + -   * / %   unary - + ! ~   ( )
+Supported, loosest first:  ,   = += -= *= /= %= <<= >>= &= ^= |=   ?:   ||
+&&   |   ^   &   == !=   < <= > >=   << >>   + -   * / %   **
+unary - + ! ~   ( ).  Numbers: 10, 010 (octal), 0x1f, BASE#DIGITS (2-64).
+
+Every value is a C `intmax_t`, as in bash: results wrap around modulo 2**64
+(`$((9223372036854775807 + 1))` is the most negative number), and a shift
+count is taken modulo 64, as the x86-64 shift instructions do.  Python's
+integers never overflow, so each result is folded back into 64 bits --
+which also keeps `x=$((x*x))` in a loop from growing to gigabytes.
 """
 
-from ..errors import ShellError
+from ..errors import ExpansionError
+from .lexer import is_name
 
 BINARY = [  # precedence levels, loosest first
     ("||",), ("&&",), ("|",), ("^",), ("&",), ("==", "!="), ("<", "<=", ">", ">="),
-    ("<<", ">>"), ("+", "-"), ("*", "/", "%"),
+    ("<<", ">>"), ("+", "-"), ("*", "/", "%"), ("**",),
 ]
-OPERATORS = sorted({op for level in BINARY for op in level} |
-                   {"=", "+=", "-=", "*=", "/=", "%=", "?", ":", "(", ")", "!", "~"},
-                   key=len, reverse=True)
+ASSIGN_OPS = ("=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=")
+OPERATORS = sorted({op for level in BINARY for op in level} | set(ASSIGN_OPS) |
+                   {"?", ":", "(", ")", "!", "~", ","}, key=len, reverse=True)
+WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@#")
+MIN, MAX = -2 ** 63, 2 ** 63 - 1
+DEPTH_LIMIT = 32   # x='y+1' y='x+1': bash stops at 1024; Python's stack is smaller
 
 
-def evaluate(text: str, variables) -> int:
+def wrap(n: int) -> int:
+    """Fold a Python integer into a signed 64-bit one, as C's arithmetic does."""
+    return (n - MIN) % 2 ** 64 + MIN
+
+
+def evaluate(text: str, variables, depth: int = 0) -> int:
     """Evaluate `text`; `variables` is the shell State (get/set)."""
-    return _Evaluator(_tokens(text), variables, text).run()
-
-
-def _tokens(text: str) -> list[str]:
-    tokens, i = [], 0
-    while i < len(text):
-        c = text[i]
-        if c.isspace():
-            i += 1
-        elif c.isalnum() or c == "_":
-            j = i
-            while j < len(text) and (text[j].isalnum() or text[j] == "_"):
-                j += 1
-            tokens.append(text[i:j])
-            i = j
-        else:
-            op = next((o for o in OPERATORS if text.startswith(o, i)), None)
-            if op is None:
-                raise ShellError(f"{text}: syntax error in expression (error token is \"{text[i:]}\")")
-            tokens.append(op)
-            i += len(op)
-    return tokens
+    text = text.lstrip()                       # bash's messages show it so
+    try:
+        return _Evaluator(text, variables, depth).run()
+    except RecursionError:
+        raise ExpansionError(f"{text}: expression recursion level exceeded "
+                             f"(error token is \"{text}\")") from None
 
 
 class _Evaluator:
-    def __init__(self, tokens, variables, text):
-        self.tokens, self.vars, self.text, self.i = tokens, variables, text, 0
+    def __init__(self, text: str, variables, depth: int) -> None:
+        self.text, self.vars, self.depth = text, variables, depth
+        self.tokens, self.starts = _tokens(text)
+        self.i = 0
+        self.skip = 0          # > 0 on the side of && || ?: that is not evaluated
 
     def run(self) -> int:
         if not self.tokens:
             return 0
-        value = self.assignment()
+        value = self.comma()
         if self.i != len(self.tokens):
-            self._fail()
+            self._fail("syntax error in expression")
         return value
 
-    def _peek(self):
-        return self.tokens[self.i] if self.i < len(self.tokens) else None
+    # -- helpers ---------------------------------------------------------------
+    def _peek(self, ahead: int = 0):
+        i = self.i + ahead
+        return self.tokens[i] if i < len(self.tokens) else None
 
-    def _fail(self):
-        rest = " ".join(self.tokens[self.i:]) or self.text
-        raise ShellError(f"{self.text}: syntax error in expression (error token is \"{rest}\")")
+    def _fail(self, message: str, at: int | None = None):
+        """bash's message: the expression, what is wrong, and the text from
+        the offending token on ("error token")."""
+        at = self.i if at is None else at
+        at = min(max(at, 0), len(self.tokens) - 1)
+        rest = self.text[self.starts[at]:] if self.tokens else self.text
+        raise ExpansionError(f"{self.text}: {message} (error token is \"{rest}\")")
+
+    # -- grammar, loosest first ----------------------------------------------
+    def comma(self) -> int:
+        value = self.assignment()
+        while self._peek() == ",":
+            self.i += 1
+            value = self.assignment()
+        return value
 
     def assignment(self) -> int:
-        tok, nxt = self._peek(), (self.tokens[self.i + 1] if self.i + 1 < len(self.tokens) else None)
-        if tok and _is_name(tok) and nxt in ("=", "+=", "-=", "*=", "/=", "%="):
+        tok, op = self._peek(), self._peek(1)
+        if op in ASSIGN_OPS and tok is not None:
+            if not is_name(tok):
+                self.i += 1
+                self._fail("attempted assignment to non-variable")
             self.i += 2
             value = self.assignment()
-            if nxt != "=":
-                value = _apply(nxt[0], self._variable(tok), value)
-            self.vars.set(tok, str(value))
+            if op != "=":
+                value = self._apply(op[:-1], self._variable(tok), value, self.i - 1)
+            if not self.skip:
+                self.vars.set(tok, str(value))
             return value
         return self.conditional()
 
@@ -78,22 +99,42 @@ class _Evaluator:
         if self._peek() != "?":
             return cond
         self.i += 1
-        yes = self.assignment()
+        yes = self._maybe(not cond, self.comma)
         if self._peek() != ":":
-            self._fail()
+            self._fail("`:' expected for conditional expression")
         self.i += 1
-        no = self.conditional()
+        no = self._maybe(bool(cond), self.conditional)
         return yes if cond else no
+
+    def _maybe(self, skipped: bool, rule) -> int:
+        """Parse with `rule`, evaluating only if not `skipped` (short circuit)."""
+        self.skip += skipped
+        try:
+            return rule()
+        finally:
+            self.skip -= skipped
 
     def binary(self, level: int) -> int:
         if level == len(BINARY):
             return self.unary()
+        if BINARY[level] == ("**",):           # the one right-associative level
+            left = self.unary()
+            if self._peek() == "**":
+                self.i += 1
+                right = self.binary(level)
+                return self._apply("**", left, right, self.i - 1)
+            return left
         left = self.binary(level + 1)
         while self._peek() in BINARY[level]:
             op = self.tokens[self.i]
             self.i += 1
+            if op in ("&&", "||"):
+                decided = (op == "&&" and not left) or (op == "||" and left)
+                right = self._maybe(decided, lambda: self.binary(level + 1))
+                left = int(bool(left)) if decided else int(bool(right))
+                continue
             right = self.binary(level + 1)
-            left = _apply(op, left, right)
+            left = self._apply(op, left, right, self.i - 1)
         return left
 
     def unary(self) -> int:
@@ -101,61 +142,128 @@ class _Evaluator:
         if tok in ("-", "+", "!", "~"):
             self.i += 1
             value = self.unary()
-            return {"-": -value, "+": value, "!": int(not value), "~": ~value}[tok]
+            return {"-": wrap(-value), "+": value, "!": int(not value), "~": ~value}[tok]
         if tok == "(":
             self.i += 1
-            value = self.assignment()
+            value = self.comma()
             if self._peek() != ")":
-                self._fail()
+                self._fail("missing `)'")
             self.i += 1
             return value
-        if tok is None:
-            self._fail()
+        if tok is None or tok in OPERATORS:
+            self._fail("syntax error: operand expected", self.i - (tok is None))
         self.i += 1
         if tok[0].isascii() and tok[0].isdigit():
-            return _number(tok, self.text)
-        if _is_name(tok):
+            return self._number(tok)
+        if is_name(tok):
             return self._variable(tok)
-        self.i -= 1
-        self._fail()
+        self._fail("syntax error in expression", self.i - 1)
 
+    # -- operands ----------------------------------------------------------------
     def _variable(self, name: str) -> int:
         value = (self.vars.get(name) or "").strip()
         if not value:
             return 0
-        digits = value.lstrip("-")
+        digits = value[1:] if value[0] in "+-" else value
         if digits.isascii() and digits.isdigit():
-            return int(value)
-        return evaluate(value, self.vars)      # a variable may hold an expression
+            number = _digits(digits, 10)
+            return wrap(-number if value[0] == "-" else number)
+        if self.depth >= DEPTH_LIMIT:
+            self._fail("expression recursion level exceeded", self.i - 1)
+        return evaluate(value, self.vars, self.depth + 1)   # it may hold an expression
+
+    def _number(self, tok: str) -> int:
+        base, digits = 10, tok
+        if "#" in tok:
+            prefix, _, digits = tok.partition("#")
+            base = int(prefix) if prefix.isdigit() and len(prefix) < 3 else 0
+            if not 2 <= base <= 64:
+                self._fail("invalid arithmetic base", self.i - 1)
+        elif tok[:2] in ("0x", "0X"):
+            base, digits = 16, tok[2:] or "0"
+        elif tok[0] == "0":
+            base = 8
+        value = _digits(digits, base)
+        if value is None:                      # bash names only the number here
+            raise ExpansionError(f"{tok}: value too great for base (error token is \"{tok}\")")
+        return wrap(value)
+
+    def _apply(self, op: str, a: int, b: int, at: int) -> int:
+        """One binary operator on 64-bit values; `at` is the right operand's
+        last token, which bash names in its error messages."""
+        if op in ("/", "%"):
+            if b == 0:
+                if self.skip:
+                    return 0
+                self._fail("division by 0", at)
+            if a == MIN and b == -1:           # the one quotient that overflows
+                return MIN if op == "/" else 0
+            q = abs(a) // abs(b) * (1 if (a < 0) == (b < 0) else -1)  # C truncates
+            return q if op == "/" else a - b * q
+        if op == "**":
+            if b < 0:
+                if self.skip:
+                    return 0
+                self._fail("exponent less than 0", at)
+            return wrap(pow(a, b, 2 ** 64))
+        if op in ("<<", ">>"):
+            b &= 63                            # the count is taken modulo 64
+            return wrap(a << b) if op == "<<" else a >> b
+        return wrap({
+            "+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b,
+            "<": lambda: int(a < b), "<=": lambda: int(a <= b), ">": lambda: int(a > b),
+            ">=": lambda: int(a >= b), "==": lambda: int(a == b), "!=": lambda: int(a != b),
+            "&": lambda: a & b, "^": lambda: a ^ b, "|": lambda: a | b,
+        }[op]())
 
 
-def _is_name(tok: str) -> bool:
-    return tok[0].isalpha() or tok[0] == "_"
+def _tokens(text: str) -> tuple[list[str], list[int]]:
+    """Split into numbers/names and operators; also each token's offset."""
+    tokens, starts, i = [], [], 0
+    while i < len(text):
+        c = text[i]
+        if c.isspace():
+            i += 1
+            continue
+        starts.append(i)
+        if c in WORD_CHARS and c not in "@#":
+            j = i
+            while j < len(text) and text[j] in WORD_CHARS:
+                j += 1
+            tokens.append(text[i:j])
+            i = j
+            continue
+        op = next((o for o in OPERATORS if text.startswith(o, i)), None)
+        if op is None:
+            rest = text[i:]
+            raise ExpansionError(f"{text}: syntax error: invalid arithmetic operator "
+                                 f"(error token is \"{rest}\")")
+        tokens.append(op)
+        i += len(op)
+    return tokens, starts
 
 
-def _number(tok: str, text: str) -> int:
-    try:
-        if tok.lower().startswith("0x"):
-            return int(tok, 16)
-        if tok.startswith("0") and len(tok) > 1:
-            return int(tok, 8)
-        return int(tok)
-    except ValueError:
-        raise ShellError(f"{text}: value too great for base (error token is \"{tok}\")") from None
+def _digits(digits: str, base: int) -> int | None:
+    """The value of `digits` in `base`, modulo 2**64; None for a bad digit.
 
-
-def _apply(op: str, a: int, b: int) -> int:
-    if op in ("/", "%") and b == 0:
-        raise ShellError("division by 0")
-    if op == "/":
-        return int(a / b)                      # C truncates toward zero
-    if op == "%":
-        return a - b * int(a / b)
-    return {
-        "+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b,
-        "<<": lambda: a << b, ">>": lambda: a >> b, "<": lambda: int(a < b),
-        "<=": lambda: int(a <= b), ">": lambda: int(a > b), ">=": lambda: int(a >= b),
-        "==": lambda: int(a == b), "!=": lambda: int(a != b), "&": lambda: a & b,
-        "^": lambda: a ^ b, "|": lambda: a | b, "&&": lambda: int(bool(a and b)),
-        "||": lambda: int(bool(a or b)),
-    }[op]()
+    Digit by digit, as bash does: int() would refuse a 5000-digit literal
+    (Python's int-to-str limit) and keep more bits than a C integer can.
+    """
+    value = 0
+    for c in digits:
+        if c.isdigit() and c.isascii():
+            d = ord(c) - 48
+        elif "a" <= c <= "z":
+            d = ord(c) - 87
+        elif "A" <= c <= "Z":
+            d = ord(c) - 55 if base <= 36 else ord(c) - 29
+        elif c == "@":
+            d = 62
+        elif c == "_":
+            d = 63
+        else:
+            return None
+        if d >= base:
+            return None
+        value = (value * base + d) % 2 ** 64
+    return value

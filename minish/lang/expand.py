@@ -12,7 +12,8 @@ globbing can tell a quoted `*` from a pattern `*`.
 import os
 import pwd
 
-from ..errors import ShellError
+from ..errors import ExpansionError, ShellError
+from .lexer import is_name
 from .syntax import Arith, CommandSub, Lit, Param, Word
 
 GLOB_CHARS = frozenset("*?[")
@@ -132,6 +133,8 @@ class Expander:
 
     def _param(self, part: Param):
         name, op = part.name, part.op
+        if op == "bad":                        # ${x!}, ${}: the lexer marked it
+            raise ExpansionError(f"${{{part.arg}}}: bad substitution")
         value = self.lookup(name)
         if op is None:
             return value if value is not None else ""
@@ -152,14 +155,14 @@ class Expander:
         if kind == "=":
             if not unset:
                 return value
-            if not (name[0].isalpha() or name[0] == "_"):
-                raise ShellError(f"${name}: cannot assign in this way")
+            if not is_name(name):
+                raise ExpansionError(f"${name}: cannot assign in this way")
             new = self.single(part.arg)
             self.state.set(name, new)
             return new
         if unset:                              # ${x?message}
             message = self.single(part.arg) or "parameter null or not set"
-            raise ShellError(f"{name}: {message}")
+            raise ExpansionError(f"{name}: {message}", fatal=True)
         return value
 
     def lookup(self, name: str):

@@ -22,6 +22,15 @@ NAME_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
 NAME_CHARS = NAME_START | frozenset("0123456789")
 
 
+def is_name(text: str) -> bool:
+    """A shell variable name (XCU 3.235): ASCII letters, digits, _; no digit first.
+
+    The one rule: the parser, `export`, `unset` and `read` all call this, so
+    `export é=1` is refused everywhere alike.
+    """
+    return bool(text) and text[0] in NAME_START and all(c in NAME_CHARS for c in text)
+
+
 class Token:
     """kind is WORD, IO_NUMBER, OP, NEWLINE, COMMENT or EOF."""
     __slots__ = ("kind", "text", "span", "word", "incomplete", "heredoc")
@@ -40,10 +49,20 @@ def tokenize(text: str) -> list[Token]:
     return _Lexer(text).run()
 
 
+# Past this many levels of $( ${ $(( inside each other the lexer stops
+# descending (it scans for the closing bracket instead), so that it stays
+# total: no RecursionError.  The parser reports such nesting (MAX_NESTING).
+MAX_DEPTH = 150
+
+
 class _Lexer:
-    def __init__(self, text: str, pos: int = 0) -> None:
-        self.text, self.pos = text, pos
+    def __init__(self, text: str, pos: int = 0, depth: int = 0) -> None:
+        self.text, self.pos, self.depth = text, pos, depth
         self.incomplete: str | None = None    # set by the word scanners
+
+    def _inner(self, text: str, pos: int = 0) -> "_Lexer":
+        """A lexer for what is nested inside $( ${ $(( or a here-document."""
+        return _Lexer(text, pos, self.depth + 1)
 
     # -- the token loop ------------------------------------------------------
     def run(self, stop_at_paren: bool = False) -> list[Token]:
@@ -54,8 +73,8 @@ class _Lexer:
             c = self._skip_blanks()
             start = self.pos
             if c == "":
-                for delimiter, _ in pending:
-                    delimiter.incomplete = f"<<{delimiter.text}"
+                for delimiter, _ in pending:     # `cat <<EOF` and no line after it
+                    delimiter.incomplete = f"<<{_end_word(delimiter)}"
                 tokens.append(Token("EOF", "", (start, start)))
                 return tokens
             if c == "\n":
@@ -88,7 +107,7 @@ class _Lexer:
         leading tabs are removed.
         """
         text = self.text
-        end_word = "".join(p.text for p in delimiter.word.parts if isinstance(p, Lit))
+        end_word = _end_word(delimiter)
         quoted = any(c in delimiter.text for c in "'\"\\")
         lines = []
         while True:
@@ -107,7 +126,7 @@ class _Lexer:
         if quoted:
             parts = (Lit(body, quoted=True),)
         else:
-            parts = tuple(_Lexer(body)._double_quoted_text())
+            parts = tuple(self._inner(body)._double_quoted(here_document=True))
         delimiter.heredoc = Word(parts, delimiter.span)
 
     def _skip_blanks(self) -> str:
@@ -188,19 +207,26 @@ class _Lexer:
             parts.append(Lit("".join(buf)))
         return parts
 
-    def _double_quoted(self) -> list:
-        """Scan "...": $ and ` still work; \\ escapes only $ ` " \\ newline."""
+    def _double_quoted(self, here_document: bool = False) -> list:
+        """Scan "...": $ and ` still work; \\ escapes only $ ` " \\ newline.
+
+        A here-document's text is scanned the same way to its end, except
+        that " is an ordinary character there, even after \\ (XCU 2.7.4).
+        """
         parts, buf, text, n = [], [], self.text, len(self.text)
-        self.pos += 1                          # the opening quote
+        escapable = '$`\\\n' if here_document else '$`"\\\n'
+        if not here_document:
+            self.pos += 1                      # the opening quote
         while True:
             if self.pos >= n:
-                self.incomplete = '"'
+                if not here_document:
+                    self.incomplete = '"'
                 break
             c = text[self.pos]
-            if c == '"':
+            if c == '"' and not here_document:
                 self.pos += 1
                 break
-            if c == "\\" and self.pos + 1 < n and text[self.pos + 1] in '$`"\\\n':
+            if c == "\\" and self.pos + 1 < n and text[self.pos + 1] in escapable:
                 if text[self.pos + 1] != "\n":
                     buf.append(text[self.pos + 1])
                 self.pos += 2
@@ -241,11 +267,16 @@ class _Lexer:
             end = _arith_end(text, i + 2)
             if end is not None:
                 self.pos = end + 2
-                inner = _Lexer(text[i + 2:end])
+                if self.depth >= MAX_DEPTH:
+                    return Arith(Word((Lit(text[i + 2:end], quoted=True),)), quoted)
+                inner = self._inner(text[i + 2:end])
                 return Arith(Word(tuple(inner._double_quoted_text())), quoted)
         if c == "(":
-            sub = _Lexer(text, i + 1)
-            sub.run(stop_at_paren=True)
+            sub = self._inner(text, i + 1)
+            if self.depth >= MAX_DEPTH:
+                sub.pos = _close_paren(text, i + 1)
+            else:
+                sub.run(stop_at_paren=True)
             if sub.pos >= len(text):
                 self.incomplete = "$("
                 self.pos = len(text)
@@ -289,7 +320,9 @@ class _Lexer:
             return Param(name, quoted, None, None) if name else Param("", quoted, "bad", inner)
         for op in (":-", ":=", ":+", ":?", "-", "=", "+", "?", "##", "#", "%%", "%"):
             if rest.startswith(op) and name:
-                word_lexer = _Lexer(rest[len(op):])
+                if self.depth >= MAX_DEPTH:
+                    return Param(name, quoted, op, Word((Lit(rest[len(op):], quoted=True),)))
+                word_lexer = self._inner(rest[len(op):])
                 arg = word_lexer._double_quoted_text() if quoted else word_lexer._word_all()
                 return Param(name, quoted, op, Word(tuple(arg)))
         return Param(name, quoted, "bad", inner)
@@ -324,6 +357,25 @@ class _Lexer:
         else:
             self.pos = j + 1
         return CommandSub(None, quoted, "".join(out))
+
+
+def _end_word(delimiter: Token) -> str:
+    """The line that ends a here-document: the delimiter with quotes removed."""
+    return "".join(p.text for p in delimiter.word.parts if isinstance(p, Lit))
+
+
+def _close_paren(text: str, start: int) -> int:
+    """Index of the ')' that closes the '(' before `start`, counting only
+    parentheses (the lexer's fallback beyond MAX_DEPTH); len(text) if none."""
+    depth = 0
+    for j in range(start, len(text)):
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            if depth == 0:
+                return j
+            depth -= 1
+    return len(text)
 
 
 def _arith_end(text: str, start: int) -> int | None:

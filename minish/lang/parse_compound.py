@@ -11,12 +11,8 @@ The reserved words (if, then, do, ...) are plain WORD tokens; they are
 reserved only where a command could start (POSIX XCU 2.4).  The methods
 use Parser's token helpers (_advance, _is_op, _list, ...).
 """
-from .lexer import NAME_CHARS, NAME_START
+from .lexer import is_name
 from .syntax import Case, For, Function, If, Loop
-
-
-def is_name(text: str) -> bool:
-    return bool(text) and text[0] in NAME_START and all(c in NAME_CHARS for c in text)
 
 
 class CompoundRules:

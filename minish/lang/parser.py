@@ -19,9 +19,9 @@ Errors: `ParseError` for a syntax error, `IncompleteInput` (a subclass) when
 the text simply stops too early, so the REPL can ask for another line.
 """
 
-from ..errors import IncompleteInput, ParseError
-from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, Token, tokenize
-from .parse_compound import CompoundRules, is_name
+from ..errors import IncompleteInput, NestedTooDeeply, ParseError, report
+from .lexer import REDIRECT_OPS, Token, is_name, tokenize
+from .parse_compound import CompoundRules
 from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
                      Pipeline, Redir, Sequence, Simple, Subshell, Word, attach_source)
 
@@ -31,9 +31,18 @@ RESERVED = frozenset({"if", "then", "elif", "else", "fi", "while", "until", "do"
 CLOSERS = frozenset({"then", "elif", "else", "fi", "do", "done", "}", "in", "esac"})
 
 
-def parse(text: str):
-    """Parse a whole program; return its AST (None for an empty program)."""
-    parser = Parser(text)
+# How deeply commands may nest: ( ( ( ...,  { { ...,  if ... if ...,  $( $( ...
+# Each level costs the parser (and later the executor) a handful of Python
+# frames; past this the shell says so instead of running out of stack.
+# bash has no fixed limit, but no script comes near it.
+MAX_NESTING = 100
+
+
+def parse(text: str, depth: int = 0, final: bool = False):
+    """Parse a whole program; return its AST (None for an empty program).
+    `depth`: how many commands enclose it (for the text of a $(...)).
+    `final`: see Parser; the default asks for more input (IncompleteInput)."""
+    parser = Parser(text, depth, final)
     commands = []
     while (cmd := parser.next_command()) is not None:
         commands.append(cmd)
@@ -53,9 +62,15 @@ class Parser(CompoundRules):
     syntax error on line 2 is even seen, as in sh.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, depth: int = 0, final: bool = True) -> None:
+        """`final`: no more input will come (a script, -c, the last lines
+        of stdin), so a here-document that the end of the text cuts short
+        is taken as it is, with bash's warning.  The REPL and the stdin
+        reader ask with final=False whether to read another line."""
         self.text = text
         self.tokens = [t for t in tokenize(text) if t.kind != "COMMENT"]
+        self.depth = depth                     # commands around the current one
+        self.final = final
         self._goto(0)
 
     # -- token helpers ---------------------------------------------------------
@@ -171,6 +186,16 @@ class Parser(CompoundRules):
 
     def command(self):
         """command: '(' list ')' redirect* | '{' list '}' redirect* | simple"""
+        if self.depth > MAX_NESTING:
+            raise NestedTooDeeply(f"commands nested too deeply (more than {MAX_NESTING} "
+                                  "levels)", self.tok.span)
+        self.depth += 1
+        try:
+            return self._command()
+        finally:
+            self.depth -= 1
+
+    def _command(self):
         start = self.tok.span[0]
         if self._is_op("("):
             self._advance()
@@ -238,11 +263,20 @@ class Parser(CompoundRules):
             self._error()
         target = self._advance()
         if op_tok.text in ("<<", "<<-"):           # the document, read by the lexer
-            if target.incomplete or target.heredoc is None:
-                raise IncompleteInput(f"here-document wanted `{target.text}'", target.span)
-            document = Word(_resolve_parts(target.heredoc.parts), target.span)
-            return Redir(fd, "<<", document, (start, target.span[1]))
+            return Redir(fd, "<<", self._here_document(target), (start, target.span[1]))
         return Redir(fd, op_tok.text, self._resolve(target), (start, target.span[1]))
+
+    def _here_document(self, target: Token) -> Word:
+        """The document the lexer read for a << delimiter (the lines after it)."""
+        cut_short = target.incomplete and target.incomplete.startswith("<<")
+        if cut_short and self.final:
+            line = self.text.count("\n", 0, target.span[0]) + 1
+            report(f"warning: here-document at line {line} delimited by end-of-file "
+                   f"(wanted `{target.incomplete[2:]}')")
+        elif target.incomplete or target.heredoc is None:
+            raise IncompleteInput(f"here-document wanted `{target.text}'", target.span)
+        parts = target.heredoc.parts if target.heredoc is not None else ()
+        return Word(self._resolve_parts(parts), target.span)
 
     # -- words -------------------------------------------------------------------
     def _resolve(self, tok: Token) -> Word:
@@ -252,24 +286,23 @@ class Parser(CompoundRules):
                                   tok.span)
         if all(type(part) is Lit for part in tok.word.parts):
             return tok.word                    # the common case: nothing inside to parse
-        return Word(_resolve_parts(tok.word.parts), tok.span)
+        return Word(self._resolve_parts(tok.word.parts), tok.span)
 
-
-def _resolve_parts(parts: tuple) -> tuple:
-    out = []
-    for part in parts:
-        if isinstance(part, CommandSub) and part.body is None:
-            part = CommandSub(parse(part.source) or Sequence((), (0, 0)),
-                              part.quoted, part.source)
-        elif isinstance(part, Param) and part.op == "bad":
-            raise ParseError(f"${{{part.arg}}}: bad substitution")
-        elif isinstance(part, Arith):
-            part = Arith(Word(_resolve_parts(part.expr.parts)), part.quoted)
-        elif isinstance(part, Param) and part.arg is not None:
-            part = Param(part.name, part.quoted, part.op,
-                         Word(_resolve_parts(part.arg.parts)))
-        out.append(part)
-    return tuple(out)
+    def _resolve_parts(self, parts: tuple) -> tuple:
+        """Parse the commands inside each $(...) of a word."""
+        out = []
+        for part in parts:
+            if isinstance(part, CommandSub) and part.body is None:
+                body = parse(part.source, self.depth, self.final)
+                part = CommandSub(body or Sequence((), (0, 0)), part.quoted, part.source)
+            elif isinstance(part, Arith):
+                part = Arith(Word(self._resolve_parts(part.expr.parts)), part.quoted)
+            elif isinstance(part, Param) and part.arg is not None and part.op != "bad":
+                # (a bad substitution is reported when it is expanded, as bash does)
+                part = Param(part.name, part.quoted, part.op,
+                             Word(self._resolve_parts(part.arg.parts)))
+            out.append(part)
+        return tuple(out)
 
 
 def _as_assignment(word: Word, tok: Token) -> Assign | None:
@@ -278,7 +311,7 @@ def _as_assignment(word: Word, tok: Token) -> Assign | None:
     if not isinstance(first, Lit) or first.quoted or "=" not in first.text:
         return None
     name, _, rest = first.text.partition("=")
-    if not name or name[0] not in NAME_START or any(c not in NAME_CHARS for c in name):
+    if not is_name(name):
         return None
     value_parts = ((Lit(rest),) if rest else ()) + word.parts[1:]
     return Assign(name, Word(value_parts, tok.span), tok.span)

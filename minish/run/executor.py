@@ -20,8 +20,8 @@ import os
 
 from . import control, process, redirect, signals
 from ..builtins import BUILTINS
-from ..errors import (STATUS_SYNTAX, ExitShell, LoopControl, ParseError, ReturnFromFunction,
-                      ShellError, report, write)
+from ..errors import (STATUS_SYNTAX, ExitShell, ExpansionError, LoopControl, ParseError,
+                      ReturnFromFunction, ShellError, report, write)
 from ..lang.expand import Expander
 from ..lang.parser import Parser
 from ..lang.syntax import (AndOr, Background, Case, For, Function, Group, If, Loop, Pipeline,
@@ -50,15 +50,24 @@ class Executor:
         self.jobs = JobTable()
         self.in_child = False                  # True in a forked copy of the shell
         self.errexit_off = 0                   # >0 while `set -e` must not fire
+        self.text_depth = 0                    # run_text calls in progress
 
     # -- running text ------------------------------------------------------------
     def run_text(self, text: str) -> int:
         """Parse and run `text` one complete command at a time.
 
         A syntax error stops the run with status 2; the commands before it
-        have already run, as in sh.
+        have already run, as in sh.  An expansion error abandons the
+        complete command it is in; the outermost run_text goes on with the
+        next one (bash), unless the error is fatal (${x?}: Shell.run_line).
         """
-        parser = Parser(text)
+        self.text_depth += 1
+        try:
+            return self._run_commands(Parser(text))
+        finally:
+            self.text_depth -= 1
+
+    def _run_commands(self, parser) -> int:
         status = self.state.last_status
         while True:
             try:
@@ -71,7 +80,13 @@ class Executor:
                 return STATUS_SYNTAX
             if node is None:
                 return status
-            status = self.run(node)
+            try:
+                status = self.run(node)
+            except ExpansionError as e:
+                if e.fatal or self.text_depth > 1 or self.in_child:
+                    raise
+                report(e.message)
+                status = self.state.last_status = e.status
 
     # -- the walk ----------------------------------------------------------------
     def run(self, node) -> int:

@@ -27,8 +27,8 @@ import os
 import sys
 
 from . import signals, trace
-from ..errors import (STATUS_NOEXEC, STATUS_NOTFOUND, ExitShell, Interrupted, ShellError,
-                      report)
+from ..errors import (STATUS_NOEXEC, STATUS_NOTFOUND, ExitShell, ExpansionError, Interrupted,
+                      ShellError, report)
 
 DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin"
 
@@ -194,7 +194,7 @@ def _child(body, steps):    # -> NoReturn
         die_by_signal(e.signum)
     except KeyboardInterrupt:
         die_by_signal(signals.signal.SIGINT)
-    except ShellError as e:                    # reported as the shell would
+    except (ShellError, ExpansionError) as e:  # reported as the shell would
         report(e.message)
         status = e.status
     except RecursionError:

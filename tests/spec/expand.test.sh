@@ -159,12 +159,12 @@ x=hello
 echo ${#x}
 ## stdout: 5
 
-#### error for unset parameter with ?
+#### error for unset parameter with ? ends a script
 unset x
 echo ${x?is missing} 2>/dev/null
 echo after
-## bash-differs: bash -c exits the shell here (status 1); minish reports and goes on
-## stdout: after
+## stdout-json: ""
+## status: 127
 
 #### default value with spaces inside quotes
 unset x
