@@ -193,7 +193,7 @@ def run_demo(args: list[str]) -> int:
 
 
 def _play(steps, lesson, scratch: str, record: str | None, speed: float) -> int:
-    env = dict(os.environ, PYTHON=sys.executable, LESSON_DIR=scratch)
+    env = dict(os.environ, **lessons.lesson_env(scratch))   # LESSON_DIR, LESSON_KEY...
     if lesson is not None:
         for name, content, executable in lesson.files:
             path = os.path.join(scratch, name)
