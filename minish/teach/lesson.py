@@ -173,7 +173,7 @@ def lesson_dirs() -> list[str]:
     """Where lessons come from: the instructor's directories first, then the package's."""
     extra = [d for d in os.environ.get("MINISH_LESSONS", "").split(os.pathsep) if d]
     from importlib.resources import files      # only when lessons are wanted: not at start-up
-    return extra + [os.fspath(files("minish") / "lessons")]
+    return extra + [os.fspath(files("minish.lessons"))]
 
 
 def all_paths() -> list[str]:
