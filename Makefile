@@ -29,11 +29,11 @@ $(BIN)/minish: pyproject.toml
 # minish runs with the venv first on PATH, so inside it `minish -c ...` and
 # `#!/usr/bin/env minish` find it too; put-on-path links it for elsewhere.
 run: $(BIN)/minish
-	@scripts/put-on-path "$(CURDIR)/$(BIN)/minish"
+	@bash scripts/put-on-path "$(CURDIR)/$(BIN)/minish"
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/minish
 
 tools:
-	PYTHON=$(PYTHON) scripts/ensure-tools
+	PYTHON=$(PYTHON) bash scripts/ensure-tools
 
 test: tools $(BIN)/minish
 	PATH="$(CURDIR)/$(BIN):$$PATH" PROMPT_TOOLKIT_NO_CPR=1 $(BIN)/python -m pytest
