@@ -129,7 +129,8 @@ def test_semaphores_atomic_nowait_and_getall(tmp_path, ipc_cleanup):
 
 def test_semaphore_blocks_until_another_process_wakes_it(tmp_path, ipc_cleanup):
     script = ("s=$(ipcmk -S 1 | cut -d' ' -f3);"
-              "semop $s 0:-1 & sleep 0.5; echo waiting=$(semctl $s getncnt 0);"
+              "semop $s 0:-1 & until [ $(semctl $s getncnt 0) = 1 ]; do sleep 0.01; done;"
+              "echo waiting=$(semctl $s getncnt 0);"
               "semop $s 0:+1; wait $!; echo woke=$?; semctl $s getval 0")
     assert minish(script, tmp_path).stdout == "waiting=1\nwoke=0\n0\n"
 
@@ -345,8 +346,11 @@ def test_fds_of_another_process(tmp_path):
 
 
 def test_sigs_decodes_ignored_and_caught(tmp_path):
-    out = minish("sh -c 'trap \"\" INT; trap \"echo\" TERM; sleep 5' & sleep 0.3; sigs $!; kill %1",
-                 tmp_path).stdout
+    # Wait until sh has set both traps (sigs shows TERM caught), not a fixed time;
+    # a busy loop, not `sleep`, so killing sh leaves no orphan behind.
+    out = minish("sh -c 'trap \"\" INT; trap \"echo\" TERM; while :; do :; done' & "
+                 "until sigs $! | grep -q 'caught.*SIGTERM'; do sleep 0.01; done; "
+                 "sigs $!; kill -KILL %1", tmp_path).stdout
     ignored = next(line for line in out.splitlines() if line.startswith("ignored"))
     caught = next(line for line in out.splitlines() if line.startswith("caught"))
     assert "SIGINT" in ignored and "SIGTERM" in caught
