@@ -10,7 +10,8 @@ import sys
 import _signal          # the C module behind `signal`, without enum's import cost
 
 USAGE = """usage: minish [options] [-c COMMANDS [ARG0 [ARGS...]] | FILE [ARGS...]]
-       minish lesson [NAME]                 list the lessons, or run one
+       minish lesson [--lessons DIR] [NAME] list the lessons, or run one
+       minish lesson --clean                remove what killed lessons left behind
        minish demo FILE [--record F.cast]   play a lesson or script for a class
   -c COMMANDS   run COMMANDS, then exit; ARG0 becomes $0 and ARGS $1...
   FILE ARGS     run the script FILE with $1... set to ARGS
@@ -111,13 +112,25 @@ def _run(shell, command: str | None, args: list[str]) -> int:
 
 
 def _subcommand(args: list[str], options: set) -> int:
-    """minish lesson [NAME] | minish demo FILE [--record FILE.cast]"""
-    from .errors import ExitShell
+    """minish lesson [--lessons DIR] [--clean] [NAME] | minish demo FILE [--record FILE.cast]"""
+    from .errors import ExitShell, report
     from .shell import Shell
     if any(a in ("-h", "--help") for a in args[1:]):
         sys.stdout.write("".join(line.strip() + "\n" for line in USAGE.splitlines()
                                  if line.strip().startswith(f"minish {args[0]}")))
         return 0
+    while len(args) > 1 and args[1] in ("--lessons", "--clean"):
+        if args[1] == "--clean":
+            from .teach.scratch import clean
+            return clean(lambda line: sys.stdout.write(line + "\n"))
+        if len(args) < 3:
+            report(f"{args[0]}: --lessons: option requires an argument")
+            return 2
+        # The instructor's directory goes first in MINISH_LESSONS, the one
+        # place lessons.lesson_dirs() looks, so a demo's child sees it too.
+        old = os.environ.get("MINISH_LESSONS")
+        os.environ["MINISH_LESSONS"] = os.pathsep.join(filter(None, (args[2], old)))
+        del args[1:3]
     if args[0] == "lesson" and len(args) == 1:
         from .repl.lesson import list_lessons
         return list_lessons()

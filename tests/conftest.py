@@ -1,9 +1,23 @@
-"""Shared fixtures: where minish is, and a clean environment for shells."""
+"""Shared fixtures: where minish is, and a clean environment for shells.
+
+Isolation (issue #13): the whole session runs in an IPC namespace of its
+own (unshare(2) CLONE_NEWIPC, as root), and `ipc_cleanup` gives each test
+that makes System V objects a fresh one, so no two runs -- and no two
+people on one machine -- can collide, and nothing is left in the host's.
+Every process the suite starts carries MINISH_SUITE_TAG, and child
+processes get a TMPDIR of the suite's own; at the end, `suite_leaves_nothing`
+fails the run if any process, file or IPC object was left behind.
+"""
 from __future__ import annotations
 
+import ctypes
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import uuid
+import warnings
 from pathlib import Path
 
 import pytest
@@ -11,6 +25,25 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 MINISH = str(BIN / "minish") if (BIN / "minish").exists() else shutil.which("minish")
+
+CLONE_NEWIPC = 0x08000000                       # <sched.h>
+_libc = ctypes.CDLL(None, use_errno=True)
+SUITE_TAG = uuid.uuid4().hex
+tempfile.gettempdir()                           # pytest's own tmp_path stays under /tmp;
+SUITE_TMP = tempfile.mkdtemp(prefix="minish-suite-")   # the children's TMPDIR is this
+os.environ.update(MINISH_SUITE_TAG=SUITE_TAG, TMPDIR=SUITE_TMP)
+
+
+def new_ipc_namespace() -> bool:
+    """Move this process (and so its future children) into a new, empty IPC
+    namespace (unshare(2)); False where the kernel refuses (no CAP_SYS_ADMIN)."""
+    return _libc.unshare(CLONE_NEWIPC) == 0
+
+
+OWN_IPC_WORLD = new_ipc_namespace()
+if not OWN_IPC_WORLD:
+    warnings.warn("unshare(CLONE_NEWIPC) refused: the tests share the host's System V IPC "
+                  "namespace and remove only the objects they see appear")
 
 
 def shell_env(home: Path) -> dict[str, str]:
@@ -21,6 +54,8 @@ def shell_env(home: Path) -> dict[str, str]:
         "LC_ALL": "C",
         "TERM": "dumb",
         "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TMPDIR": SUITE_TMP,
+        "MINISH_SUITE_TAG": SUITE_TAG,
     }
 
 
@@ -35,9 +70,83 @@ def ipc_objects() -> set[tuple[str, int]]:
 
 @pytest.fixture
 def ipc_cleanup():
-    """Remove every IPC object a test creates, even when it fails."""
-    before = ipc_objects()
+    """The test runs in an IPC namespace of its own, which dies with it: every
+    object it makes is gone afterwards, even when it fails (setns(2) back)."""
+    if OWN_IPC_WORLD:
+        with open("/proc/self/ns/ipc") as session_ns:
+            assert new_ipc_namespace(), "unshare(CLONE_NEWIPC) worked once, then not"
+            try:
+                yield
+            finally:
+                assert _libc.setns(session_ns.fileno(), CLONE_NEWIPC) == 0, \
+                    os.strerror(ctypes.get_errno())
+        return
+    before = ipc_objects()                      # the host's namespace: remove what appeared
     yield
     flag = {"msg": "-q", "shm": "-m", "sem": "-s"}
     for kind, ident in ipc_objects() - before:
         subprocess.run(["ipcrm", flag[kind], str(ident)], capture_output=True)
+
+
+# ---- nothing left behind ------------------------------------------------------------
+
+@pytest.fixture(autouse=True)
+def test_leaves_no_ipc_objects(request):
+    """A test that makes IPC objects must remove them (or use ipc_cleanup)."""
+    before = ipc_objects()
+    yield
+    if OWN_IPC_WORLD:                           # on the host, others' objects come and go
+        left = ipc_objects() - before
+        assert not left, f"{request.node.name} left System V objects: {sorted(left)}"
+
+
+def suite_processes() -> list[str]:
+    """Live processes started by this suite (they carry its tag), but not pytest."""
+    marker = f"MINISH_SUITE_TAG={SUITE_TAG}".encode()
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{pid}/environ", "rb") as f:
+                if marker not in f.read().split(b"\0"):
+                    continue
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                command = f.read().replace(b"\0", b" ").decode(errors="replace")
+            found.append(f"{pid}: {command}")
+        except OSError:
+            continue                            # gone meanwhile, or a zombie
+    return found
+
+
+def outside_files() -> set[str]:
+    """New untracked files in the repository's working tree (git status), where a
+    test that forgot its tmp_path would write.  (A file you create there while
+    the suite runs counts too.  The real ~/.local/share/minish is not watched:
+    other people's minish on this machine write there.)"""
+    if not (ROOT / ".git").exists():
+        return set()
+    proc = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"],
+                          cwd=ROOT, capture_output=True, text=True)
+    return {f"repo: {line}" for line in proc.stdout.splitlines() if line.startswith("??")}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def suite_leaves_nothing():
+    """At the end of the session: no process, no file outside the temp dirs, no IPC object."""
+    files_before = outside_files()
+    yield
+    from interactive import wait_for
+    wait_for(lambda: not suite_processes())     # a killed process takes a moment to go
+    problems = [f"process left running: {p}" for p in suite_processes()]
+    problems += [f"file left in TMPDIR: {SUITE_TMP}/{name}" for name in os.listdir(SUITE_TMP)]
+    problems += [f"changed outside the temp dirs: {f}" for f in outside_files() - files_before]
+    if OWN_IPC_WORLD:
+        problems += [f"IPC object left: {kind} {ident}" for kind, ident in ipc_objects()]
+    for line in suite_processes():              # leave the machine clean all the same
+        try:
+            os.kill(int(line.split(":")[0]), 9)
+        except OSError:
+            pass
+    shutil.rmtree(SUITE_TMP, ignore_errors=True)
+    assert not problems, "the suite left things behind:\n" + "\n".join(problems)

@@ -6,18 +6,45 @@ the editor tests at the end run the full prompt_toolkit editor.
 """
 from __future__ import annotations
 
-import time
-
 import pexpect
 import pytest
 
 from interactive import Session, process_states, tagged_pids, wait_for
 
 
-def stop_in_foreground(sh, command: str, settle: float = 0.3) -> str:
-    """Run `command` in the foreground, press Ctrl-Z; return what was printed."""
+def in_foreground(tag: str, command: str, count: int = 1) -> bool:
+    """Wait until `count` `command` processes of the session hold the terminal:
+    their process group is the terminal's foreground group (proc(5) stat:
+    pgrp == tpgid), so a Ctrl-C or Ctrl-Z typed now goes to them."""
+    def ready() -> bool:
+        holding = 0
+        for pid in tagged_pids(tag, command):
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            holding += fields[0] in "RS" and fields[2] == fields[5]
+        return holding >= count
+    return wait_for(ready)
+
+
+def signal_reached(pid: int, signum: int) -> bool:
+    """Has `signum` been sent to `pid`: pending (proc(5) SigPnd/ShdPnd), or it died?"""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            masks = [int(line.split()[1], 16) for line in f
+                     if line.startswith(("SigPnd:", "ShdPnd:"))]
+    except OSError:
+        return True
+    return process_states([pid]) != ["S"] or any(m & (1 << (signum - 1)) for m in masks)
+
+
+def stop_in_foreground(sh, command: str, stages: int = 1) -> str:
+    """Run `command` in the foreground, press Ctrl-Z once its `stages` processes
+    hold the terminal; return what was printed."""
     sh.child.sendline(command)
-    time.sleep(settle)
+    assert in_foreground(sh.tag, command.split()[0], stages)
     sh.control("z")
     return sh.prompt()
 
@@ -46,7 +73,7 @@ def test_background_job_announced_and_reported_done(sh):
     out = sh.run("sleep 0.2 &")
     assert out.startswith("[1] ")
     pid = int(out.split()[1])
-    time.sleep(0.5)
+    assert wait_for(lambda: process_states([pid]) == ["gone"])    # reaped by SIGCHLD
     out = sh.run("")
     assert "[1]+  Done                    sleep 0.2" in out
     assert process_states([pid]) == ["gone"]          # reaped, no zombie
@@ -76,21 +103,22 @@ def test_jobs_lists_running_jobs(sh):
 
 
 def test_ctrl_z_stops_the_foreground_job(sh):
-    out = stop_in_foreground(sh, "sleep 30", 0.3)
+    out = stop_in_foreground(sh, "sleep 30")
     assert "[1]+  Stopped                 sleep 30" in out
     assert process_states(tagged_pids(sh.tag, "sleep")) == ["T"]
     assert sh.status() == 148                       # 128 + SIGTSTP
 
 
 def test_fg_resumes_a_stopped_job(sh):
-    stop_in_foreground(sh, "sleep 0.5; echo finished", 0.2)
+    stopped = stop_in_foreground(sh, "sleep 0.5; echo finished")
+    assert "finished" in stopped                    # as in bash, the rest of the list runs on
     out = sh.run("fg %1")
-    assert "finished" not in out or True
+    assert "finished" not in out
     assert "sleep 0.5" in out
 
 
 def test_fg_by_pid(sh):
-    stop_in_foreground(sh, "sleep 0.3", 0.2)
+    stop_in_foreground(sh, "sleep 0.3")
     pid = tagged_pids(sh.tag, "sleep")[0]
     out = sh.run(f"fg {pid}")
     assert "sleep 0.3" in out
@@ -98,27 +126,27 @@ def test_fg_by_pid(sh):
 
 
 def test_bg_continues_in_the_background(sh):
-    stop_in_foreground(sh, "sleep 30", 0.3)
+    stop_in_foreground(sh, "sleep 30")
     assert sh.run("bg %1") == "[1]+ sleep 30 &\n"
     assert process_states(tagged_pids(sh.tag, "sleep")) in (["S"], ["R"])
     assert "Running" in sh.run("jobs")
 
 
 def test_bg_by_pid(sh):
-    stop_in_foreground(sh, "sleep 30", 0.3)
+    stop_in_foreground(sh, "sleep 30")
     pid = tagged_pids(sh.tag, "sleep")[0]
     assert sh.run(f"bg {pid}") == "[1]+ sleep 30 &\n"
 
 
 def test_ctrl_z_stops_every_stage_and_fg_resumes_all(sh):
-    stop_in_foreground(sh, "sleep 30 | sleep 31 | sleep 32", 0.4)
+    stop_in_foreground(sh, "sleep 30 | sleep 31 | sleep 32", stages=3)
     pids = tagged_pids(sh.tag, "sleep")
     assert len(pids) == 3
     assert process_states(pids) == ["T", "T", "T"]
     sh.run("bg")
     assert all(s in "SR" for s in process_states(pids))
     sh.child.sendline("fg")
-    time.sleep(0.3)
+    assert in_foreground(sh.tag, "sleep", 3)
     sh.control("c")
     sh.prompt()
     assert wait_for(lambda: process_states(pids) == ["gone"] * 3)
@@ -127,26 +155,28 @@ def test_ctrl_z_stops_every_stage_and_fg_resumes_all(sh):
 def test_ctrl_c_reaches_every_process_of_the_foreground_group(sh, tmp_path):
     trap = "trap 'echo {0} > got_{0}; exit 0' INT; sleep 10 & wait"
     sh.child.sendline(f'sh -c "{trap.format("a")}" | sh -c "{trap.format("b")}"')
-    time.sleep(0.5)
+    assert in_foreground(sh.tag, "sleep", 2)         # each sh set its trap, then slept
     sh.control("c")
     sh.prompt()
     assert wait_for(lambda: (tmp_path / "got_a").exists() and (tmp_path / "got_b").exists())
 
 
 def test_ctrl_c_does_not_reach_background_jobs(sh, tmp_path):
-    sh.run("sh -c \"trap 'echo bg > got_bg' INT; sleep 3\" &")
+    sh.run("sh -c \"trap 'echo bg > got_bg' INT; sleep 30\" &")
+    assert wait_for(lambda: len(tagged_pids(sh.tag, "sleep")) == 1)   # its trap is set
+    [background] = tagged_pids(sh.tag, "sleep")
     sh.child.sendline("sleep 10")
-    time.sleep(0.3)
+    assert in_foreground(sh.tag, "sleep")
     sh.control("c")
-    sh.prompt()
-    time.sleep(0.3)
+    sh.prompt()                                      # the foreground sleep died of it, so
+    assert not signal_reached(background, 2)         # a SIGINT sent to the job would show
     assert not (tmp_path / "got_bg").exists()
     assert "Running" in sh.run("jobs")
 
 
 def test_ctrl_c_does_not_kill_the_shell(sh):
     sh.child.sendline("sleep 10")
-    time.sleep(0.3)
+    assert in_foreground(sh.tag, "sleep")
     sh.control("c")
     sh.prompt()
     assert sh.status() == 130
@@ -205,7 +235,7 @@ def test_wait_for_a_background_job(sh):
 
 def test_background_tty_reader_is_stopped(sh):
     out = sh.run("cat &")                           # the notice may come at once,
-    time.sleep(0.5)
+    assert wait_for(lambda: process_states(tagged_pids(sh.tag, "cat")) == ["T"])
     out += sh.run("")                               # or before the next prompt
     assert "[1]+  Stopped (tty input)     cat" in out
     assert process_states(tagged_pids(sh.tag, "cat")) == ["T"]
@@ -252,14 +282,14 @@ def test_ctrl_d_exits_with_last_status(sh):
 
 
 def test_exit_with_stopped_jobs_warns_once(sh):
-    stop_in_foreground(sh, "sleep 30", 0.3)
+    stop_in_foreground(sh, "sleep 30")
     assert "There are stopped jobs." in sh.run("exit")
     sh.child.sendline("exit")
     sh.child.expect(pexpect.EOF)
 
 
 def test_ctrl_d_with_stopped_jobs_warns_once(sh):
-    stop_in_foreground(sh, "sleep 30", 0.3)
+    stop_in_foreground(sh, "sleep 30")
     sh.control("d")
     assert "There are stopped jobs." in sh.prompt()
     sh.control("d")
@@ -314,7 +344,7 @@ def test_editor_history_recall_with_up_arrow(editor):
     editor.child.sendline("echo first-$((40 + 2))")
     editor.child.expect_exact("first-42")
     editor.send("\x1b[A")                          # up
-    time.sleep(0.3)
+    editor.child.expect(r"first-(\x1b\[[0-9;]*m)*\$\(\(")   # the recalled line is drawn
     editor.send("\r")
     editor.child.expect_exact("first-42")
 
@@ -323,7 +353,7 @@ def test_editor_tab_completes_a_file_name_with_a_space(editor, tmp_path):
     (tmp_path / "my file.txt").write_text("content-of-file\n")
     editor.send("cat my")
     editor.send("\t")
-    time.sleep(0.5)
+    editor.child.expect_exact("file.txt")           # the completion is drawn
     editor.send("\r")
     editor.child.expect_exact("content-of-file")
 
@@ -331,7 +361,7 @@ def test_editor_tab_completes_a_file_name_with_a_space(editor, tmp_path):
 def test_editor_tab_completes_a_command(editor):
     editor.send("ech")
     editor.send("\t")
-    time.sleep(0.5)
+    editor.child.expect_exact("echo")               # completed (and redrawn as known)
     editor.send("completed-$((1 + 1))\r")
     editor.child.expect_exact("completed-2")
 
@@ -346,7 +376,7 @@ def test_editor_history_is_saved_to_a_file(editor, tmp_path):
 def test_editor_ctrl_c_discards_and_ctrl_d_exits(editor):
     editor.send("echo never")
     editor.control("c")
-    time.sleep(0.5)                                 # let the new prompt start
+    editor.prompt()                                 # the new prompt has started
     editor.control("d")
     editor.child.expect(pexpect.EOF)
 

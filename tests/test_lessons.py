@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 
 import pexpect
 import pytest
 
-from conftest import MINISH, shell_env
-from interactive import kill_tagged
+from conftest import MINISH, ipc_objects, shell_env
+from interactive import kill_tagged, process_states, wait_for
 from minish.teach import lesson as lessons
 
 PATHS = lessons.all_paths()
@@ -32,20 +33,30 @@ def test_lesson_file_is_well_formed(path):
         assert step.checks and step.type and step.hints, step.title
 
 
-def spawn(args, tmp_path, tag):
+def spawn(args, tmp_path, tag, prefix=()):
     env = shell_env(tmp_path)
     (tmp_path / "tmp").mkdir(exist_ok=True)          # scratch directories go here
     env.update(MINISH_TEST_TAG=tag, MINISH_EDITOR="plain", TERM="xterm",
                TMPDIR=str(tmp_path / "tmp"))
-    return pexpect.spawn(MINISH, args, env=env, cwd=str(tmp_path), encoding="utf-8",
+    command, args = (prefix[0], [*prefix[1:], MINISH, *args]) if prefix else (MINISH, args)
+    return pexpect.spawn(command, args, env=env, cwd=str(tmp_path), encoding="utf-8",
                          codec_errors="replace", timeout=30, dimensions=(50, 200))
+
+
+def own_pid_namespace(lesson) -> tuple:
+    """acct(2) is per pid namespace: the accounting lesson turns accounting on
+    and off in a namespace of its own, never on the host (unshare(1))."""
+    if "accounting" not in lesson.title.lower():
+        return ()
+    works = subprocess.run(["unshare", "--pid", "--fork", "true"], capture_output=True)
+    return ("unshare", "--pid", "--fork") if works.returncode == 0 else ()
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[os.path.basename(p) for p in PATHS])
 def test_lesson_end_to_end(path, tmp_path, ipc_cleanup):
     lesson = lessons.parse(path)
     tag = f"lesson-{os.getpid()}-{lesson.name}"
-    child = spawn(["lesson", lesson.name], tmp_path, tag)
+    child = spawn(["lesson", lesson.name], tmp_path, tag, own_pid_namespace(lesson))
     try:
         total = len(lesson.steps)
         child.expect_exact(f"lesson 1/{total}> ")
@@ -66,6 +77,69 @@ def test_lesson_end_to_end(path, tmp_path, ipc_cleanup):
     progress = json.loads((tmp_path / ".local/share/minish/progress.json").read_text())
     assert progress[lesson.name]["done"] == len(lesson.steps)
     assert os.listdir(tmp_path / "tmp") == [], "the scratch directory was not removed"
+    assert ipc_objects() == set(), "the lesson's cleanup left IPC objects"   # (our namespace)
+
+
+def start_message_queue_lesson(tmp_path, tag):
+    """Lesson 15 at step 2, with its queue made (key: ftok of its scratch directory)."""
+    child = spawn(["lesson", "message-queues"], tmp_path, tag)
+    child.expect_exact("lesson 1/5> ")
+    child.sendline("q=$(ipcmk -Q -k $LESSON_KEY | cut -d' ' -f4); echo queue $q")
+    child.expect_exact("lesson 2/5> ")
+    assert [kind for kind, _ in ipc_objects()] == ["msg"]
+    [scratch] = os.listdir(tmp_path / "tmp")
+    assert scratch.startswith(f"minish-lesson-{child.pid}-15-message-queues-")
+    return child
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP", "terminal closed"])
+def test_a_killed_lesson_still_cleans_up(how, tmp_path, ipc_cleanup):
+    tag = f"lesson-killed-{os.getpid()}"
+    child = start_message_queue_lesson(tmp_path, tag)
+    try:
+        if how == "terminal closed":
+            child.ptyproc.fileobj.close()            # the master side: the kernel hangs up
+        else:
+            child.kill(getattr(signal, how))
+        assert wait_for(lambda: process_states([child.pid]) in (["Z"], ["gone"]), 10)
+        assert os.listdir(tmp_path / "tmp") == [], "scratch directory or capture file left"
+        assert ipc_objects() == set(), "the lesson's queue was left"
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+    if how != "terminal closed":                     # it dies of the signal, as asked
+        assert child.signalstatus == getattr(signal, how)
+
+
+def test_lesson_clean_removes_what_killed_lessons_left(tmp_path, ipc_cleanup):
+    tag = f"lesson-clean-{os.getpid()}"
+    killed = start_message_queue_lesson(tmp_path, tag)
+    killed.kill(signal.SIGKILL)                      # no cleanup can run
+    assert wait_for(lambda: process_states([killed.pid]) in (["Z"], ["gone"]))
+    killed.close(force=True)
+    [left] = os.listdir(tmp_path / "tmp")
+    stale_capture = tmp_path / "tmp" / f"minish-out-{killed.pid}-x1y2z3"
+    stale_capture.write_text("")
+    assert len(ipc_objects()) == 1
+    alive = spawn(["lesson", "pipes"], tmp_path, tag)  # a running lesson must be spared
+    try:
+        alive.expect_exact("lesson 1/5> ")
+        env = shell_env(tmp_path)
+        env["TMPDIR"] = str(tmp_path / "tmp")
+        proc = subprocess.run([MINISH, "lesson", "--clean"], env=env, capture_output=True,
+                              text=True, cwd=tmp_path, stdin=subprocess.DEVNULL)
+        assert proc.returncode == 0 and proc.stderr == ""
+        assert f"removed {tmp_path / 'tmp' / left}\n" in proc.stdout
+        assert f"removed {stale_capture}\n" in proc.stdout
+        assert "removed IPC msg" in proc.stdout
+        assert ipc_objects() == set()
+        [remaining] = os.listdir(tmp_path / "tmp")
+        assert remaining.startswith(f"minish-lesson-{alive.pid}-04-pipes-")
+        alive.sendline("quit")
+        alive.expect(pexpect.EOF)
+    finally:
+        alive.close(force=True)
+        kill_tagged(tag)
 
 
 def test_quit_keeps_progress_and_resumes(tmp_path):

@@ -8,11 +8,12 @@ import pwd
 import re
 import subprocess
 import sys
-import time
 
 import pytest
 
+from minish.kernel import sysv
 from conftest import MINISH, ROOT, shell_env
+from interactive import wait_for
 
 SAMPLE = ROOT / "minish" / "data" / "sample.acct"
 
@@ -30,13 +31,13 @@ sys.exit(main(["-c", sys.argv[1]]))
 """
 
 
-def minish(script: str, tmp_path, user: str | None = None):
+def minish(script: str, tmp_path, user: str | None = None, argv_prefix: tuple = ()):
     env = shell_env(tmp_path)
     if user == "nobody":
         argv = [sys.executable, "-c", AS_NOBODY, script]
         env["PYTHONPATH"] = str(ROOT)
     else:
-        argv = [MINISH, "-c", script]
+        argv = [*argv_prefix, MINISH, "-c", script]
     proc = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True,
                           text=True, timeout=30, errors="replace")
     assert "Traceback" not in proc.stderr, proc.stderr
@@ -50,9 +51,10 @@ def test_ipcs_matches_util_linux_column_for_column(tmp_path, ipc_cleanup):
                  "s=$(ipcmk -S 3 -p 600 | cut -d' ' -f3); semop $s 1:+2;"
                  "m=$(ipcmk -M 8192 -p 640 | cut -d' ' -f4); echo $q $s $m", tmp_path).stdout
     q, s, m = out.split()
-    attached = subprocess.Popen([MINISH, "-c", f"shmat {m} >/dev/null; sleep 3"])
+    attached = subprocess.Popen([MINISH, "-c", f"shmat {m} >/dev/null; sleep 30"],
+                                start_new_session=True)     # its own group: killpg ends both
     try:
-        time.sleep(0.5)
+        assert wait_for(lambda: shm_nattch(int(m)) == 1, timeout=10)
         for fmt in ["", "-t", "-p", "-c", "-l", "-u", "-q", "-m -t", "-s -c", "-a -p"]:
             ours = minish(f"ipcs {fmt}", tmp_path).stdout
             theirs = subprocess.run(f"ipcs {fmt}", shell=True, capture_output=True, text=True).stdout
@@ -62,21 +64,31 @@ def test_ipcs_matches_util_linux_column_for_column(tmp_path, ipc_cleanup):
             theirs = subprocess.run(["ipcs", flag, "-i", ident], capture_output=True, text=True).stdout
             assert ours == theirs, f"ipcs {flag} -i"
     finally:
-        attached.kill()
+        os.killpg(attached.pid, 9)
         attached.wait()
 
 
+def shm_nattch(shmid: int) -> int:
+    """How many processes have segment `shmid` attached (/proc/sysvipc/shm)."""
+    with open("/proc/sysvipc/shm") as f:
+        header, *rows = f.read().splitlines()
+    column = header.split().index("nattch")
+    return next((int(r.split()[column]) for r in rows if int(r.split()[1]) == shmid), -1)
+
+
 def test_ipcmk_objects_are_seen_by_util_linux_and_removed_by_ipcrm(tmp_path, ipc_cleanup):
-    out = minish("ipcmk -Q -k 0x4d1e0001; ipcmk -S 2 -k 0x4d1e0002; ipcmk -M 100 -k 0x4d1e0003",
+    # Keys from ftok(3) of this test's own directory: no other run can hold them.
+    keys = [f"0x{sysv.ftok(str(tmp_path), proj):08x}" for proj in (1, 2, 3)]
+    out = minish(f"ipcmk -Q -k {keys[0]}; ipcmk -S 2 -k {keys[1]}; ipcmk -M 100 -k {keys[2]}",
                  tmp_path).stdout
     assert re.fullmatch(r"Message queue id: \d+\nSemaphore id: \d+\nShared memory id: \d+\n", out)
     listing = subprocess.run(["ipcs"], capture_output=True, text=True).stdout
-    for key in ("0x4d1e0001", "0x4d1e0002", "0x4d1e0003"):
+    for key in keys:
         assert key in listing
-    proc = minish("ipcrm -Q 0x4d1e0001 -S 0x4d1e0002 -M 0x4d1e0003", tmp_path)
+    proc = minish(f"ipcrm -Q {keys[0]} -S {keys[1]} -M {keys[2]}", tmp_path)
     assert proc.returncode == 0
     listing = subprocess.run(["ipcs"], capture_output=True, text=True).stdout
-    assert "0x4d1e000" not in listing
+    assert not any(key in listing for key in keys)
 
 
 def test_objects_outlive_their_creator(tmp_path, ipc_cleanup):
@@ -117,7 +129,8 @@ def test_semaphores_atomic_nowait_and_getall(tmp_path, ipc_cleanup):
 
 def test_semaphore_blocks_until_another_process_wakes_it(tmp_path, ipc_cleanup):
     script = ("s=$(ipcmk -S 1 | cut -d' ' -f3);"
-              "semop $s 0:-1 & sleep 0.5; echo waiting=$(semctl $s getncnt 0);"
+              "semop $s 0:-1 & until [ $(semctl $s getncnt 0) = 1 ]; do sleep 0.01; done;"
+              "echo waiting=$(semctl $s getncnt 0);"
               "semop $s 0:+1; wait $!; echo woke=$?; semctl $s getval 0")
     assert minish(script, tmp_path).stdout == "waiting=1\nwoke=0\n0\n"
 
@@ -180,10 +193,19 @@ def test_lastcomm_v_agrees_with_dump_acct(tmp_path):
         assert re.search(rf"ac_io\s+0x[0-9a-f]+ = \d+ \* 8\^\d = {int(float(io))}\n", block)
 
 
+def pid_namespace_works() -> bool:
+    return subprocess.run(["unshare", "--pid", "--fork", "true"], capture_output=True).returncode == 0
+
+
 def test_kernel_accounting_records_what_we_run(tmp_path):
+    # acct(2) is per pid namespace: in a namespace of its own the test turns
+    # accounting on and off there only, never the host's (which may be on).
+    # Where unshare is refused, so is acct(2) (both need privileges a bare
+    # container lacks), and minish falls back to shell-made records.
     acct_file = tmp_path / "pacct"
+    prefix = ("unshare", "--pid", "--fork") if pid_namespace_works() else ()
     proc = minish(f"accton {acct_file}; /bin/true; sh -c 'kill -TERM $$'; (:); accton",
-                  tmp_path)
+                  tmp_path, argv_prefix=prefix)
     assert acct_file.stat().st_mode & 0o777 == 0o600
     if "kernel accounting refused" in proc.stderr:            # a container without CAP_SYS_PACCT
         assert "shell-made" in proc.stderr
@@ -324,8 +346,11 @@ def test_fds_of_another_process(tmp_path):
 
 
 def test_sigs_decodes_ignored_and_caught(tmp_path):
-    out = minish("sh -c 'trap \"\" INT; trap \"echo\" TERM; sleep 5' & sleep 0.3; sigs $!; kill %1",
-                 tmp_path).stdout
+    # Wait until sh has set both traps (sigs shows TERM caught), not a fixed time;
+    # a busy loop, not `sleep`, so killing sh leaves no orphan behind.
+    out = minish("sh -c 'trap \"\" INT; trap \"echo\" TERM; while :; do :; done' & "
+                 "until sigs $! | grep -q 'caught.*SIGTERM'; do sleep 0.01; done; "
+                 "sigs $!; kill -KILL %1", tmp_path).stdout
     ignored = next(line for line in out.splitlines() if line.startswith("ignored"))
     caught = next(line for line in out.splitlines() if line.startswith("caught"))
     assert "SIGINT" in ignored and "SIGTERM" in caught

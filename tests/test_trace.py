@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-import time
 from collections import defaultdict
 
 import pytest
 
 from conftest import MINISH, shell_env
-from interactive import Session
+from interactive import Session, process_states, wait_for
 
 STRACE_CALLS = ("pipe2,clone,clone3,dup2,dup3,close,openat,execve,wait4,setpgid,ioctl,"
                 "fcntl,kill,rt_sigaction,rt_sigprocmask,waitid")
@@ -262,8 +261,8 @@ def explain(line: str, tmp_path) -> subprocess.CompletedProcess:
 
 
 def test_explain_runs_nothing(tmp_path):
+    (tmp_path / "victim").mkdir()                   # there first: `rm -rf victim` must spare it
     out = explain("touch made; echo x > out | rm -rf victim", tmp_path)
-    (tmp_path / "victim").mkdir(exist_ok=True)
     assert out.returncode == 0
     assert not (tmp_path / "made").exists() and not (tmp_path / "out").exists()
     assert (tmp_path / "victim").exists()
@@ -326,7 +325,7 @@ def test_noreap_leaves_a_zombie_until_wait(tmp_path):
     try:
         session.run("set -o noreap")
         pid = session.run("sleep 0.1 &").split()[1]
-        time.sleep(0.5)
+        assert wait_for(lambda: process_states([int(pid)]) == ["Z"])
         assert "<defunct>" in session.run(f"ps -o stat,cmd -p {pid}") or \
             "Z" in session.run(f"ps -o stat= -p {pid}")
         assert "Zombie" in session.run("jobs")

@@ -26,7 +26,7 @@ import tty
 
 from ..teach import lesson as lessons
 from ..run import process
-from ..errors import report
+from ..errors import report, write
 
 RESUME = b"\x1d"                                 # Ctrl-]
 
@@ -167,6 +167,9 @@ def run_demo(args: list[str]) -> int:
     record, speed, target = None, 1.0, None
     while args:
         arg = args.pop(0)
+        if arg in ("-h", "--help"):
+            write(1, "usage: minish demo FILE [--record FILE.cast] [--speed N]\n")
+            return 0
         if arg == "--record" and args:
             record = args.pop(0)
         elif arg == "--speed" and args:
@@ -193,7 +196,7 @@ def run_demo(args: list[str]) -> int:
 
 
 def _play(steps, lesson, scratch: str, record: str | None, speed: float) -> int:
-    env = dict(os.environ, PYTHON=sys.executable, LESSON_DIR=scratch)
+    env = dict(os.environ, **lessons.lesson_env(scratch))   # LESSON_DIR, LESSON_KEY...
     if lesson is not None:
         for name, content, executable in lesson.files:
             path = os.path.join(scratch, name)

@@ -8,15 +8,17 @@ At the lesson prompt the student has the whole shell; besides commands,
 `hint`, `skip` and `quit` are understood.  The lesson runs in a scratch
 directory made for it (so `rm` there never touches the student's files),
 progress is saved in the data directory after every step, and the
-lesson's cleanup commands run however it ends (quit, Ctrl-D, an error).
+lesson's cleanup commands run however it ends (quit, Ctrl-D, an error,
+SIGTERM, or SIGHUP when its terminal closes).  Only SIGKILL escapes them:
+`minish lesson --clean` (teach/scratch.py) sweeps up after that.
 """
 import json
 import os
 import shutil
-import sys
-import tempfile
+import signal
 
 from ..teach import lesson as lessons
+from ..teach import scratch as scratches
 from ..errors import ExitShell, report, write
 from ..lang.syntax import Lit, Redir, Word
 
@@ -51,7 +53,12 @@ def save_progress(progress: dict) -> None:
 def list_lessons() -> int:
     """`minish lesson`: every lesson, its topic and how far you got."""
     progress = load_progress()
-    for path in lessons.all_paths():
+    try:
+        paths = lessons.all_paths()
+    except OSError as e:                        # a broken install, or a bad --lessons DIR
+        report(f"lesson: {e.filename}: {e.strerror}")
+        return 1
+    for path in paths:
         try:
             lesson = lessons.parse(path)
         except lessons.LessonError as e:
@@ -78,7 +85,9 @@ class Runner:
         record = progress.setdefault(lesson.name, {"done": 0})
         start = record["done"] if record["done"] < len(lesson.steps) else 0
         old_cwd, old_pwd = os.getcwd(), state.vars.get("PWD")
-        scratch = tempfile.mkdtemp(prefix=f"minish-lesson-{lesson.name}-")
+        scratch = scratches.make_scratch(lesson.name)
+        self.key = lessons.lesson_env(scratch)["LESSON_KEY"]
+        ended_by = _EndOnSignals()
         try:
             self.prepare(scratch)
             write(1, self.paint(BOLD, f"\n== {lesson.title} ==") + "\n")
@@ -97,8 +106,12 @@ class Runner:
                 save_progress(progress)
             write(1, self.paint(GREEN, f"\nlesson complete: {lesson.title}") + "\n")
             return 0
+        except LessonKilled as e:
+            ended_by.signum = e.signum
+            return 128 + e.signum
         finally:
             self.finish(scratch, old_cwd, old_pwd)
+            ended_by.restore()                  # and die of the signal, if one came
 
     def prepare(self, scratch: str) -> None:
         for name, content, executable in self.lesson.files:
@@ -111,8 +124,8 @@ class Runner:
         os.chdir(scratch)
         state = self.shell.state
         state.set("PWD", scratch)
-        state.set("PYTHON", sys.executable, export=True)    # for the library snippets
-        state.set("LESSON_DIR", scratch, export=True)
+        for name, value in lessons.lesson_env(scratch).items():  # LESSON_KEY, PYTHON...
+            state.set(name, value, export=True)
         for command in self.lesson.setup:
             self.shell.run_line(command)
 
@@ -166,7 +179,8 @@ class Runner:
             return "quit"                       # `exit` ends the lesson, not the shell
         write(1, output)
         failures = [why for _, check in step.checks
-                    if (why := lessons.failed_check(check, typed, output, status, os.getcwd()))]
+                    if (why := lessons.failed_check(check, typed, output, status, os.getcwd(),
+                                                 self.key))]
         if not failures:
             write(1, self.paint(GREEN, "  ✓ that's it") + "\n")
             return "done"
@@ -186,8 +200,7 @@ class Runner:
         We hold no descriptor of our own while it runs: the student may well
         type `exec 3> file`, and must not clobber the capture.
         """
-        fd, path = tempfile.mkstemp(prefix="minish-out-")
-        os.close(fd)
+        path = scratches.make_capture_file()
         redirs = (Redir(1, ">", Word((Lit(path),))), Redir(2, ">&", Word((Lit("1"),))))
         try:
             status = self.shell.executor.with_redirections(
@@ -199,8 +212,54 @@ class Runner:
         return output, self.shell.state.last_status if status is None else status
 
 
+class LessonKilled(BaseException):
+    """SIGHUP or SIGTERM arrived during a lesson: unwind so its cleanup runs.
+
+    A BaseException, like KeyboardInterrupt, so no `except Exception` on the
+    way up can swallow it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _EndOnSignals:
+    """While a lesson runs, SIGHUP (its terminal closed) and SIGTERM raise
+    LessonKilled in the shell, so the `finally:` that cleans up runs.
+
+    A forked child that has not exec'd yet inherits the handler; it must
+    simply die of the signal as it would have, not clean up the lesson.
+    After the cleanup, restore() puts the old handlers back and, if a
+    signal ended the lesson, re-sends it: the parent (a terminal, a test)
+    sees a process killed by SIGHUP/SIGTERM, as it asked (signal(7)).
+    """
+    SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+
+    def __init__(self) -> None:
+        self.owner, self.signum = os.getpid(), 0
+        self.old = {sig: signal.signal(sig, self.handler) for sig in self.SIGNALS}
+
+    def handler(self, signum, frame) -> None:
+        if os.getpid() != self.owner:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise LessonKilled(signum)
+
+    def restore(self) -> None:
+        for sig, old in self.old.items():
+            signal.signal(sig, old)
+        if self.signum:
+            signal.signal(self.signum, signal.SIG_DFL)
+            os.kill(os.getpid(), self.signum)
+
+
 def run_lesson(shell, reader, name: str) -> int:
-    path = lessons.find(name)
+    try:
+        path = lessons.find(name)
+    except OSError as e:
+        report(f"lesson: {e.filename}: {e.strerror}")
+        return 1
     if path is None:
         report(f"lesson: no lesson called {name!r} (`minish lesson` lists them)")
         return 1

@@ -1,4 +1,10 @@
-"""Lessons: reading the lesson files in lessons/ and checking a step.
+"""Lessons: finding the lesson files, reading them, and checking a step.
+
+The lessons ship inside the package (minish/lessons/), so `pip install`
+and `pipx install` carry them; importlib.resources finds them wherever the
+package was installed.  An instructor adds a directory of their own with
+MINISH_LESSONS=DIR[:DIR...] or `minish lesson --lessons DIR`; a lesson
+there with the same file name replaces the shipped one.
 
 A lesson is a plain text file an instructor writes without Python:
 
@@ -14,7 +20,7 @@ A lesson is a plain text file an instructor writes without Python:
     setup exec helper.sh:            (the same, made executable)
         #!/bin/sh
     setup run: mkfifo fifo           (run before the first step)
-    cleanup run: ipcrm -Q 0x4d1e0001 (run when the lesson ends, however it ends)
+    cleanup run: ipcrm -Q $LESSON_KEY (run when the lesson ends, however it ends)
 
     step: Count the lines
         The explanation, in as many indented lines as it takes.
@@ -29,13 +35,21 @@ Checks (all of a step's checks must pass):
     file NAME exists | file NAME missing | file NAME contains TEXT
     ipc msg|shm|sem KEY exists | ipc msg|shm|sem KEY missing
     typed contains TEXT              (what the student typed)
+
+Each lesson runs in a scratch directory of its own, and its commands see
+three exported variables (lesson_env): LESSON_DIR (that directory), PYTHON
+(this interpreter) and LESSON_KEY, a System V IPC key made by ftok(3) from
+the scratch directory.  Two students, or two runs of the test suite, never
+share a key that way.  A check may name `$LESSON_KEY`; it stands for the key
+as ipcs prints it (0x%08x).
 """
 import os
 import re
+import sys
 import textwrap
 
-LESSON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "lessons")
+SUFFIX = ".lesson"
+KEY_PROJECT = 1                 # ftok(3)'s proj_id for LESSON_KEY (`ftok . 1` shows it)
 
 
 class LessonError(Exception):
@@ -69,7 +83,7 @@ class Lesson:
 CHECK_FORMS = [
     r"output (contains|lacks) .+", r"output matches .+", r"status (not )?-?\d+",
     r"file \S+ (exists|missing)", r"file \S+ contains .+",
-    r"ipc (msg|shm|sem) 0x[0-9a-fA-F]+ (exists|missing)", r"typed contains .+",
+    r"ipc (msg|shm|sem) (0x[0-9a-fA-F]+|\$LESSON_KEY) (exists|missing)", r"typed contains .+",
 ]
 
 
@@ -155,6 +169,27 @@ def _block(lines: list[str], i: int) -> tuple[str, int]:
     return textwrap.dedent("\n".join(block)) + "\n", i
 
 
+def lesson_dirs() -> list[str]:
+    """Where lessons come from: the instructor's directories first, then the package's."""
+    extra = [d for d in os.environ.get("MINISH_LESSONS", "").split(os.pathsep) if d]
+    from importlib.resources import files      # only when lessons are wanted: not at start-up
+    return extra + [os.fspath(files("minish.lessons"))]
+
+
+def all_paths() -> list[str]:
+    """Every lesson file, sorted by name; a directory earlier in lesson_dirs() wins a name.
+
+    A directory that cannot be read is reported (OSError), never taken as
+    "no lessons": an install without its lessons must say so.
+    """
+    found: dict[str, str] = {}
+    for directory in lesson_dirs():
+        for entry in sorted(os.listdir(directory)):
+            if entry.endswith(SUFFIX):
+                found.setdefault(entry, os.path.join(directory, entry))
+    return [found[name] for name in sorted(found)]
+
+
 def find(name: str) -> str | None:
     """A lesson by file name, with or without its number prefix and suffix."""
     for path in all_paths():
@@ -164,18 +199,27 @@ def find(name: str) -> str | None:
     return name if os.path.isfile(name) else None
 
 
-def all_paths() -> list[str]:
-    try:
-        return sorted(os.path.join(LESSON_DIR, f) for f in os.listdir(LESSON_DIR)
-                      if f.endswith(".lesson"))
-    except OSError:
-        return []
+def lesson_key(scratch: str) -> int:
+    """The IPC key of the lesson running in `scratch`: ftok(3) of that directory."""
+    from ..kernel import sysv
+    return sysv.ftok(scratch, KEY_PROJECT)
+
+
+def lesson_env(scratch: str) -> dict[str, str]:
+    """The variables every lesson command sees (see the top of this file)."""
+    return {"LESSON_DIR": scratch, "PYTHON": sys.executable,
+            "LESSON_KEY": f"0x{lesson_key(scratch):08x}"}
 
 
 # ---- checking a step ---------------------------------------------------------------
 
-def failed_check(check: str, typed: str, output: str, status: int, cwd: str) -> str | None:
-    """None if the check passes, else a sentence saying what was expected."""
+def failed_check(check: str, typed: str, output: str, status: int, cwd: str,
+                 key: str = "") -> str | None:
+    """None if the check passes, else a sentence saying what was expected.
+
+    `key` is the lesson's LESSON_KEY (0x%08x), put in for `$LESSON_KEY`."""
+    if key:
+        check = check.replace("$LESSON_KEY", key)
     words = check.split(" ", 2)
     if check.startswith("output contains "):
         text = check[len("output contains "):]
