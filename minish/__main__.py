@@ -116,8 +116,9 @@ def _subcommand(args: list[str], options: set) -> int:
     from .errors import ExitShell, report
     from .shell import Shell
     if any(a in ("-h", "--help") for a in args[1:]):
-        sys.stdout.write("".join(line.strip() + "\n" for line in USAGE.splitlines()
-                                 if line.strip().startswith(f"minish {args[0]}")))
+        lines = [line.strip().removeprefix("usage:").strip() for line in USAGE.splitlines()]
+        sys.stdout.write("".join(f"usage: {line}\n" for line in lines
+                                 if line.startswith(f"minish {args[0]}")))
         return 0
     while len(args) > 1 and args[1] in ("--lessons", "--clean"):
         if args[1] == "--clean":
