@@ -39,15 +39,26 @@ def _quote_value(value: str) -> str:
 
 @builtin("unset", "remove variables", "unset [-v] name ...")
 def unset(sh, argv):
-    """Remove shell variables (and take them out of the environment)."""
-    for name in argv[1:]:
-        if name in ("-v", "-f"):
+    """Remove shell variables (and take them out of the environment).
+    unset -f name   remove a function; plain `unset name` removes the
+                    function only when no variable has that name"""
+    args, kind, status = argv[1:], "", 0
+    while args and args[0] in ("-v", "-f", "--"):
+        kind = args.pop(0)[1:]
+    for name in args:
+        if kind == "f" or (not kind and name not in sh.state.vars
+                           and name in sh.state.functions):
+            sh.state.functions.pop(name, None)
             continue
         if not _is_name(name):
             report(f"unset: `{name}': not a valid identifier")
-            return 1
-        sh.state.unset(name)
-    return 0
+            status = 1
+        elif name in sh.state.readonly:
+            report(f"unset: {name}: cannot unset: readonly variable")
+            status = 1
+        else:
+            sh.state.unset(name)
+    return status
 
 
 @builtin("set", "set options and positional parameters",

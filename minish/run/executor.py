@@ -248,7 +248,7 @@ class Executor:
             self.xtrace(assigns, argv)
         function = self.state.functions.get(argv[0])
         if function is not None:
-            return control.call_function(self, function, argv, node.redirs)
+            return control.call_function(self, function, argv, node.redirs, assigns)
         builtin = BUILTINS.get(argv[0])
         if builtin is not None:
             return self._builtin(builtin, argv, assigns, node.redirs)

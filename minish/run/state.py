@@ -5,6 +5,8 @@ Exported variables are the environment every child gets (environ(7)).
 
 import os
 
+from ..errors import ShellError
+
 
 class State:
     def __init__(self, arg0: str = "minish", args: list[str] | None = None) -> None:
@@ -23,6 +25,11 @@ class State:
         self.functions: dict = {}              # name -> syntax.Function
         self.traps: dict[int, str] = {}        # signal number (0: EXIT) -> commands
         self.loop_depth = 0                    # how many loops we are inside
+        self.readonly: set[str] = set()        # `readonly NAME`: set() refuses
+        # One frame per running function: name -> (value, exported) before
+        # `local` (or a `X=1 fn` prefix) shadowed it; restored on return.
+        self.local_frames: list[dict[str, tuple[str | None, bool]]] = []
+        self.aliases: dict[str, str] = {}      # alias name -> text (parse time)
         self.vars.setdefault("IFS", " \t\n")
         self.vars.setdefault("PS2", "> ")
         self.vars["PPID"] = str(os.getppid())
@@ -32,11 +39,34 @@ class State:
         return self.vars.get(name)
 
     def set(self, name: str, value: str, export: bool = False) -> None:
+        if name in self.readonly:
+            raise ShellError(f"{name}: readonly variable")
         self.vars[name] = value
-        if export:
+        if export or "allexport" in self.options:
             self.exported.add(name)
         if name in self.exported:
             self._environ = None
+
+    def make_local(self, name: str) -> None:
+        """`local NAME`: remember NAME's value, to put back when the function
+        returns (dynamic scope, as in bash: callees see the local)."""
+        frame = self.local_frames[-1]
+        if name not in frame:
+            frame[name] = (self.vars.get(name), name in self.exported)
+
+    def pop_locals(self) -> None:
+        """A function returns: its locals give way to the values they hid."""
+        for name, (value, exported) in self.local_frames.pop().items():
+            self.readonly.discard(name)
+            if value is None:
+                self.unset(name)
+            else:
+                self.vars[name] = value
+                if exported:
+                    self.exported.add(name)
+                else:
+                    self.exported.discard(name)
+                self._environ = None
 
     def export(self, name: str) -> None:
         self.exported.add(name)
@@ -60,6 +90,8 @@ class State:
 
     def option_letters(self) -> str:
         """$-: one letter per option that is on."""
-        letters = {"xtrace": "x", "errexit": "e", "noglob": "f"}
+        letters = {"xtrace": "x", "errexit": "e", "noglob": "f", "nounset": "u",
+                   "noclobber": "C", "allexport": "a", "verbose": "v", "noexec": "n",
+                   "notify": "b", "monitor": "m", "hashall": "h"}
         flags = "".join(letters[o] for o in sorted(self.options) if o in letters)
         return flags + ("i" if self.interactive else "")
