@@ -61,69 +61,6 @@ def unset(sh, argv):
     return status
 
 
-@builtin("set", "set options and positional parameters",
-         "set [-efx] [-o option] [+o option] [--] [arg ...]")
-def set_(sh, argv):
-    """set -x / set -o xtrace   print each command before running it (to stderr)
-    set -o trace             narrate every system call the shell makes (strace style)
-    set -o fdtrace           show each child's fd table just before it execs
-    set -o noreap            leave finished background jobs as zombies (see ps),
-                             until `wait` reaps them
-    set -e / set -o errexit  exit as soon as a command fails (not on the
-                             left of && or ||, nor after !)
-    set -f / set -o noglob   turn off pathname expansion
-    set +x, set +o ...       turn an option off
-    set -- a b c             replace the positional parameters $1 $2 $3
-    set                      list the shell variables"""
-    options = {"x": "xtrace", "f": "noglob", "e": "errexit"}
-    long_only = {"trace", "fdtrace", "noreap"}
-    state = sh.state
-    args = argv[1:]
-    if not args:
-        for name in sorted(state.vars):
-            out(f"{name}={_quote_value(state.vars[name])}\n")
-        return 0
-    while args:
-        arg = args[0]
-        if arg == "--":
-            state.positional = args[1:]
-            return 0
-        if arg in ("-o", "+o"):
-            if len(args) < 2:
-                out("".join(f"{o:<15} {'on' if o in state.options else 'off'}\n"
-                            for o in sorted(set(options.values()) | long_only)))
-                return 0
-            set_option(sh, args[1], arg[0] == "-", set(options.values()) | long_only)
-            args = args[2:]
-            continue
-        if len(arg) < 2 or arg[0] not in "-+":
-            state.positional = args
-            return 0
-        for letter in arg[1:]:
-            if letter not in options:
-                raise ShellError(f"-{letter}: invalid option", status=2)
-            set_option(sh, options[letter], arg[0] == "-", set(options.values()))
-        args = args[1:]
-    return 0
-
-
-def set_option(sh, name: str, on: bool, known: set | None = None) -> None:
-    """Turn an option on or off, with its side effects on the teaching lens."""
-    if known is not None and name not in known:
-        raise ShellError(f"{name}: invalid option name", status=2)
-    if on:
-        sh.state.options.add(name)
-    else:
-        sh.state.options.discard(name)
-    if name in ("trace", "fdtrace"):
-        from ..run import trace
-        trace.save_terminal()
-        trace.ON = "trace" in sh.state.options
-        trace.FDS = "fdtrace" in sh.state.options
-    elif name == "noreap":
-        sh.jobs.noreap = on
-
-
 @builtin("shift", "shift the positional parameters left", "shift [n]")
 def shift(sh, argv):
     """Drop $1 .. $n; $n+1 becomes $1."""

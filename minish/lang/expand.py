@@ -115,7 +115,13 @@ class Expander:
             return [text]
         import glob                            # imported only when a pattern appears
         pattern = "".join(glob.escape(t) if quoted else t for t, quoted in pieces)
-        matches = sorted(glob.glob(pattern))
+        options = self.state.options
+        matches = sorted(glob.glob(pattern, recursive="globstar" in options,
+                                   include_hidden="dotglob" in options))
+        if not matches and "failglob" in options:
+            raise ShellError(f"no match: {text}")
+        if not matches and "nullglob" in options:
+            return []                          # shopt -s nullglob: the word disappears
         return matches or [text]               # no match: the word stays as it is (sh)
 
     # -- parameters ---------------------------------------------------------------
@@ -133,6 +139,9 @@ class Expander:
     def _param(self, part: Param):
         name, op = part.name, part.op
         value = self.lookup(name)
+        if value is None and "nounset" in self.state.options and \
+                (op is None or op in ("#", "##", "%", "%%")) and name not in ("@", "*"):
+            self.unbound(name)
         if op is None:
             return value if value is not None else ""
         if op == "#" and part.arg is None:      # ${#name}: the length
@@ -161,6 +170,14 @@ class Expander:
             message = self.single(part.arg) or "parameter null or not set"
             raise ShellError(f"{name}: {message}")
         return value
+
+    def unbound(self, name: str):
+        """set -u: an unset variable stops the command -- and a script (bash)."""
+        if self.state.interactive:
+            raise ShellError(f"{name}: unbound variable")
+        from ..errors import ExitShell, report
+        report(f"{name}: unbound variable")
+        raise ExitShell(1 if name != "!" else 127)
 
     def lookup(self, name: str):
         """A parameter's value: str, a list for @ and *, None when unset."""

@@ -12,9 +12,11 @@ Quoting rules are POSIX XCU 2.2; word parts are the nodes in syntax.py.
 from .syntax import Arith, CommandSub, Lit, Param, Word
 
 OPERATORS = ("&&", "||", ";;", ">>", ">&", "<&", ">|", "<>", "<<-", "<<",
-             "|", "&", ";", "(", ")", "<", ">")
+             "|", "&", ";", "(", ")", "<", ">",
+             "&>>", "&>", "<<<")                # bash's both-fds and here-string
 OPERATOR_SET = frozenset(OPERATORS)
-REDIRECT_OPS = frozenset({">", ">>", ">|", "<", "<>", ">&", "<&", "<<", "<<-"})
+REDIRECT_OPS = frozenset({">", ">>", ">|", "<", "<>", ">&", "<&", "<<", "<<-",
+                          "&>", "&>>", "<<<"})
 METACHARS = frozenset(" \t\n|&;()<>")
 WORD_STOPS = METACHARS | frozenset("\\'\"$`")     # where a plain run of a word ends
 SPECIAL_PARAMS = frozenset("?$!#@*-0123456789")

@@ -21,6 +21,7 @@ the text simply stops too early, so the REPL can ask for another line.
 
 from ..errors import IncompleteInput, ParseError
 from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, Token, tokenize
+from .alias_expand import AliasRules
 from .parse_compound import CompoundRules, is_name
 from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
                      Pipeline, Redir, Sequence, Simple, Subshell, Word)
@@ -42,15 +43,18 @@ def parse(text: str):
     return commands[0] if len(commands) == 1 else Sequence(tuple(commands), (0, len(text)))
 
 
-class Parser(CompoundRules):
+class Parser(CompoundRules, AliasRules):
     """Parses `text` one complete command (one line's worth) at a time.
 
     A shell runs a script line by line: `echo a` on line 1 runs before a
     syntax error on line 2 is even seen, as in sh.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, aliases: dict[str, str] | None = None) -> None:
         self.text = text
+        self.aliases = aliases or {}           # name -> text (alias_expand.py)
+        self._alias_used: dict[int, frozenset] = {}
+        self._alias_next: set[int] = set()
         self.tokens = [t for t in tokenize(text) if t.kind != "COMMENT"]
         self._goto(0)
 
@@ -166,6 +170,8 @@ class Parser(CompoundRules):
 
     def command(self):
         """command: '(' list ')' redirect* | '{' list '}' redirect* | simple"""
+        if self.aliases:
+            self._expand_aliases()
         start = self.tok.span[0]
         if self._is_op("("):
             self._advance()
@@ -210,6 +216,9 @@ class Parser(CompoundRules):
             if self._is_redirect():
                 redirs.append(self.redirect())
             elif tok.kind == "WORD":
+                if self.aliases and (not words or id(tok) in self._alias_next) \
+                        and self._expand_aliases():
+                    continue
                 self._advance()
                 word = self._resolve(tok)
                 assign = None if words else _as_assignment(word, tok)

@@ -14,6 +14,8 @@ import os
 
 from . import control, process, redirect, signals
 from ..builtins import BUILTINS
+from ..builtins.lookup import skip_functions
+from .pipestatus import pipe_status
 from ..errors import (STATUS_SYNTAX, ExitShell, LoopControl, ParseError, ReturnFromFunction,
                      ShellError, report, write)
 from ..lang.expand import Expander
@@ -40,7 +42,7 @@ class Executor:
         A syntax error stops the run with status 2; the commands before it
         have already run, as in sh.
         """
-        parser = Parser(text)
+        parser = Parser(text, self.state.aliases)
         status = self.state.last_status
         while True:
             try:
@@ -63,6 +65,8 @@ class Executor:
             self.run_traps()
         if self.jobs.jobs:
             self.jobs.reap()
+        if "noexec" in self.state.options and not self.state.interactive:
+            return 0                           # set -n: read and parse only
         match node:
             case Simple():
                 status = self.simple(node)
@@ -167,7 +171,8 @@ class Executor:
         """cmd | cmd | ...: every stage forks, builtins too."""
         stages = [lambda c=c: self.child_main(c) for c in commands]
         pids = process.run_pipeline(stages, **self._job_args())
-        return self._wait_foreground(pids, node or commands[-1])
+        status = self._wait_foreground(pids, node or commands[-1])
+        return pipe_status(self.state, self.last_job[3], status)
 
     def background(self, body) -> int:
         """cmd &: fork, do not wait; remember the job and set $!."""
@@ -246,7 +251,8 @@ class Executor:
             return e.status
         if "xtrace" in state.options:
             self.xtrace(assigns, argv)
-        function = self.state.functions.get(argv[0])
+        argv, no_functions = skip_functions(argv)     # `command NAME`
+        function = None if no_functions else self.state.functions.get(argv[0])
         if function is not None:
             return control.call_function(self, function, argv, node.redirs, assigns)
         builtin = BUILTINS.get(argv[0])

@@ -47,14 +47,35 @@ def apply(redirs, expander, saved: list | None = None) -> None:
                 _save(fd, saved)
             _here_document(expander.single(r.target), fd)
             continue
+        if r.op == "<<<":                      # bash's here-string: the word and a newline
+            if saved is not None:
+                _save(fd, saved)
+            _here_document(expander.single(r.target) + "\n", fd)
+            continue
         target = expander.redirect_target(r.target)
         if r.op in (">&", "<&"):
             _duplicate(fd, target, r, saved)
             continue
         if saved is not None:
             _save(fd, saved)
-        new = _open_or_raise(target, OPEN_FLAGS[r.op])
+        new = _open_or_raise(target, _flags(r.op, target, expander.state.options))
+        if r.op in ("&>", "&>>"):              # bash: stdout and stderr both to the file
+            if saved is not None:
+                _save(2, saved)
+            _dup2(new, 2)
         _move(new, fd)
+
+
+def _flags(op: str, target: str, options) -> int:
+    """open(2) flags for `op`; under `set -C` (noclobber) `>` and `&>` refuse
+    to truncate an existing regular file, and create with O_EXCL."""
+    flags = OPEN_FLAGS[{"&>": ">", "&>>": ">>"}.get(op, op)]
+    if op in (">", "&>") and "noclobber" in options:
+        if os.path.isfile(target):
+            raise ShellError(f"{target}: cannot overwrite existing file")
+        if not os.path.exists(target):
+            flags |= os.O_EXCL
+    return flags
 
 
 def _duplicate(fd: int, target: str, r, saved) -> None:

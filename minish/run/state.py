@@ -18,7 +18,8 @@ class State:
         self.last_status = 0                   # $?
         self.last_bg_pid: int | None = None    # $!
         self.shell_pid = os.getpid()           # $$ (a subshell keeps its parent's)
-        self.options: set[str] = set()         # "xtrace", ...
+        # "xtrace", ... (builtins/options.py); bash starts with these on
+        self.options: set[str] = {"braceexpand", "hashall", "interactive-comments"}
         self.interactive = False
         self.sub_status: int | None = None     # status of the last $(...) run
         self.history: list[str] = []           # commands typed at the prompt
@@ -93,5 +94,7 @@ class State:
         letters = {"xtrace": "x", "errexit": "e", "noglob": "f", "nounset": "u",
                    "noclobber": "C", "allexport": "a", "verbose": "v", "noexec": "n",
                    "notify": "b", "monitor": "m", "hashall": "h"}
-        flags = "".join(letters[o] for o in sorted(self.options) if o in letters)
-        return flags + ("i" if self.interactive else "")
+        letters["braceexpand"] = "B"
+        on = {letters[o] for o in self.options if o in letters} | \
+            ({"i"} if self.interactive else set())
+        return "".join(c for c in "abefhimnuvxBC" if c in on)   # bash's order
