@@ -1,10 +1,8 @@
-"""Variables and options: export, unset, set, shift, read.
+"""Variables: export, unset, shift.
 
 Shell variables live in the shell process (state.py); `export` marks the
 ones every child gets in its environment (environ(7)).
 """
-import os
-
 from ..errors import ShellError, report
 from .core import _is_name, out
 from .registry import builtin
@@ -69,28 +67,3 @@ def shift(sh, argv):
         return 1
     del sh.state.positional[:n]
     return 0
-
-
-@builtin("read", "read a line into variables", "read [-r] name ...")
-def read(sh, argv):
-    """Read one line from standard input, split it on $IFS into the names
-    (the last name gets the rest).  Reads a byte at a time, so the rest of
-    the input is left for the next command."""
-    args = argv[1:]
-    raw = "-r" in args
-    names = [a for a in args if a != "-r"] or ["REPLY"]
-    data = bytearray()
-    while True:
-        byte = os.read(0, 1)
-        if not byte or byte == b"\n":
-            break
-        data += byte
-    line = data.decode("utf-8", "surrogateescape")
-    if not raw:
-        line = line.replace("\\\n", "")
-    ifs = sh.state.vars.get("IFS", " \t\n")
-    fields = line.strip(ifs).split(None, len(names) - 1) if ifs == " \t\n" else \
-        line.split(ifs[:1], len(names) - 1)
-    for i, name in enumerate(names):
-        sh.state.set(name, fields[i] if i < len(fields) else "")
-    return 0 if byte else 1

@@ -13,6 +13,7 @@ import os
 import pwd
 
 from ..errors import ShellError
+from . import varops
 from .syntax import Arith, CommandSub, Lit, Param, Word
 
 GLOB_CHARS = frozenset("*?[")
@@ -82,7 +83,7 @@ class Expander:
                 continue
             value = self._value(part)
             if isinstance(value, list):        # $@ or $*
-                if part.quoted and part.name == "@":
+                if part.quoted and _at_sign(part):
                     for i, item in enumerate(value):
                         if i:
                             close(hard=True)
@@ -138,6 +139,8 @@ class Expander:
 
     def _param(self, part: Param):
         name, op = part.name, part.op
+        if op in ("!", "!*"):                  # ${!x}, ${!a[@]}, ${!prefix@}
+            return self._indirect(name, op)
         value = self.lookup(name)
         if value is None and "nounset" in self.state.options and \
                 (op is None or op in ("#", "##", "%", "%%")) and name not in ("@", "*"):
@@ -145,9 +148,11 @@ class Expander:
         if op is None:
             return value if value is not None else ""
         if op == "#" and part.arg is None:      # ${#name}: the length
-            if name in ("@", "*"):
-                return str(len(self.state.positional))
+            if isinstance(value, list):        # $#, ${#a[@]}
+                return str(len(value))
             return str(len(value or ""))
+        if op in BASH_OPS:
+            return self._bash_op(part, value)
         if isinstance(value, list):
             value = " ".join(value) if value else None
         if op in ("#", "##", "%", "%%"):
@@ -179,9 +184,99 @@ class Expander:
         report(f"{name}: unbound variable")
         raise ExitShell(1 if name != "!" else 127)
 
+    def _bash_op(self, part: Param, value):
+        """${x:o:l} ${x/p/r} ${x^^} ${x@Q} (varops.py), element by element
+        for ${a[@]} and $@."""
+        op, arg = part.op, part.arg
+        if op == ":":
+            offset = self.arith(arg[0])
+            length = self.arith(arg[1]) if len(arg) > 1 else None
+            if part.name in ("@", "*"):        # ${@:0} starts at $0
+                value = [self.state.arg0] + list(self.state.positional)
+            return varops.substring(value if value is not None else "", offset, length)
+        if op.startswith("/"):
+            pattern, new = self.pattern(arg[0]), (self.single(arg[1]) if len(arg) > 1 else "")
+            one = lambda v: varops.replace(v, pattern, new, op[:2] if op != "//" else op)
+        elif op == "@":
+            letter = self.single(arg)
+            one = lambda v: varops.quote_value(v, letter)
+        else:
+            pattern = self.pattern(arg) if arg.parts else ""
+            one = lambda v: varops.change_case(v, op, pattern)
+        if isinstance(value, list):
+            return [one(v) for v in value]
+        return one(value) if value is not None else ""
+
+    def arith(self, word: Word) -> int:
+        from .arith import evaluate            # imported only when needed
+        return evaluate(self.single(word), self.state)
+
+    def _indirect(self, name: str, op: str):
+        st = self.state
+        if op == "!*":                         # ${!prefix@}: names starting with prefix
+            names = set(st.vars) | set(st.arrays)
+            return sorted(n for n in names if n.startswith(name[:-1]))
+        base, sub = varops.split_subscript(name)
+        if sub in ("@", "*"):                  # ${!a[@]}: the indices
+            if base in st.arrays:
+                return [str(i) for i in sorted(st.arrays[base])]
+            return ["0"] if base in st.vars else []
+        target = self.lookup(name)
+        if target is None:
+            if "nounset" in st.options:
+                self.unbound(name)
+            return ""
+        if isinstance(target, list):
+            target = " ".join(target)
+        value = self.lookup(target) if target else None
+        if not target or (value is None and not _valid_ref(target)):
+            raise ShellError(f"{target}: invalid indirect expansion")
+        return value if value is not None else ""
+
+    def assign(self, a) -> str:
+        """NAME=value, NAME+=value, NAME[i]=value, NAME=(x y) and NAME+=(z)."""
+        name, sub, append = varops.split_assignment(a.name)
+        st = self.state
+        if isinstance(a.value, tuple):         # an array literal
+            values = self.words(a.value)
+            st.set_array(name, values, append)
+            return "(" + " ".join(values) + ")"
+        value = self.single(a.value)
+        if sub is not None:
+            index = self.index(sub)
+            if append:
+                value = (st.arrays.get(name, {}).get(index, "")) + value
+            st.set_item(name, index, value)
+            return value
+        if append:
+            value = (self.lookup(name) or "") + value
+        st.set(name, value)
+        return value
+
+    def index(self, sub: str) -> int:
+        """An array subscript is arithmetic: a[i+1], a[$n], a[-1]."""
+        if sub.isascii() and sub.lstrip("-").isdigit():
+            return int(sub)
+        from .lexer import tokenize
+        words = [t.word for t in tokenize(f'"{sub}"') if t.word is not None]
+        return self.arith(words[0]) if words else 0
+
     def lookup(self, name: str):
         """A parameter's value: str, a list for @ and *, None when unset."""
         st = self.state
+        if name in st.arrays:
+            return st.arrays[name].get(0)
+        if name.endswith("]"):                 # a[i], a[@]
+            base, sub = varops.split_subscript(name)
+            if sub in ("@", "*"):
+                return st.array_values(base) or []
+            index = self.index(sub)
+            if base in st.arrays:
+                items = st.arrays[base]
+                if index < 0:
+                    index += max(items, default=-1) + 1
+                return items.get(index)
+            return st.vars.get(base) if index == 0 else None
         if name.isascii() and name.isdigit():
             n = int(name)
             if n == 0:
@@ -197,6 +292,20 @@ class Expander:
             "-": st.option_letters,
         }.get(name)
         return special() if special else st.vars.get(name)
+
+
+BASH_OPS = frozenset({":", "/", "//", "/#", "/%", "^", "^^", ",", ",,", "@"})
+
+
+def _at_sign(part: Param) -> bool:
+    """"$@" and "${a[@]}" give one field per element."""
+    return part.name == "@" or part.name.endswith("[@]") or \
+        (part.op == "!*" and part.name.endswith("@"))
+
+
+def _valid_ref(name: str) -> bool:
+    base, _ = varops.split_subscript(name)
+    return base.isidentifier() or base in ("@", "*", "#", "?", "-", "$", "!") or base.isdigit()
 
 
 def _trim(value: str, pattern: str, op: str) -> str:

@@ -20,9 +20,10 @@ the text simply stops too early, so the REPL can ask for another line.
 """
 
 from ..errors import IncompleteInput, ParseError
-from .lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, Token, tokenize
+from .lexer import REDIRECT_OPS, Token, tokenize
 from .alias_expand import AliasRules
 from .parse_compound import CompoundRules, is_name
+from .varops import split_assignment
 from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
                      Pipeline, Redir, Sequence, Simple, Subshell, Word)
 
@@ -222,6 +223,9 @@ class Parser(CompoundRules, AliasRules):
                 self._advance()
                 word = self._resolve(tok)
                 assign = None if words else _as_assignment(word, tok)
+                if assign and not assign.value.parts and self._is_op("(") and \
+                        self.tok.span[0] == tok.span[1]:
+                    assign = self._array_literal(assign)
                 if assign:
                     assigns.append(assign)
                 else:
@@ -232,6 +236,20 @@ class Parser(CompoundRules, AliasRules):
             self._error()
         return Simple(tuple(assigns), tuple(words), tuple(redirs),
                       (start, self.tokens[self.i - 1].span[1]))
+
+    def _array_literal(self, assign: Assign) -> Assign:
+        """a=(x y z): bash's indexed-array assignment; the value is a tuple of words."""
+        self._advance()
+        words = []
+        while True:
+            self._skip_newlines()
+            if self._is_op(")"):
+                break
+            if self.tok.kind not in ("WORD", "IO_NUMBER"):
+                self._error()
+            words.append(self._resolve(self._advance()))
+        end = self._advance().span[1]
+        return Assign(assign.name, tuple(words), (assign.span[0], end))
 
     def redirect(self) -> Redir:
         """redirect: IO_NUMBER? op WORD"""
@@ -269,6 +287,9 @@ def _resolve_parts(parts: tuple) -> tuple:
             raise ParseError(f"${{{part.arg}}}: bad substitution")
         elif isinstance(part, Arith):
             part = Arith(Word(_resolve_parts(part.expr.parts)), part.quoted)
+        elif isinstance(part, Param) and isinstance(part.arg, tuple):   # ${x/p/r}
+            part = Param(part.name, part.quoted, part.op,
+                         tuple(Word(_resolve_parts(w.parts)) for w in part.arg))
         elif isinstance(part, Param) and part.arg is not None:
             part = Param(part.name, part.quoted, part.op,
                          Word(_resolve_parts(part.arg.parts)))
@@ -282,7 +303,7 @@ def _as_assignment(word: Word, tok: Token) -> Assign | None:
     if not isinstance(first, Lit) or first.quoted or "=" not in first.text:
         return None
     name, _, rest = first.text.partition("=")
-    if not name or name[0] not in NAME_START or any(c not in NAME_CHARS for c in name):
+    if split_assignment(name) is None:         # NAME, NAME+, NAME[i] (varops.py)
         return None
     value_parts = ((Lit(rest),) if rest else ()) + word.parts[1:]
     return Assign(name, Word(value_parts, tok.span), tok.span)

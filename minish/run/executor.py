@@ -276,10 +276,9 @@ class Executor:
     def _assignments_only(self, node: Simple) -> int:
         """`x=1` alone sets shell variables; `> f` alone creates f."""
         for a in node.assigns:
-            value = self.expander.single(a.value)
+            value = self.expander.assign(a)    # x=1, x+=1, a[i]=1, a=(1 2)
             if "xtrace" in self.state.options:
                 self.xtrace({a.name: value}, [])
-            self.state.set(a.name, value)
         status = self.with_redirections(node.redirs, lambda: 0)
         if status == 0 and self.state.sub_status is not None:
             status = self.state.sub_status     # x=$(false) sets $? to 1

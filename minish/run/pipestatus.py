@@ -10,7 +10,8 @@ from . import process
 def pipe_status(state, raws: list[int], status: int) -> int:
     """Record PIPESTATUS from the stages' raw wait statuses; return $?."""
     statuses = [process.exit_status(raw) if raw >= 0 else 0 for raw in raws]
-    state.vars["PIPESTATUS"] = " ".join(map(str, statuses))
+    state.vars.pop("PIPESTATUS", None)
+    state.arrays["PIPESTATUS"] = {i: str(s) for i, s in enumerate(statuses)}
     if "pipefail" in state.options:
         failed = [s for s in statuses if s]
         return failed[-1] if failed else 0

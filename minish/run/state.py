@@ -29,8 +29,11 @@ class State:
         self.readonly: set[str] = set()        # `readonly NAME`: set() refuses
         # One frame per running function: name -> (value, exported) before
         # `local` (or a `X=1 fn` prefix) shadowed it; restored on return.
-        self.local_frames: list[dict[str, tuple[str | None, bool]]] = []
+        self.local_frames: list[dict[str, tuple]] = []
         self.aliases: dict[str, str] = {}      # alias name -> text (parse time)
+        # Indexed arrays (bash): name -> {index: value}; sparse, like bash's.
+        # $a is ${a[0]}; a name is either here or in vars, never both.
+        self.arrays: dict[str, dict[int, str]] = {}
         self.vars.setdefault("IFS", " \t\n")
         self.vars.setdefault("PS2", "> ")
         self.vars["PPID"] = str(os.getppid())
@@ -42,24 +45,65 @@ class State:
     def set(self, name: str, value: str, export: bool = False) -> None:
         if name in self.readonly:
             raise ShellError(f"{name}: readonly variable")
+        if name in self.arrays:                # a=x on an array sets a[0]
+            self.arrays[name][0] = value
+            return
         self.vars[name] = value
         if export or "allexport" in self.options:
             self.exported.add(name)
         if name in self.exported:
             self._environ = None
 
+    def set_array(self, name: str, values, append: bool = False) -> None:
+        """a=(x y z), read -a a: a list (or an {index: value} dict) of values."""
+        if name in self.readonly:
+            raise ShellError(f"{name}: readonly variable")
+        old = self.arrays.get(name, {})
+        if name in self.vars:
+            old = {0: self.vars.pop(name)}
+        items = values if isinstance(values, dict) else dict(enumerate(values))
+        if append:
+            start = max(old, default=-1) + 1
+            items = {**old, **{start + i: v for i, v in items.items()}}
+        self.arrays[name] = items
+
+    def set_item(self, name: str, index: int, value: str) -> None:
+        """a[i]=value"""
+        if name in self.readonly:
+            raise ShellError(f"{name}: readonly variable")
+        if name not in self.arrays:
+            self.set_array(name, {})
+        items = self.arrays[name]
+        if index < 0:
+            index += max(items, default=-1) + 1
+            if index < 0:
+                raise ShellError(f"{name}[{index}]: bad array subscript")
+        items[index] = value
+
+    def array_values(self, name: str) -> list[str] | None:
+        """${a[@]}: the values in index order (a plain variable is one value)."""
+        if name in self.arrays:
+            items = self.arrays[name]
+            return [items[i] for i in sorted(items)]
+        value = self.vars.get(name)
+        return None if value is None else [value]
+
     def make_local(self, name: str) -> None:
         """`local NAME`: remember NAME's value, to put back when the function
         returns (dynamic scope, as in bash: callees see the local)."""
         frame = self.local_frames[-1]
         if name not in frame:
-            frame[name] = (self.vars.get(name), name in self.exported)
+            frame[name] = (self.vars.get(name), name in self.exported,
+                           self.arrays.get(name))
 
     def pop_locals(self) -> None:
         """A function returns: its locals give way to the values they hid."""
-        for name, (value, exported) in self.local_frames.pop().items():
+        for name, (value, exported, array) in self.local_frames.pop().items():
             self.readonly.discard(name)
-            if value is None:
+            self.arrays.pop(name, None)
+            if array is not None:
+                self.arrays[name] = array
+            elif value is None:
                 self.unset(name)
             else:
                 self.vars[name] = value
@@ -75,6 +119,7 @@ class State:
 
     def unset(self, name: str) -> None:
         self.vars.pop(name, None)
+        self.arrays.pop(name, None)
         self.exported.discard(name)
         self._environ = None
 
