@@ -23,6 +23,7 @@ from ..errors import IncompleteInput, ParseError
 from .lexer import REDIRECT_OPS, Token, tokenize
 from .alias_expand import AliasRules
 from .parse_compound import CompoundRules, is_name
+from .parse_cond import CondRules
 from .varops import split_assignment
 from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
                      Pipeline, Redir, Sequence, Simple, Subshell, Word)
@@ -44,7 +45,7 @@ def parse(text: str):
     return commands[0] if len(commands) == 1 else Sequence(tuple(commands), (0, len(text)))
 
 
-class Parser(CompoundRules, AliasRules):
+class Parser(CompoundRules, CondRules, AliasRules):
     """Parses `text` one complete command (one line's worth) at a time.
 
     A shell runs a script line by line: `echo a` on line 1 runs before a
@@ -174,6 +175,12 @@ class Parser(CompoundRules, AliasRules):
         if self.aliases:
             self._expand_aliases()
         start = self.tok.span[0]
+        if self._is_op("(") and self.text.startswith("((", start):
+            node = self.arith_command()        # bash's (( expr )), parse_cond.py
+            if node is not None:
+                return self._with_redirects(node)
+        if self.tok.kind == "WORD" and self.tok.text == "[[":
+            return self._with_redirects(self.cond_command())
         if self._is_op("("):
             self._advance()
             body = self._list(closer=")")

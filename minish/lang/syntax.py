@@ -196,3 +196,20 @@ class Function(Node):
 
     def __init__(self, name: str, body, span: tuple = (0, 0)) -> None:
         self.name, self.body, self.span = name, body, span
+
+
+class Cond(Node):
+    """[[ expression ]] (bash): `items` are ("op", text) for && || ! ( ) < >
+    and ("word", Word) for the rest; nothing is split or globbed."""
+    __slots__ = ("items", "redirs", "span")
+
+    def __init__(self, items: tuple, redirs: tuple = (), span: tuple = (0, 0)) -> None:
+        self.items, self.redirs, self.span = items, redirs, span
+
+
+class ArithCommand(Node):
+    """(( expression )) (bash): status 0 when the value is not zero."""
+    __slots__ = ("expr", "redirs", "span")
+
+    def __init__(self, expr: Word, redirs: tuple = (), span: tuple = (0, 0)) -> None:
+        self.expr, self.redirs, self.span = expr, redirs, span

@@ -16,13 +16,15 @@ from . import control, process, redirect, signals
 from ..builtins import BUILTINS
 from ..builtins.lookup import skip_functions
 from .pipestatus import pipe_status
+from ..builtins.let import run_arith_command
+from ..builtins.test import run_cond
 from ..errors import (STATUS_SYNTAX, ExitShell, LoopControl, ParseError, ReturnFromFunction,
                      ShellError, report, write)
 from ..lang.expand import Expander
 from .jobs import JobTable
 from ..lang.parser import Parser
-from ..lang.syntax import (AndOr, Background, Case, For, Function, Group, If, Loop, Pipeline,
-                     Sequence, Simple, Subshell)
+from ..lang.syntax import (AndOr, ArithCommand, Background, Case, Cond, For, Function, Group,
+                           If, Loop, Pipeline, Sequence, Simple, Subshell)
 
 
 class Executor:
@@ -110,6 +112,10 @@ class Executor:
                 status = self.with_redirections(redirs, lambda: control.for_loop(self, node))
             case Case(redirs=redirs):
                 status = self.with_redirections(redirs, lambda: control.case_clause(self, node))
+            case Cond(redirs=redirs):           # [[ ]]: builtins/test.py
+                status = self.with_redirections(redirs, lambda: self._catch(run_cond, node))
+            case ArithCommand(redirs=redirs):   # (( )): builtins/let.py
+                status = self.with_redirections(redirs, lambda: run_arith_command(self, node))
             case Function(name=name):
                 self.state.functions[name] = node
                 status = 0
@@ -119,6 +125,13 @@ class Executor:
         if status and "errexit" in self.state.options and not self.errexit_off:
             raise ExitShell(status)
         return status
+
+    def _catch(self, fn, node) -> int:
+        try:
+            return fn(self, node)
+        except ShellError as e:
+            report(e.message)
+            return e.status
 
     def _unchecked(self, fn, arg) -> int:
         """Run fn(arg) with `set -e` suspended."""

@@ -38,6 +38,7 @@ class State:
         self.vars.setdefault("PS2", "> ")
         self.vars["PPID"] = str(os.getppid())
         self.vars.setdefault("PWD", os.getcwd())
+        self.vars["OPTIND"] = "1"              # getopts starts at $1
 
     def get(self, name: str) -> str | None:
         return self.vars.get(name)
