@@ -53,7 +53,7 @@ class Shell:
         reads stdin itself (`read`, `cat`) gets the lines after it, as in sh.
         """
         reader = LineReader(0)
-        pending = ""
+        pending, lines = "", 0
         while True:
             line = reader.readline()
             if not line:
@@ -63,6 +63,8 @@ class Shell:
             pending += line
             if _needs_more(pending):
                 continue                       # an open quote, a trailing |: read on
+            self.state.line_base = lines + 1   # $LINENO counts from the first line read
+            lines += pending.count("\n")
             self.run_line(pending)
             pending = ""
 

@@ -15,7 +15,7 @@ def run_string(sh, text: str) -> int:
     A syntax error is reported and gives status 2; the script that called
     eval goes on (unlike a syntax error in the script itself).
     """
-    parser = Parser(text, sh.state.aliases)
+    parser = Parser(text, sh.state.aliases, max(sh.state.lineno, 1))
     status, outer = 0, sh.source
     sh.source = text                           # job texts are sliced from it
     try:

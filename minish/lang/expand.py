@@ -11,6 +11,7 @@ globbing can tell a quoted `*` from a pattern `*`.
 
 import os
 import pwd
+import time
 
 from ..errors import ShellError
 from . import varops
@@ -290,6 +291,10 @@ class Expander:
             "@": lambda: list(st.positional),
             "*": lambda: list(st.positional),
             "-": st.option_letters,
+            "LINENO": lambda: str(st.lineno),
+            "RANDOM": _random,
+            "SECONDS": lambda: str(int(time.monotonic() - st.start_time)),
+            "BASHPID": lambda: str(os.getpid()),
         }.get(name)
         return special() if special else st.vars.get(name)
 
@@ -306,6 +311,12 @@ def _at_sign(part: Param) -> bool:
 def _valid_ref(name: str) -> bool:
     base, _ = varops.split_subscript(name)
     return base.isidentifier() or base in ("@", "*", "#", "?", "-", "$", "!") or base.isdigit()
+
+
+def _random() -> str:
+    """$RANDOM: 0..32767, different each time (bash's is an LCG too)."""
+    import random
+    return str(random.randrange(32768))
 
 
 def _trim(value: str, pattern: str, op: str) -> str:

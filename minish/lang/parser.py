@@ -52,8 +52,10 @@ class Parser(CompoundRules, CondRules, AliasRules):
     syntax error on line 2 is even seen, as in sh.
     """
 
-    def __init__(self, text: str, aliases: dict[str, str] | None = None) -> None:
+    def __init__(self, text: str, aliases: dict[str, str] | None = None,
+                 first_line: int = 1) -> None:
         self.text = text
+        self.first_line, self._newlines = first_line, None     # for $LINENO
         self.aliases = aliases or {}           # name -> text (alias_expand.py)
         self._alias_used: dict[int, frozenset] = {}
         self._alias_next: set[int] = set()
@@ -242,7 +244,14 @@ class Parser(CompoundRules, CondRules, AliasRules):
         if not (assigns or words or redirs):
             self._error()
         return Simple(tuple(assigns), tuple(words), tuple(redirs),
-                      (start, self.tokens[self.i - 1].span[1]))
+                      (start, self.tokens[self.i - 1].span[1]), self.line_at(start))
+
+    def line_at(self, offset: int) -> int:
+        """The line number of a source offset ($LINENO), counting from first_line."""
+        if self._newlines is None:
+            self._newlines = [i for i, c in enumerate(self.text) if c == "\n"]
+        from bisect import bisect_left
+        return self.first_line + bisect_left(self._newlines, offset)
 
     def _array_literal(self, assign: Assign) -> Assign:
         """a=(x y z): bash's indexed-array assignment; the value is a tuple of words."""

@@ -44,7 +44,7 @@ class Executor:
         A syntax error stops the run with status 2; the commands before it
         have already run, as in sh.
         """
-        parser = Parser(text, self.state.aliases)
+        parser = Parser(text, self.state.aliases, self.state.line_base)
         status = self.state.last_status
         while True:
             try:
@@ -254,6 +254,7 @@ class Executor:
         """Expand, then run a builtin in the shell or a program in a child."""
         state = self.state
         state.sub_status = None
+        state.lineno = node.line               # $LINENO
         try:
             argv = self.expander.words(node.words)
             if not argv:

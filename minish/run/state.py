@@ -4,6 +4,7 @@ Exported variables are the environment every child gets (environ(7)).
 """
 
 import os
+import time
 
 from ..errors import ShellError
 
@@ -39,6 +40,15 @@ class State:
         self.vars["PPID"] = str(os.getppid())
         self.vars.setdefault("PWD", os.getcwd())
         self.vars["OPTIND"] = "1"              # getopts starts at $1
+        self.start_time = time.monotonic()     # for $SECONDS
+        self.vars.setdefault("PATH", "/usr/local/bin:/usr/bin:/bin")
+        self.vars.setdefault("PS4", "+ ")
+        for name, value in (("UID", os.getuid()), ("EUID", os.geteuid())):
+            self.vars[name] = str(value)       # bash makes them readonly
+            self.readonly.add(name)
+        self.vars.setdefault("OSTYPE", "linux-gnu")
+        self.line_base = 1                     # line number of the text being parsed
+        self.lineno = 0                        # $LINENO: the running command's line
 
     def get(self, name: str) -> str | None:
         return self.vars.get(name)
