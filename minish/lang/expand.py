@@ -66,9 +66,15 @@ class Expander:
 
     # -- fields -----------------------------------------------------------------
     def _fields(self, word: Word) -> list[str]:
-        fields: list[tuple[list, bool]] = []   # (pieces, forced-to-exist)
-        current: list[tuple[str, bool]] = []
-        forced = False
+        """Split the expanded parts into fields on $IFS (XCU 2.6.5), then glob.
+
+        Each part becomes atoms (see _atoms): quoted text is never split,
+        unquoted literal text neither, only the results of unquoted
+        expansions are.  "$@" puts hard breaks between its elements.
+        """
+        fields: list[list] = []
+        current: list[tuple[str, bool]] = []   # (text, quoted) pieces of this field
+        forced = False                         # a quoted part: the field exists even if ""
         ifs = self.state.vars.get("IFS", " \t\n")
 
         def close(hard: bool = False) -> None:
@@ -78,37 +84,65 @@ class Expander:
             current, forced = [], False
 
         for part in _expand_tilde(word.parts, self.state.vars.get("HOME")):
-            if isinstance(part, Lit):
-                current.append((part.text, part.quoted))
-                forced = forced or part.quoted
-                continue
-            value = self._value(part)
-            if isinstance(value, list):        # $@ or $*
-                if part.quoted and _at_sign(part):
-                    for i, item in enumerate(value):
-                        if i:
-                            close(hard=True)
-                        current.append((item, True))
-                        forced = True
+            for atom in self._atoms(part):
+                if atom is HARD:
+                    close(hard=True)
                     continue
-                if part.quoted:                # "$*": joined by the first IFS char
-                    value = (ifs[:1]).join(value)
-                else:
-                    value = " ".join(value) if ifs else "".join(value)
-            if part.quoted:
-                current.append((value, True))
-                forced = True
-                continue
-            if not ifs:
-                current.append((value, False))
-                continue
-            pieces, rest = split_fields(value, ifs)
-            for text, hard in pieces:
-                current.append((text, False))
-                close(hard)
-            current.append((rest, False))
+                if atom is SOFT:
+                    close()
+                    continue
+                text, kind = atom
+                if kind != "exp" or not ifs:
+                    current.append((text, kind == "q"))
+                    forced = forced or kind == "q"
+                    continue
+                pieces, rest = split_fields(text, ifs)
+                for piece, hard in pieces:
+                    current.append((piece, False))
+                    close(hard)
+                current.append((rest, False))
         close()
         return [out for pieces in fields for out in self._glob(pieces)]
+
+    def _atoms(self, part, quoted: bool = False) -> list:
+        """One part as atoms: (text, kind) with kind "q" (quoted), "lit"
+        (unquoted literal: globbed, not split) or "exp" (split and globbed),
+        and SOFT / HARD field breaks between the elements of $@ and $*."""
+        quoted = quoted or part.quoted
+        if isinstance(part, Lit):
+            return [(part.text, "q" if quoted else "lit")]
+        if isinstance(part, Param) and part.op in ("-", ":-", "+", ":+") \
+                and part.arg is not None:
+            value = self.lookup(part.name)
+            empty = value is None or (part.op[0] == ":" and
+                                      (value == "" or value == []))
+            if isinstance(value, list) and part.name in ("@", "*") and not value:
+                empty = True
+            if empty == (part.op[-1] == "-"):  # the word is used
+                atoms = [a for p in part.arg.parts for a in self._word_atom(p, quoted)]
+                return atoms or ([("", "q")] if quoted else [])
+            if part.op[-1] == "+":
+                return [("", "q")] if quoted else []
+        else:
+            value = self._value(part)
+        if not isinstance(value, list):
+            return [(value, "q" if quoted else "exp")]
+        if quoted and not (isinstance(part, Param) and _at_sign(part)):
+            ifs = self.state.vars.get("IFS", " \t\n")
+            return [(ifs[:1].join(value), "q")]   # "$*": joined by IFS's first char
+        atoms = []
+        for i, item in enumerate(value):
+            if i:
+                atoms.append(HARD if quoted else SOFT)
+            atoms.append((item, "q" if quoted else "exp"))
+        return atoms
+
+    def _word_atom(self, part, quoted: bool) -> list:
+        """A part of the word in ${x:-word}: its unquoted text is an expansion
+        result, so it is split too ("exp", not "lit")."""
+        if isinstance(part, Lit) and not (quoted or part.quoted):
+            return [(part.text, "exp")]
+        return self._atoms(part, quoted)
 
     def _glob(self, pieces: list[tuple[str, bool]]) -> list[str]:
         text = "".join(t for t, _ in pieces)
@@ -154,6 +188,9 @@ class Expander:
             return str(len(value or ""))
         if op in BASH_OPS:
             return self._bash_op(part, value)
+        if isinstance(value, list) and op in ("#", "##", "%", "%%"):
+            pattern = self.pattern(part.arg)   # ${@%x}: element by element
+            return [_trim(v, pattern, op) for v in value]
         if isinstance(value, list):
             value = " ".join(value) if value else None
         if op in ("#", "##", "%", "%%"):
@@ -299,6 +336,7 @@ class Expander:
         return special() if special else st.vars.get(name)
 
 
+HARD, SOFT = object(), object()                 # field breaks inside $@ (see _atoms)
 BASH_OPS = frozenset({":", "/", "//", "/#", "/%", "^", "^^", ",", ",,", "@"})
 
 
