@@ -225,8 +225,8 @@ class CondTester(Tester):
         self.patterns = patterns                 # right-hand sides, as patterns
 
     def equal(self, left: str, right: str) -> bool:
-        from fnmatch import fnmatchcase
-        return fnmatchcase(left, self.patterns.get(id(right), right))
+        from ..lang.pattern import match
+        return match(self.patterns.get(id(right), right), left)
 
     def integer(self, text: str) -> int:
         from ..lang.arith import evaluate      # [[ ]] evaluates arithmetic: [[ x+1 -eq 2 ]]

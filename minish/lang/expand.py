@@ -15,6 +15,7 @@ import time
 
 from ..errors import ShellError
 from . import varops
+from .pattern import escape, expand_path, match
 from .syntax import Arith, CommandSub, Lit, Param, Word
 
 GLOB_CHARS = frozenset("*?[")
@@ -47,14 +48,13 @@ class Expander:
         return "".join(out)
 
     def pattern(self, word: Word) -> str:
-        """A case pattern for fnmatch: expanded, quoted characters made literal."""
-        import glob
+        """A pattern (pattern.py): expanded, quoted characters made literal."""
         out = []
         for part in _expand_tilde(word.parts, self.state.vars.get("HOME")):
             value = self._value(part)
             if isinstance(value, list):
                 value = " ".join(value)
-            out.append(glob.escape(value) if part.quoted else value)
+            out.append(escape(value) if part.quoted else value)
         return "".join(out)
 
     def redirect_target(self, word: Word) -> str:
@@ -149,11 +149,9 @@ class Expander:
         if "noglob" in self.state.options or not any(
                 not quoted and GLOB_CHARS & set(t) for t, quoted in pieces):
             return [text]
-        import glob                            # imported only when a pattern appears
-        pattern = "".join(glob.escape(t) if quoted else t for t, quoted in pieces)
+        pattern = "".join(escape(t) if quoted else t for t, quoted in pieces)
         options = self.state.options
-        matches = sorted(glob.glob(pattern, recursive="globstar" in options,
-                                   include_hidden="dotglob" in options))
+        matches = expand_path(pattern, "dotglob" in options, "globstar" in options)
         if not matches and "failglob" in options:
             raise ShellError(f"no match: {text}")
         if not matches and "nullglob" in options:
@@ -360,14 +358,13 @@ def _random() -> str:
 def _trim(value: str, pattern: str, op: str) -> str:
     """${x#p} ${x##p}: drop the shortest/longest prefix matching p;
     ${x%p} ${x%%p}: the same for a suffix (XCU 2.6.2)."""
-    from fnmatch import fnmatchcase
     cuts = range(len(value) + 1)
     if op in ("##", "%"):
         cuts = reversed(cuts)                  # longest prefix / shortest suffix first
     for i in cuts:
-        if op.startswith("#") and fnmatchcase(value[:i], pattern):
+        if op.startswith("#") and match(pattern, value[:i]):
             return value[i:]
-        if op.startswith("%") and fnmatchcase(value[i:], pattern):
+        if op.startswith("%") and match(pattern, value[i:]):
             return value[:i]
     return value
 

@@ -12,7 +12,7 @@
 The POSIX ones (${x:-w}, ${x#p}...) stay in expand.py; this module only
 computes values, it never reads the AST.
 """
-from fnmatch import fnmatchcase
+from .pattern import match
 
 from ..errors import ShellError
 
@@ -41,12 +41,12 @@ def replace(value: str, pattern: str, new: str, op: str) -> str:
     """
     if op == "/#":
         for end in range(len(value), -1, -1):
-            if fnmatchcase(value[:end], pattern):
+            if match(pattern, value[:end]):
                 return new + value[end:]
         return value
     if op == "/%":
         for start in range(len(value) + 1):
-            if fnmatchcase(value[start:], pattern):
+            if match(pattern, value[start:]):
                 return value[:start] + new
         return value
     if pattern == "":
@@ -55,7 +55,7 @@ def replace(value: str, pattern: str, new: str, op: str) -> str:
     while i <= len(value):
         if not (replaced and op == "/"):
             end = next((e for e in range(len(value), i, -1)
-                        if fnmatchcase(value[i:e], pattern)), None)
+                        if match(pattern, value[i:e])), None)
             if end is not None:
                 out.append(new)
                 i, replaced = end, True
@@ -71,7 +71,7 @@ def change_case(value: str, op: str, pattern: str = "") -> str:
     upper = op[0] == "^"
 
     def one(c):
-        if pattern and not fnmatchcase(c, pattern):
+        if pattern and not match(pattern, c):
             return c
         return c.upper() if upper else c.lower()
     if len(op) == 2:

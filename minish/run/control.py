@@ -88,12 +88,12 @@ def call_function(ex, fn: Function, argv: list[str], redirs, assigns=None) -> in
 
 
 def case_clause(ex, node: Case) -> int:
-    """case: the body of the first pattern that matches the word (fnmatch(3))."""
-    from fnmatch import fnmatchcase
+    """case: the body of the first pattern that matches the word (lang/pattern.py)."""
+    from ..lang.pattern import match
     try:
         word = ex.expander.single(node.word)
         for patterns, body in node.items:
-            if any(fnmatchcase(word, ex.expander.pattern(p)) for p in patterns):
+            if any(match(ex.expander.pattern(p), word) for p in patterns):
                 return ex.run(body) if body is not None else 0
     except ShellError as e:
         report(e.message)
