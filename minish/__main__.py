@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         if interactive is None:
             interactive = os.isatty(0)
         shell = Shell("minish", [], interactive=interactive)
-    from .builtins.variables import set_option
+    from .builtins.options import set_option
     for option in options:
         set_option(shell.executor, option, True)
     from .errors import Interrupted

@@ -71,7 +71,7 @@ class Shell:
         reads stdin itself (`read`, `cat`) gets the lines after it, as in sh.
         """
         reader = LineReader(0)
-        pending = ""
+        pending, lines = "", 0
         while True:
             line = reader.readline()
             if not line:
@@ -87,6 +87,8 @@ class Shell:
                 self.state.last_status = 2
                 pending = ""
                 continue
+            self.state.line_base = lines + 1   # $LINENO counts from the first line read
+            lines += pending.count("\n")
             self.run_line(pending)
             pending = ""
 

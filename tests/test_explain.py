@@ -37,6 +37,7 @@ LINES = [
     "ls & wait",
     "x=1; echo $x",
     "cat <<EOF\nhi\nEOF",
+    "[[ -n x ]] && (( 1 + 1 )) && ls",
 ]
 
 
@@ -72,6 +73,8 @@ SAMPLES = {
     syntax.For: "for i in a; do :; done",
     syntax.Case: "case a in a) true;; esac",
     syntax.Function: "f() { true; }",
+    syntax.Cond: "[[ a == a ]]",
+    syntax.ArithCommand: "(( 1 ))",
 }
 WORD_LEVEL = {syntax.Lit, syntax.Param, syntax.CommandSub, syntax.Arith, syntax.Word,
               syntax.Redir, syntax.Assign}

@@ -158,23 +158,6 @@ def exit_(sh, argv):
     raise ExitShell(status & 0xFF)
 
 
-@builtin("type", "tell how a name would be run", "type name ...")
-def type_(sh, argv):
-    """For each name: a shell builtin, or the file found by searching $PATH."""
-    status = 0
-    for name in argv[1:]:
-        if name in BUILTINS:
-            out(f"{name} is a shell builtin\n")
-            continue
-        path = process.search_path(name, sh.state.get("PATH"))
-        if path and os.path.isfile(path) and os.access(path, os.X_OK):
-            out(f"{name} is {path}\n")
-        else:
-            report(f"type: {name}: not found")
-            status = 1
-    return status
-
-
 @builtin("exec", "replace the shell with a command, or redirect the shell's own fds",
          "exec [command [arg ...]] [redirections]", keeps_redirections=True)
 def exec_(sh, argv):

@@ -15,8 +15,8 @@ import os
 from ..errors import ExpansionError, ParseError, ShellError, write
 from ..lang.expand import Expander
 from ..lang.parser import parse
-from ..lang.syntax import (AndOr, Background, Case, For, Function, Group, If, Loop, Pipeline,
-                           Sequence, Simple, Subshell)
+from ..lang.syntax import (AndOr, ArithCommand, Background, Case, Cond, For, Function, Group,
+                           If, Loop, Pipeline, Sequence, Simple, Subshell)
 from ..run import process
 from ..run.executor import resolve
 from .registry import builtin
@@ -146,6 +146,14 @@ class Planner:
                 for _, body in node.items:
                     if body is not None:
                         self.node(body, depth + 1)
+            case Cond(redirs=redirs):
+                self.say(depth, "[[ ... ]]: a test inside the shell (no fork); its words are "
+                                "neither split nor globbed, == matches a pattern, =~ a regex")
+                self.shell_redirs(redirs, depth + 1)
+            case ArithCommand(redirs=redirs):
+                self.say(depth, "(( ... )): arithmetic inside the shell (no fork); status 0 "
+                                "when the value is not 0, else 1")
+                self.shell_redirs(redirs, depth + 1)
             case Function(name=name):
                 self.functions[name] = node
                 self.say(depth, f"defines the function {name}: nothing runs until it is called")

@@ -11,9 +11,12 @@ globbing can tell a quoted `*` from a pattern `*`.
 
 import os
 import pwd
+import time
 
 from ..errors import ExpansionError, ShellError
+from . import varops
 from .lexer import is_name
+from .pattern import escape, expand_path, match
 from .syntax import Arith, CommandSub, Lit, Param, Word
 
 GLOB_CHARS = frozenset("*?[")
@@ -46,14 +49,13 @@ class Expander:
         return "".join(out)
 
     def pattern(self, word: Word) -> str:
-        """A case pattern for fnmatch: expanded, quoted characters made literal."""
-        import glob
+        """A pattern (pattern.py): expanded, quoted characters made literal."""
         out = []
         for part in _expand_tilde(word.parts, self.state.vars.get("HOME")):
             value = self._value(part)
             if isinstance(value, list):
                 value = " ".join(value)
-            out.append(glob.escape(value) if part.quoted else value)
+            out.append(escape(value) if part.quoted else value)
         return "".join(out)
 
     def redirect_target(self, word: Word) -> str:
@@ -65,9 +67,15 @@ class Expander:
 
     # -- fields -----------------------------------------------------------------
     def _fields(self, word: Word) -> list[str]:
-        fields: list[tuple[list, bool]] = []   # (pieces, forced-to-exist)
-        current: list[tuple[str, bool]] = []
-        forced = False
+        """Split the expanded parts into fields on $IFS (XCU 2.6.5), then glob.
+
+        Each part becomes atoms (see _atoms): quoted text is never split,
+        unquoted literal text neither, only the results of unquoted
+        expansions are.  "$@" puts hard breaks between its elements.
+        """
+        fields: list[list] = []
+        current: list[tuple[str, bool]] = []   # (text, quoted) pieces of this field
+        forced = False                         # a quoted part: the field exists even if ""
         ifs = self.state.vars.get("IFS", " \t\n")
 
         def close(hard: bool = False) -> None:
@@ -77,46 +85,78 @@ class Expander:
             current, forced = [], False
 
         for part in _expand_tilde(word.parts, self.state.vars.get("HOME")):
-            if isinstance(part, Lit):
-                current.append((part.text, part.quoted))
-                forced = forced or part.quoted
-                continue
-            value = self._value(part)
-            if isinstance(value, list):        # $@ or $*
-                if part.quoted and part.name == "@":
-                    for i, item in enumerate(value):
-                        if i:
-                            close(hard=True)
-                        current.append((item, True))
-                        forced = True
+            for atom in self._atoms(part):
+                if atom is HARD:
+                    close(hard=True)
                     continue
-                if part.quoted:                # "$*": joined by the first IFS char
-                    value = (ifs[:1]).join(value)
-                else:
-                    value = " ".join(value) if ifs else "".join(value)
-            if part.quoted:
-                current.append((value, True))
-                forced = True
-                continue
-            if not ifs:
-                current.append((value, False))
-                continue
-            pieces, rest = split_fields(value, ifs)
-            for text, hard in pieces:
-                current.append((text, False))
-                close(hard)
-            current.append((rest, False))
+                if atom is SOFT:
+                    close()
+                    continue
+                text, kind = atom
+                if kind != "exp" or not ifs:
+                    current.append((text, kind == "q"))
+                    forced = forced or kind == "q"
+                    continue
+                pieces, rest = split_fields(text, ifs)
+                for piece, hard in pieces:
+                    current.append((piece, False))
+                    close(hard)
+                current.append((rest, False))
         close()
         return [out for pieces in fields for out in self._glob(pieces)]
+
+    def _atoms(self, part, quoted: bool = False) -> list:
+        """One part as atoms: (text, kind) with kind "q" (quoted), "lit"
+        (unquoted literal: globbed, not split) or "exp" (split and globbed),
+        and SOFT / HARD field breaks between the elements of $@ and $*."""
+        quoted = quoted or part.quoted
+        if isinstance(part, Lit):
+            return [(part.text, "q" if quoted else "lit")]
+        if isinstance(part, Param) and part.op in ("-", ":-", "+", ":+") \
+                and part.arg is not None:
+            value = self.lookup(part.name)
+            empty = value is None or (part.op[0] == ":" and
+                                      (value == "" or value == []))
+            if isinstance(value, list) and part.name in ("@", "*") and not value:
+                empty = True
+            if empty == (part.op[-1] == "-"):  # the word is used
+                atoms = [a for p in part.arg.parts for a in self._word_atom(p, quoted)]
+                return atoms or ([("", "q")] if quoted else [])
+            if part.op[-1] == "+":
+                return [("", "q")] if quoted else []
+        else:
+            value = self._value(part)
+        if not isinstance(value, list):
+            return [(value, "q" if quoted else "exp")]
+        if quoted and not (isinstance(part, Param) and _at_sign(part)):
+            ifs = self.state.vars.get("IFS", " \t\n")
+            return [(ifs[:1].join(value), "q")]   # "$*": joined by IFS's first char
+        atoms = []
+        for i, item in enumerate(value):
+            if i:
+                atoms.append(HARD if quoted else SOFT)
+            atoms.append((item, "q" if quoted else "exp"))
+        return atoms
+
+    def _word_atom(self, part, quoted: bool) -> list:
+        """A part of the word in ${x:-word}: its unquoted text is an expansion
+        result, so it is split too ("exp", not "lit")."""
+        if isinstance(part, Lit) and not (quoted or part.quoted):
+            return [(part.text, "exp")]
+        return self._atoms(part, quoted)
 
     def _glob(self, pieces: list[tuple[str, bool]]) -> list[str]:
         text = "".join(t for t, _ in pieces)
         if "noglob" in self.state.options or not any(
                 not quoted and GLOB_CHARS & set(t) for t, quoted in pieces):
             return [text]
-        import glob                            # imported only when a pattern appears
-        pattern = "".join(glob.escape(t) if quoted else t for t, quoted in pieces)
-        matches = sorted(glob.glob(pattern))
+        pattern = "".join(escape(t) if quoted else t for t, quoted in pieces)
+        options = self.state.options
+        matches = expand_path(pattern, "dotglob" in options, "globstar" in options)
+        if not matches and "failglob" in options:
+            raise ShellError(f"no match: {text}")
+        if not matches and "nullglob" in options:
+            return []                          # shopt -s nullglob: the word disappears
         return matches or [text]               # no match: the word stays as it is (sh)
 
     # -- parameters ---------------------------------------------------------------
@@ -135,13 +175,23 @@ class Expander:
         name, op = part.name, part.op
         if op == "bad":                        # ${x!}, ${}: the lexer marked it
             raise ExpansionError(f"${{{part.arg}}}: bad substitution")
+        if op in ("!", "!*"):                  # ${!x}, ${!a[@]}, ${!prefix@}
+            return self._indirect(name, op)
         value = self.lookup(name)
+        if value is None and "nounset" in self.state.options and \
+                (op is None or op in ("#", "##", "%", "%%")) and name not in ("@", "*"):
+            self.unbound(name)
         if op is None:
             return value if value is not None else ""
         if op == "#" and part.arg is None:      # ${#name}: the length
-            if name in ("@", "*"):
-                return str(len(self.state.positional))
+            if isinstance(value, list):        # $#, ${#a[@]}
+                return str(len(value))
             return str(len(value or ""))
+        if op in BASH_OPS:
+            return self._bash_op(part, value)
+        if isinstance(value, list) and op in ("#", "##", "%", "%%"):
+            pattern = self.pattern(part.arg)   # ${@%x}: element by element
+            return [_trim(v, pattern, op) for v in value]
         if isinstance(value, list):
             value = " ".join(value) if value else None
         if op in ("#", "##", "%", "%%"):
@@ -165,9 +215,104 @@ class Expander:
             raise ExpansionError(f"{name}: {message}", fatal=True)
         return value
 
+    def unbound(self, name: str):
+        """set -u: an unset variable abandons the line -- and ends a script
+        (Shell.run_line decides, as for ${x?})."""
+        raise ExpansionError(f"{name}: unbound variable", fatal=True)
+
+    def _bash_op(self, part: Param, value):
+        """${x:o:l} ${x/p/r} ${x^^} ${x@Q} (varops.py), element by element
+        for ${a[@]} and $@."""
+        op, arg = part.op, part.arg
+        if op == ":":
+            offset = self.arith(arg[0])
+            length = self.arith(arg[1]) if len(arg) > 1 else None
+            if part.name in ("@", "*"):        # ${@:0} starts at $0
+                value = [self.state.arg0] + list(self.state.positional)
+            return varops.substring(value if value is not None else "", offset, length)
+        if op.startswith("/"):
+            pattern, new = self.pattern(arg[0]), (self.single(arg[1]) if len(arg) > 1 else "")
+            one = lambda v: varops.replace(v, pattern, new, op[:2] if op != "//" else op)
+        elif op == "@":
+            letter = self.single(arg)
+            one = lambda v: varops.quote_value(v, letter)
+        else:
+            pattern = self.pattern(arg) if arg.parts else ""
+            one = lambda v: varops.change_case(v, op, pattern)
+        if isinstance(value, list):
+            return [one(v) for v in value]
+        return one(value) if value is not None else ""
+
+    def arith(self, word: Word) -> int:
+        from .arith import evaluate            # imported only when needed
+        return evaluate(self.single(word), self.state)
+
+    def _indirect(self, name: str, op: str):
+        st = self.state
+        if op == "!*":                         # ${!prefix@}: names starting with prefix
+            names = set(st.vars) | set(st.arrays)
+            return sorted(n for n in names if n.startswith(name[:-1]))
+        base, sub = varops.split_subscript(name)
+        if sub in ("@", "*"):                  # ${!a[@]}: the indices
+            if base in st.arrays:
+                return [str(i) for i in sorted(st.arrays[base])]
+            return ["0"] if base in st.vars else []
+        target = self.lookup(name)
+        if target is None:
+            if "nounset" in st.options:
+                self.unbound(name)
+            return ""
+        if isinstance(target, list):
+            target = " ".join(target)
+        value = self.lookup(target) if target else None
+        if not target or (value is None and not _valid_ref(target)):
+            raise ShellError(f"{target}: invalid indirect expansion")
+        return value if value is not None else ""
+
+    def assign(self, a) -> str:
+        """NAME=value, NAME+=value, NAME[i]=value, NAME=(x y) and NAME+=(z)."""
+        name, sub, append = varops.split_assignment(a.name)
+        st = self.state
+        if isinstance(a.value, tuple):         # an array literal
+            values = self.words(a.value)
+            st.set_array(name, values, append)
+            return "(" + " ".join(values) + ")"
+        value = self.single(a.value)
+        if sub is not None:
+            index = self.index(sub)
+            if append:
+                value = (st.arrays.get(name, {}).get(index, "")) + value
+            st.set_item(name, index, value)
+            return value
+        if append:
+            value = (self.lookup(name) or "") + value
+        st.set(name, value)
+        return value
+
+    def index(self, sub: str) -> int:
+        """An array subscript is arithmetic: a[i+1], a[$n], a[-1]."""
+        if sub.isascii() and sub.lstrip("-").isdigit():
+            return int(sub)
+        from .lexer import tokenize
+        words = [t.word for t in tokenize(f'"{sub}"') if t.word is not None]
+        return self.arith(words[0]) if words else 0
+
     def lookup(self, name: str):
         """A parameter's value: str, a list for @ and *, None when unset."""
         st = self.state
+        if name in st.arrays:
+            return st.arrays[name].get(0)
+        if name.endswith("]"):                 # a[i], a[@]
+            base, sub = varops.split_subscript(name)
+            if sub in ("@", "*"):
+                return st.array_values(base) or []
+            index = self.index(sub)
+            if base in st.arrays:
+                items = st.arrays[base]
+                if index < 0:
+                    index += max(items, default=-1) + 1
+                return items.get(index)
+            return st.vars.get(base) if index == 0 else None
         if name.isascii() and name.isdigit():
             n = int(name)
             if n == 0:
@@ -181,21 +326,45 @@ class Expander:
             "@": lambda: list(st.positional),
             "*": lambda: list(st.positional),
             "-": st.option_letters,
+            "LINENO": lambda: str(st.lineno),
+            "RANDOM": _random,
+            "SECONDS": lambda: str(int(time.monotonic() - st.start_time)),
+            "BASHPID": lambda: str(os.getpid()),
         }.get(name)
         return special() if special else st.vars.get(name)
+
+
+HARD, SOFT = object(), object()                 # field breaks inside $@ (see _atoms)
+BASH_OPS = frozenset({":", "/", "//", "/#", "/%", "^", "^^", ",", ",,", "@"})
+
+
+def _at_sign(part: Param) -> bool:
+    """"$@" and "${a[@]}" give one field per element."""
+    return part.name == "@" or part.name.endswith("[@]") or \
+        (part.op == "!*" and part.name.endswith("@"))
+
+
+def _valid_ref(name: str) -> bool:
+    base, _ = varops.split_subscript(name)
+    return base.isidentifier() or base in ("@", "*", "#", "?", "-", "$", "!") or base.isdigit()
+
+
+def _random() -> str:
+    """$RANDOM: 0..32767, different each time (bash's is an LCG too)."""
+    import random
+    return str(random.randrange(32768))
 
 
 def _trim(value: str, pattern: str, op: str) -> str:
     """${x#p} ${x##p}: drop the shortest/longest prefix matching p;
     ${x%p} ${x%%p}: the same for a suffix (XCU 2.6.2)."""
-    from fnmatch import fnmatchcase
     cuts = range(len(value) + 1)
     if op in ("##", "%"):
         cuts = reversed(cuts)                  # longest prefix / shortest suffix first
     for i in cuts:
-        if op.startswith("#") and fnmatchcase(value[:i], pattern):
+        if op.startswith("#") and match(pattern, value[:i]):
             return value[i:]
-        if op.startswith("%") and fnmatchcase(value[i:], pattern):
+        if op.startswith("%") and match(pattern, value[i:]):
             return value[:i]
     return value
 

@@ -12,9 +12,11 @@ Quoting rules are POSIX XCU 2.2; word parts are the nodes in syntax.py.
 from .syntax import Arith, CommandSub, Lit, Param, Word
 
 OPERATORS = ("&&", "||", ";;", ">>", ">&", "<&", ">|", "<>", "<<-", "<<",
-             "|", "&", ";", "(", ")", "<", ">")
+             "|", "&", ";", "(", ")", "<", ">",
+             "&>>", "&>", "<<<")                # bash's both-fds and here-string
 OPERATOR_SET = frozenset(OPERATORS)
-REDIRECT_OPS = frozenset({">", ">>", ">|", "<", "<>", ">&", "<&", "<<", "<<-"})
+REDIRECT_OPS = frozenset({">", ">>", ">|", "<", "<>", ">&", "<&", "<<", "<<-",
+                          "&>", "&>>", "<<<"})
 METACHARS = frozenset(" \t\n|&;()<>")
 WORD_STOPS = METACHARS | frozenset("\\'\"$`")     # where a plain run of a word ends
 SPECIAL_PARAMS = frozenset("?$!#@*-0123456789")
@@ -307,6 +309,11 @@ class _Lexer:
         inner = text[start:j]
         if inner.startswith("#") and len(inner) > 1:
             return Param(inner[1:], quoted, "#", None)
+        if inner.startswith("!") and len(inner) > 1:    # ${!x}: the variable x names
+            name = inner[1:]
+            if name[-1:] in "@*" and name[:-1] and name[:-1].isidentifier():
+                return Param(name, quoted, "!*", None)  # ${!prefix@}: the names
+            return Param(name, quoted, "!", None)
         if inner[:1].isascii() and inner[:1].isdigit():   # ${10}: positional, all digits
             k = len(inner) - len(inner.lstrip("0123456789"))
         elif inner[:1] and inner[0] in SPECIAL_PARAMS:
@@ -315,17 +322,29 @@ class _Lexer:
             k = 0
             while k < len(inner) and inner[k] in NAME_CHARS:
                 k += 1
+            if k and inner[k:k + 1] == "[":       # ${a[i]}: an array element
+                close = inner.find("]", k)
+                k = close + 1 if close > 0 else k
         name, rest = inner[:k], inner[k:]
         if not rest:
             return Param(name, quoted, None, None) if name else Param("", quoted, "bad", inner)
-        for op in (":-", ":=", ":+", ":?", "-", "=", "+", "?", "##", "#", "%%", "%"):
+        for op in (":-", ":=", ":+", ":?", "-", "=", "+", "?", "##", "#", "%%", "%",
+                   "//", "/#", "/%", "/", "^^", "^", ",,", ",", ":", "@"):
             if rest.startswith(op) and name:
+                body = rest[len(op):]
                 if self.depth >= MAX_DEPTH:
-                    return Param(name, quoted, op, Word((Lit(rest[len(op):], quoted=True),)))
-                word_lexer = self._inner(rest[len(op):])
-                arg = word_lexer._double_quoted_text() if quoted else word_lexer._word_all()
-                return Param(name, quoted, op, Word(tuple(arg)))
+                    return Param(name, quoted, op, Word((Lit(body, quoted=True),)))
+                if op in ("//", "/#", "/%", "/", ":"):   # two words: pat/string, offset:length
+                    words = split_operands(body, op[0])
+                    return Param(name, quoted, op, tuple(self._arg_word(w, quoted)
+                                                         for w in words))
+                return Param(name, quoted, op, self._arg_word(body, quoted))
         return Param(name, quoted, "bad", inner)
+
+    def _arg_word(self, text: str, quoted: bool) -> Word:
+        word_lexer = self._inner(text)
+        arg = word_lexer._double_quoted_text() if quoted else word_lexer._word_all()
+        return Word(tuple(arg))
 
     def _word_all(self) -> list:
         """The word of ${x:-word} when unquoted: quotes apply, blanks are kept."""
@@ -376,6 +395,31 @@ def _close_paren(text: str, start: int) -> int:
                 return j
             depth -= 1
     return len(text)
+
+
+def split_operands(text: str, sep: str) -> list[str]:
+    """'pat/rep' -> ['pat', 'rep']; '1:2' -> ['1', '2'] (bash's ${x/p/r}, ${x:o:l}).
+
+    Splits at the first `sep` outside quotes, backslashes and brackets.
+    """
+    depth, i, quote = 0, 0, ""
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c in "({[":
+            depth += 1
+        elif c in ")}]":
+            depth -= 1
+        elif c == sep and depth <= 0:
+            return [text[:i], text[i + 1:]]
+        i += 1
+    return [text]
 
 
 def _arith_end(text: str, start: int) -> int | None:

@@ -19,9 +19,14 @@ Errors: `ParseError` for a syntax error, `IncompleteInput` (a subclass) when
 the text simply stops too early, so the REPL can ask for another line.
 """
 
+from bisect import bisect_left
+
 from ..errors import IncompleteInput, NestedTooDeeply, ParseError, report
+from .alias_expand import AliasRules
 from .lexer import REDIRECT_OPS, Token, is_name, tokenize
 from .parse_compound import CompoundRules
+from .parse_cond import CondRules
+from .varops import split_assignment
 from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
                      Pipeline, Redir, Sequence, Simple, Subshell, Word, attach_source)
 
@@ -55,19 +60,26 @@ def parse(text: str, depth: int = 0, final: bool = False):
     return whole
 
 
-class Parser(CompoundRules):
+class Parser(CompoundRules, CondRules, AliasRules):
     """Parses `text` one complete command (one line's worth) at a time.
 
     A shell runs a script line by line: `echo a` on line 1 runs before a
     syntax error on line 2 is even seen, as in sh.
     """
 
-    def __init__(self, text: str, depth: int = 0, final: bool = True) -> None:
+    def __init__(self, text: str, depth: int = 0, final: bool = True,
+                 aliases: dict[str, str] | None = None, first_line: int = 1) -> None:
         """`final`: no more input will come (a script, -c, the last lines
         of stdin), so a here-document that the end of the text cuts short
         is taken as it is, with bash's warning.  The REPL and the stdin
-        reader ask with final=False whether to read another line."""
+        reader ask with final=False whether to read another line.
+        `aliases`: name -> text, expanded as commands are read (alias_expand.py);
+        `first_line`: the $LINENO of the text's first line."""
         self.text = text
+        self.first_line, self._newlines = first_line, None     # for $LINENO
+        self.aliases = aliases or {}           # name -> text (alias_expand.py)
+        self._alias_used: dict[int, frozenset] = {}
+        self._alias_next: set[int] = set()
         self.tokens = [t for t in tokenize(text) if t.kind != "COMMENT"]
         self.depth = depth                     # commands around the current one
         self.final = final
@@ -196,7 +208,15 @@ class Parser(CompoundRules):
             self.depth -= 1
 
     def _command(self):
+        if self.aliases:
+            self._expand_aliases()
         start = self.tok.span[0]
+        if self._is_op("(") and self.text.startswith("((", start):
+            node = self.arith_command()        # bash's (( expr )), parse_cond.py
+            if node is not None:
+                return self._with_redirects(node)
+        if self.tok.kind == "WORD" and self.tok.text == "[[":
+            return self._with_redirects(self.cond_command())
         if self._is_op("("):
             self._advance()
             body = self._list(closer=")")
@@ -240,9 +260,15 @@ class Parser(CompoundRules):
             if self._is_redirect():
                 redirs.append(self.redirect())
             elif tok.kind == "WORD":
+                if self.aliases and (not words or id(tok) in self._alias_next) \
+                        and self._expand_aliases():
+                    continue
                 self._advance()
                 word = self._resolve(tok)
                 assign = None if words else _as_assignment(word, tok)
+                if assign and not assign.value.parts and self._is_op("(") and \
+                        self.tok.span[0] == tok.span[1]:
+                    assign = self._array_literal(assign)
                 if assign:
                     assigns.append(assign)
                 else:
@@ -252,7 +278,27 @@ class Parser(CompoundRules):
         if not (assigns or words or redirs):
             self._error()
         return Simple(tuple(assigns), tuple(words), tuple(redirs),
-                      (start, self.tokens[self.i - 1].span[1]))
+                      (start, self.tokens[self.i - 1].span[1]), self.line_at(start))
+
+    def line_at(self, offset: int) -> int:
+        """The line number of a source offset ($LINENO), counting from first_line."""
+        if self._newlines is None:
+            self._newlines = [i for i, c in enumerate(self.text) if c == "\n"]
+        return self.first_line + bisect_left(self._newlines, offset)
+
+    def _array_literal(self, assign: Assign) -> Assign:
+        """a=(x y z): bash's indexed-array assignment; the value is a tuple of words."""
+        self._advance()
+        words = []
+        while True:
+            self._skip_newlines()
+            if self._is_op(")"):
+                break
+            if self.tok.kind not in ("WORD", "IO_NUMBER"):
+                self._error()
+            words.append(self._resolve(self._advance()))
+        end = self._advance().span[1]
+        return Assign(assign.name, tuple(words), (assign.span[0], end))
 
     def redirect(self) -> Redir:
         """redirect: IO_NUMBER? op WORD"""
@@ -297,8 +343,12 @@ class Parser(CompoundRules):
                 part = CommandSub(body or Sequence((), (0, 0)), part.quoted, part.source)
             elif isinstance(part, Arith):
                 part = Arith(Word(self._resolve_parts(part.expr.parts)), part.quoted)
-            elif isinstance(part, Param) and part.arg is not None and part.op != "bad":
-                # (a bad substitution is reported when it is expanded, as bash does)
+            elif isinstance(part, Param) and part.op == "bad":
+                pass                           # reported when expanded, as bash does
+            elif isinstance(part, Param) and isinstance(part.arg, tuple):   # ${x/p/r}
+                part = Param(part.name, part.quoted, part.op,
+                             tuple(Word(self._resolve_parts(w.parts)) for w in part.arg))
+            elif isinstance(part, Param) and part.arg is not None:
                 part = Param(part.name, part.quoted, part.op,
                              Word(self._resolve_parts(part.arg.parts)))
             out.append(part)
@@ -311,7 +361,7 @@ def _as_assignment(word: Word, tok: Token) -> Assign | None:
     if not isinstance(first, Lit) or first.quoted or "=" not in first.text:
         return None
     name, _, rest = first.text.partition("=")
-    if not is_name(name):
+    if split_assignment(name) is None:         # NAME, NAME+, NAME[i] (varops.py)
         return None
     value_parts = ((Lit(rest),) if rest else ()) + word.parts[1:]
     return Assign(name, Word(value_parts, tok.span), tok.span)

@@ -14,6 +14,9 @@ spells out its __init__, and `Node` adds equality, hashing, repr and
 """
 
 
+_WHERE = ("span", "line")                       # where a node came from: not what it is
+
+
 class Node:
     """Base class: the fields are the names in `__slots__`."""
     __slots__ = ()
@@ -22,7 +25,7 @@ class Node:
         cls.__match_args__ = cls.__slots__      # enables `case Simple(words=...)`
 
     def _fields(self) -> tuple:
-        return tuple(getattr(self, n) for n in self.__slots__ if n != "span")
+        return tuple(getattr(self, n) for n in self.__slots__ if n not in _WHERE)
 
     def __eq__(self, other) -> bool:            # spans do not count
         return type(self) is type(other) and self._fields() == other._fields()
@@ -31,7 +34,8 @@ class Node:
         return hash(self._fields())
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__ if n != "span")
+        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__
+                           if n not in _WHERE)
         return f"{type(self).__name__}({fields})"
 
 
@@ -98,12 +102,14 @@ class Assign(Node):
 
 
 class Simple(Node):
-    """A simple command: assignments, words (argv) and redirections."""
-    __slots__ = ("assigns", "words", "redirs", "span")
+    """A simple command: assignments, words (argv) and redirections.
+    `line` is its line number in the script ($LINENO)."""
+    __slots__ = ("assigns", "words", "redirs", "span", "line")
 
     def __init__(self, assigns: tuple, words: tuple, redirs: tuple = (),
-                 span: tuple = (0, 0)) -> None:
+                 span: tuple = (0, 0), line: int = 0) -> None:
         self.assigns, self.words, self.redirs, self.span = assigns, words, redirs, span
+        self.line = line
 
 
 class Subshell(Node):
@@ -198,10 +204,27 @@ class Function(Node):
         self.name, self.body, self.span = name, body, span
 
 
+class Cond(Node):
+    """[[ expression ]] (bash): `items` are ("op", text) for && || ! ( ) < >
+    and ("word", Word) for the rest; nothing is split or globbed."""
+    __slots__ = ("items", "redirs", "span")
+
+    def __init__(self, items: tuple, redirs: tuple = (), span: tuple = (0, 0)) -> None:
+        self.items, self.redirs, self.span = items, redirs, span
+
+
+class ArithCommand(Node):
+    """(( expression )) (bash): status 0 when the value is not zero."""
+    __slots__ = ("expr", "redirs", "span")
+
+    def __init__(self, expr: Word, redirs: tuple = (), span: tuple = (0, 0)) -> None:
+        self.expr, self.redirs, self.span = expr, redirs, span
+
+
 # Every kind of command node, for code that must handle each one (the
 # executor's dispatch and `explain`; a test feeds each through both).
 COMMANDS = (Simple, Subshell, Group, Pipeline, AndOr, Background, Sequence, If, Loop, For,
-            Case, Function)
+            Case, Function, Cond, ArithCommand)
 
 
 class Span(tuple):

@@ -67,25 +67,34 @@ def _leave_loop(c: LoopControl) -> bool:
     return c.kind == "break"
 
 
-def call_function(ex, fn: Function, argv: list[str], redirs) -> int:
-    """Run a function's body with $1... set to its arguments."""
+def call_function(ex, fn: Function, argv: list[str], redirs, assigns=None) -> int:
+    """Run a function's body with $1... set to its arguments.  `X=1 fn`
+    makes X a local of the call, exported to the commands it runs."""
     saved = ex.state.positional
     ex.state.positional = argv[1:]
+    ex.state.local_frames.append({})
     try:
+        for name, value in (assigns or {}).items():
+            ex.state.make_local(name)
+            ex.state.set(name, value, export=True)
         return ex.with_redirections(redirs, lambda: ex.run(fn.body))
     except ReturnFromFunction as r:
         return r.status
+    except ShellError as e:
+        report(e.message)
+        return e.status
     finally:
         ex.state.positional = saved
+        ex.state.pop_locals()
 
 
 def case_clause(ex, node: Case) -> int:
-    """case: the body of the first pattern that matches the word (fnmatch(3))."""
-    from fnmatch import fnmatchcase
+    """case: the body of the first pattern that matches the word (lang/pattern.py)."""
+    from ..lang.pattern import match
     try:
         word = ex.expander.single(node.word)
         for patterns, body in node.items:
-            if any(fnmatchcase(word, ex.expander.pattern(p)) for p in patterns):
+            if any(match(ex.expander.pattern(p), word) for p in patterns):
                 return ex.run(body) if body is not None else 0
     except ShellError as e:
         report(e.message)

@@ -20,13 +20,17 @@ import os
 
 from . import control, process, redirect, signals
 from ..builtins import BUILTINS
+from ..builtins.let import run_arith_command
+from ..builtins.lookup import skip_functions
+from ..builtins.test import run_cond
 from ..errors import (STATUS_SYNTAX, ExitShell, ExpansionError, LoopControl, ParseError,
                       ReturnFromFunction, ShellError, report, write)
 from ..lang.expand import Expander
 from ..lang.parser import Parser
-from ..lang.syntax import (AndOr, Background, Case, For, Function, Group, If, Loop, Pipeline,
-                           Sequence, Simple, Subshell)
+from ..lang.syntax import (AndOr, ArithCommand, Background, Case, Cond, For, Function, Group,
+                           If, Loop, Pipeline, Sequence, Simple, Subshell)
 from .jobs import Job, JobTable, format_job
+from .pipestatus import pipe_status
 
 
 def resolve(state, name: str, functions: dict | None = None) -> tuple[str, object]:
@@ -63,7 +67,8 @@ class Executor:
         """
         self.text_depth += 1
         try:
-            return self._run_commands(Parser(text))
+            return self._run_commands(Parser(text, aliases=self.state.aliases,
+                                             first_line=self.state.line_base))
         finally:
             self.text_depth -= 1
 
@@ -95,6 +100,8 @@ class Executor:
             self.run_traps()
         if self.jobs.jobs:
             self.jobs.reap()
+        if "noexec" in self.state.options and not self.state.interactive:
+            return 0                           # set -n: read and parse only
         match node:
             case Simple():
                 status = self.simple(node)
@@ -142,6 +149,10 @@ class Executor:
                 status = self.with_redirections(redirs, lambda: control.for_loop(self, node))
             case Case(redirs=redirs):
                 status = self.with_redirections(redirs, lambda: control.case_clause(self, node))
+            case Cond(redirs=redirs):           # [[ ]]: builtins/test.py
+                status = self.with_redirections(redirs, lambda: self._catch(run_cond, node))
+            case ArithCommand(redirs=redirs):   # (( )): builtins/let.py
+                status = self.with_redirections(redirs, lambda: run_arith_command(self, node))
             case Function(name=name):
                 self.state.functions[name] = node
                 status = 0
@@ -151,6 +162,13 @@ class Executor:
         if status and "errexit" in self.state.options and not self.errexit_off:
             raise ExitShell(status)
         return status
+
+    def _catch(self, fn, node) -> int:
+        try:
+            return fn(self, node)
+        except ShellError as e:
+            report(e.message)
+            return e.status
 
     def _unchecked(self, fn, arg) -> int:
         """Run fn(arg) with `set -e` suspended."""
@@ -200,8 +218,9 @@ class Executor:
         """cmd | cmd | ...: every stage forks, builtins too."""
         job = self.jobs.new(node)
         bodies = [lambda c=c: self.child_main(c) for c in node.commands]
-        return self.start_and_wait(
+        status = self.start_and_wait(
             job, lambda: process.run_pipeline(job, bodies, self.jobs.child_steps(job)))
+        return pipe_status(self.state, [job.raw.get(pid, -1) for pid in job.pids], status)
 
     def fork(self, job: Job, body) -> int:
         """One child of `job`, set up as the job needs, running body()."""
@@ -272,6 +291,7 @@ class Executor:
         """Expand, then run a builtin in the shell or a program in a child."""
         state = self.state
         state.sub_status = None
+        state.lineno = node.line               # $LINENO
         try:
             argv = self.expander.words(node.words)
             if not argv:
@@ -282,9 +302,10 @@ class Executor:
             return e.status
         if "xtrace" in state.options:
             self.xtrace(assigns, argv)
-        kind, what = resolve(state, argv[0])
+        argv, no_functions = skip_functions(argv)     # `command NAME`
+        kind, what = resolve(state, argv[0], {} if no_functions else None)
         if kind == "function":
-            return control.call_function(self, what, argv, node.redirs)
+            return control.call_function(self, what, argv, node.redirs, assigns)
         if kind == "builtin":
             return self._builtin(what, argv, assigns, node.redirs)
         env = self.state.environ(assigns)       # before fork: see State.environ
@@ -303,10 +324,9 @@ class Executor:
     def _assignments_only(self, node: Simple) -> int:
         """`x=1` alone sets shell variables; `> f` alone creates f."""
         for a in node.assigns:
-            value = self.expander.single(a.value)
+            value = self.expander.assign(a)    # x=1, x+=1, a[i]=1, a=(1 2)
             if "xtrace" in self.state.options:
                 self.xtrace({a.name: value}, [])
-            self.state.set(a.name, value)
         status = self.with_redirections(node.redirs, lambda: 0)
         if status == 0 and self.state.sub_status is not None:
             status = self.state.sub_status     # x=$(false) sets $? to 1

@@ -233,7 +233,7 @@ class JobTable:
         ("[1]+  Killed") comes before the next prompt rather than after the
         next command.  waitid(WNOHANG|WNOWAIT) only looks; reap() reaps."""
         import time
-        flags = os.WEXITED | os.WSTOPPED | os.WCONTINUED | os.WNOHANG | os.WNOWAIT
+        flags = os.WEXITED | os.WSTOPPED | os.WNOHANG | os.WNOWAIT   # not WCONTINUED: see kill
         end = time.monotonic() + timeout
         for pid in job.pids:
             while pid not in job.raw and time.monotonic() < end:

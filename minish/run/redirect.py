@@ -60,12 +60,19 @@ def _apply(redirs, expander, saved: list | None) -> None:
             _save(fd, saved)
             _here_document(text, fd)
             continue
+        if r.op == "<<<":                      # bash's here-string: the word and a newline
+            _save(fd, saved)
+            _here_document(expander.single(r.target) + "\n", fd)
+            continue
         target = expander.redirect_target(r.target)
         if r.op in (">&", "<&"):
             _duplicate(fd, target, r, saved)
             continue
         _save(fd, saved)
-        new = _open_or_raise(target, OPEN_FLAGS[r.op])
+        new = _open_or_raise(target, _flags(r.op, target, expander.state.options))
+        if r.op in ("&>", "&>>"):              # bash: stdout and stderr both to the file
+            _save(2, saved)
+            process.dup2(new, 2)
         _move(new, fd)
 
 
@@ -74,6 +81,18 @@ def check_fd(fd: int) -> None:
     bash's "N: Bad file descriptor" -- said before anything is opened."""
     if fd >= resource.getrlimit(resource.RLIMIT_NOFILE)[0]:
         raise ShellError(f"{fd}: Bad file descriptor")
+
+
+def _flags(op: str, target: str, options) -> int:
+    """open(2) flags for `op`; under `set -C` (noclobber) `>` and `&>` refuse
+    to truncate an existing regular file, and create with O_EXCL."""
+    flags = OPEN_FLAGS[{"&>": ">", "&>>": ">>"}.get(op, op)]
+    if op in (">", "&>") and "noclobber" in options:
+        if os.path.isfile(target):
+            raise ShellError(f"{target}: cannot overwrite existing file")
+        if not os.path.exists(target):
+            flags |= os.O_EXCL
+    return flags
 
 
 def _duplicate(fd: int, target: str, r, saved) -> None:

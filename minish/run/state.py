@@ -4,6 +4,9 @@ Exported variables are the environment every child gets (environ(7)).
 """
 
 import os
+import time
+
+from ..errors import ShellError
 
 
 class State:
@@ -16,27 +19,110 @@ class State:
         self.last_status = 0                   # $?
         self.last_bg_pid: int | None = None    # $!
         self.shell_pid = os.getpid()           # $$ (a subshell keeps its parent's)
-        self.options: set[str] = set()         # "xtrace", ...
+        # "xtrace", ... (builtins/options.py); bash starts with these on
+        self.options: set[str] = {"braceexpand", "hashall", "interactive-comments"}
         self.interactive = False
         self.sub_status: int | None = None     # status of the last $(...) run
         self.history: list[str] = []           # commands typed at the prompt
         self.functions: dict = {}              # name -> syntax.Function
         self.traps: dict[int, str] = {}        # signal number (0: EXIT) -> commands
         self.loop_depth = 0                    # how many loops we are inside
+        self.readonly: set[str] = set()        # `readonly NAME`: set() refuses
+        # One frame per running function: name -> (value, exported) before
+        # `local` (or a `X=1 fn` prefix) shadowed it; restored on return.
+        self.local_frames: list[dict[str, tuple]] = []
+        self.aliases: dict[str, str] = {}      # alias name -> text (parse time)
+        # Indexed arrays (bash): name -> {index: value}; sparse, like bash's.
+        # $a is ${a[0]}; a name is either here or in vars, never both.
+        self.arrays: dict[str, dict[int, str]] = {}
         self.vars.setdefault("IFS", " \t\n")
         self.vars.setdefault("PS2", "> ")
         self.vars["PPID"] = str(os.getppid())
         self.vars.setdefault("PWD", os.getcwd())
+        self.vars["OPTIND"] = "1"              # getopts starts at $1
+        self.start_time = time.monotonic()     # for $SECONDS
+        self.vars.setdefault("PATH", "/usr/local/bin:/usr/bin:/bin")
+        self.vars.setdefault("PS4", "+ ")
+        for name, value in (("UID", os.getuid()), ("EUID", os.geteuid())):
+            self.vars[name] = str(value)       # bash makes them readonly
+            self.readonly.add(name)
+        self.vars.setdefault("OSTYPE", "linux-gnu")
+        self.line_base = 1                     # line number of the text being parsed
+        self.lineno = 0                        # $LINENO: the running command's line
 
     def get(self, name: str) -> str | None:
         return self.vars.get(name)
 
     def set(self, name: str, value: str, export: bool = False) -> None:
+        if name in self.readonly:
+            raise ShellError(f"{name}: readonly variable")
+        if name in self.arrays:                # a=x on an array sets a[0]
+            self.arrays[name][0] = value
+            return
         self.vars[name] = value
-        if export:
+        if export or "allexport" in self.options:
             self.exported.add(name)
         if name in self.exported:
             self._environ = None
+
+    def set_array(self, name: str, values, append: bool = False) -> None:
+        """a=(x y z), read -a a: a list (or an {index: value} dict) of values."""
+        if name in self.readonly:
+            raise ShellError(f"{name}: readonly variable")
+        old = self.arrays.get(name, {})
+        if name in self.vars:
+            old = {0: self.vars.pop(name)}
+        items = values if isinstance(values, dict) else dict(enumerate(values))
+        if append:
+            start = max(old, default=-1) + 1
+            items = {**old, **{start + i: v for i, v in items.items()}}
+        self.arrays[name] = items
+
+    def set_item(self, name: str, index: int, value: str) -> None:
+        """a[i]=value"""
+        if name in self.readonly:
+            raise ShellError(f"{name}: readonly variable")
+        if name not in self.arrays:
+            self.set_array(name, {})
+        items = self.arrays[name]
+        if index < 0:
+            index += max(items, default=-1) + 1
+            if index < 0:
+                raise ShellError(f"{name}[{index}]: bad array subscript")
+        items[index] = value
+
+    def array_values(self, name: str) -> list[str] | None:
+        """${a[@]}: the values in index order (a plain variable is one value)."""
+        if name in self.arrays:
+            items = self.arrays[name]
+            return [items[i] for i in sorted(items)]
+        value = self.vars.get(name)
+        return None if value is None else [value]
+
+    def make_local(self, name: str) -> None:
+        """`local NAME`: remember NAME's value, to put back when the function
+        returns (dynamic scope, as in bash: callees see the local)."""
+        frame = self.local_frames[-1]
+        if name not in frame:
+            frame[name] = (self.vars.get(name), name in self.exported,
+                           self.arrays.get(name))
+
+    def pop_locals(self) -> None:
+        """A function returns: its locals give way to the values they hid."""
+        for name, (value, exported, array) in self.local_frames.pop().items():
+            self.readonly.discard(name)
+            self.arrays.pop(name, None)
+            if array is not None:
+                self.arrays[name] = array
+            elif value is None:
+                self.unset(name)
+            else:
+                self.vars[name] = value
+                if exported:
+                    self.exported.add(name)
+                else:
+                    self.exported.discard(name)
+                self._environ = None
 
     def export(self, name: str) -> None:
         self.exported.add(name)
@@ -44,6 +130,7 @@ class State:
 
     def unset(self, name: str) -> None:
         self.vars.pop(name, None)
+        self.arrays.pop(name, None)
         self.exported.discard(name)
         self._environ = None
 
@@ -60,6 +147,10 @@ class State:
 
     def option_letters(self) -> str:
         """$-: one letter per option that is on."""
-        letters = {"xtrace": "x", "errexit": "e", "noglob": "f"}
-        flags = "".join(letters[o] for o in sorted(self.options) if o in letters)
-        return flags + ("i" if self.interactive else "")
+        letters = {"xtrace": "x", "errexit": "e", "noglob": "f", "nounset": "u",
+                   "noclobber": "C", "allexport": "a", "verbose": "v", "noexec": "n",
+                   "notify": "b", "monitor": "m", "hashall": "h"}
+        letters["braceexpand"] = "B"
+        on = {letters[o] for o in self.options if o in letters} | \
+            ({"i"} if self.interactive else set())
+        return "".join(c for c in "abefhimnuvxBC" if c in on)   # bash's order

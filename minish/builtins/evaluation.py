@@ -1,0 +1,39 @@
+"""eval: run text as shell commands, in this shell.
+
+    cmd='ls | wc -l'; eval "$cmd"
+The arguments are joined with spaces and parsed again, so a second round
+of expansion happens: `eval echo \$HOME` prints the home directory.
+"""
+from ..errors import ParseError, report
+from ..lang.parser import Parser
+from .registry import builtin
+
+
+def run_string(sh, text: str) -> int:
+    """Parse and run `text` one complete command at a time in shell `sh`.
+
+    A syntax error is reported and gives status 2; the script that called
+    eval goes on (unlike a syntax error in the script itself).
+    """
+    parser = Parser(text, sh.state.aliases, max(sh.state.lineno, 1))
+    status, outer = 0, sh.source
+    sh.source = text                           # job texts are sliced from it
+    try:
+        while True:
+            try:
+                node = parser.next_command()
+            except ParseError as e:
+                report(e.message)
+                return 2
+            if node is None:
+                return status
+            status = sh.run(node)
+    finally:
+        sh.source = outer
+
+
+@builtin("eval", "run the arguments as a shell command", "eval [arg ...]")
+def eval_(sh, argv):
+    """Join the arguments with spaces and run the result as shell commands
+    in this shell (so variables it sets stay set)."""
+    return run_string(sh, " ".join(argv[1:]))

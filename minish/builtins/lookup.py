@@ -1,0 +1,203 @@
+"""How a name is run: type, command, builtin, hash.
+
+When the first word of a command is NAME, the shell looks, in order, for
+an alias (at parse time), a reserved word, a function, a builtin and
+finally a file on $PATH (XCU 2.9.1.1).  `type` shows that search;
+`command NAME` runs NAME skipping functions, `builtin NAME` runs only a
+builtin.  `hash` remembers where PATH search found a program.
+"""
+import os
+
+from ..errors import ShellError, report
+from ..run import process
+from .core import out
+from .registry import BUILTINS, builtin
+
+# Words the parser treats specially at the start of a command.
+KEYWORDS = frozenset({"if", "then", "elif", "else", "fi", "while", "until", "do", "done",
+                      "for", "in", "case", "esac", "{", "}", "!", "time", "[[", "]]",
+                      "function", "select", "coproc"})
+
+
+def skip_functions(argv: list[str]) -> tuple[list[str], bool]:
+    """`command NAME args` (and `command -p`): the executor runs NAME with
+    no function lookup.  Returns (argv to run, True) when it applies."""
+    found = False
+    while argv and argv[0] == "command" and len(argv) > 1:
+        rest = argv[1:]
+        if rest[0] == "-p":
+            rest = rest[1:]
+        if rest and rest[0] == "--":
+            rest = rest[1:]
+        if not rest or rest[0].startswith("-"):
+            break                              # command -v / -V: the builtin below
+        argv, found = rest, True
+    return argv, found
+
+
+def kinds(sh, name: str, path_too: bool = True) -> list[tuple[str, str]]:
+    """Every way `name` could run, in search order: (kind, detail)."""
+    found = []
+    if name in sh.state.aliases:
+        found.append(("alias", sh.state.aliases[name]))
+    if name in KEYWORDS:
+        found.append(("keyword", ""))
+    if name in sh.state.functions:
+        found.append(("function", ""))
+    if name in BUILTINS:
+        found.append(("builtin", ""))
+    if path_too:
+        for path in _all_paths(sh, name):
+            found.append(("file", path))
+    return found
+
+
+def _all_paths(sh, name: str) -> list[str]:
+    if "/" in name:
+        return [name] if os.path.isfile(name) and os.access(name, os.X_OK) else []
+    paths = []
+    for directory in (sh.state.get("PATH") or "").split(":"):
+        candidate = os.path.join(directory or ".", name)
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            paths.append(candidate)
+    return paths
+
+
+def _describe(name: str, kind: str, detail: str) -> str:
+    return {"alias": f"{name} is aliased to `{detail}'",
+            "keyword": f"{name} is a shell keyword",
+            "function": f"{name} is a function",
+            "builtin": f"{name} is a shell builtin",
+            "file": f"{name} is {detail}"}[kind]
+
+
+@builtin("type", "tell how a name would be run", "type [-afptP] name ...")
+def type_(sh, argv):
+    """For each name: an alias, a keyword, a function, a builtin, or the
+    file found by searching $PATH.
+    -t   one word: alias, keyword, function, builtin or file
+    -p   the file's path only;  -P  search $PATH even for builtins
+    -a   every match, not only the first"""
+    flags, names = set(), argv[1:]
+    while names and names[0].startswith("-") and len(names[0]) > 1:
+        arg = names.pop(0)
+        if arg == "--":
+            break
+        flags |= set(arg[1:])
+    status = 0
+    for name in names:
+        found = kinds(sh, name)
+        if "f" in flags:
+            found = [k for k in found if k[0] != "function"]
+        if "P" in flags:
+            found = [k for k in found if k[0] == "file"]
+        if not ("a" in flags):
+            found = found[:1]
+        if not found:
+            if not ("t" in flags or "p" in flags or "P" in flags):
+                report(f"type: {name}: not found")
+            status = 1
+            continue
+        for kind, detail in found:
+            if "t" in flags:
+                out(kind + "\n")
+            elif "p" in flags or "P" in flags:
+                if kind == "file":
+                    out(detail + "\n")
+            else:
+                out(_describe(name, kind, detail) + "\n")
+    return status
+
+
+@builtin("command", "run a command, skipping functions; or tell what a name is",
+         "command [-pVv] name [arg ...]")
+def command(sh, argv):
+    """command ls      run ls even if a function is called ls
+    command -v ls   print how ls would be run (the path, or just the name
+                    for a builtin or function); status 1 if not found
+    command -V ls   the same, in words (as `type`)"""
+    args = argv[1:]
+    flags = set()
+    while args and args[0].startswith("-") and len(args[0]) > 1:
+        arg = args.pop(0)
+        if arg == "--":
+            break
+        for letter in arg[1:]:
+            if letter not in "pvV":
+                raise ShellError(f"-{letter}: invalid option", status=2)
+            flags.add(letter)
+    if not args:
+        return 0
+    if not ("v" in flags or "V" in flags):
+        # Reached only from a pipeline stage or `command -p`: the executor
+        # handles a plain `command NAME` itself (skip_functions).
+        b = BUILTINS.get(args[0])
+        if b is None:
+            raise ShellError(f"{args[0]}: not found", status=127)
+        return b.run(sh, args)
+    status = 0
+    for name in args:
+        found = kinds(sh, name)
+        if not found:
+            if "V" in flags:
+                report(f"command: {name}: not found")
+            status = 1
+            continue
+        kind, detail = found[0]
+        if "V" in flags:
+            out(_describe(name, kind, detail) + "\n")
+        elif kind == "alias":
+            out(f"alias {name}='{detail}'\n")
+        elif kind == "file":
+            out(os.path.abspath(detail) if "/" not in name else detail)
+            out("\n")
+        else:
+            out(name + "\n")
+    return status
+
+
+@builtin("builtin", "run a shell builtin, even if a function has its name",
+         "builtin name [arg ...]")
+def builtin_(sh, argv):
+    """Run the builtin NAME (not a function or a program of that name)."""
+    if len(argv) < 2:
+        return 0
+    b = BUILTINS.get(argv[1])
+    if b is None:
+        raise ShellError(f"{argv[1]}: not a shell builtin")
+    return b.run(sh, argv[1:])
+
+
+_HASH: dict[str, list] = {}                     # name -> [path, hits]
+
+
+@builtin("hash", "remember where programs are", "hash [-r] [name ...]")
+def hash_(sh, argv):
+    """hash ls     search $PATH for ls now and remember it
+    hash        list what is remembered
+    hash -r     forget everything (after moving programs around)"""
+    args = argv[1:]
+    if args[:1] == ["-r"]:
+        _HASH.clear()
+        args = args[1:]
+        if not args:
+            return 0
+    if not args:
+        if not _HASH:
+            out("hash: hash table empty\n")
+            return 0
+        out("hits\tcommand\n")
+        for name, (path, hits) in _HASH.items():
+            out(f"{hits:4d}\t{path}\n")
+        return 0
+    status = 0
+    for name in args:
+        if name in BUILTINS or name in sh.state.functions:
+            continue
+        path = process.search_path(name, sh.state.get("PATH"))
+        if path is None:
+            report(f"hash: {name}: not found")
+            status = 1
+        else:
+            _HASH[name] = [path, 0]
+    return status

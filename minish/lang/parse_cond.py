@@ -1,0 +1,81 @@
+"""bash's [[ ]] and (( )) commands, mixed into parser.Parser.
+
+    cond_command  : '[[' cond_item* ']]'
+    arith_command : '((' text '))'
+
+Inside [[ ]] the lexer's operators && || ( ) < > are part of the
+expression, not of the command line, and after =~ everything up to the
+next blank-separated && || or ]] is one regular expression.
+"""
+from ..errors import IncompleteInput
+from .lexer import _Lexer, _arith_end
+from .syntax import ArithCommand, Cond, Lit, Word
+
+COND_OPS = frozenset({"&&", "||", "(", ")", "<", ">"})
+
+
+class CondRules:
+    def cond_command(self):
+        """'[[' cond_item* ']]'"""
+        start = self._advance().span[0]
+        items = []
+        while True:
+            tok = self.tok
+            if tok.kind == "NEWLINE":
+                self._advance()
+                continue
+            if tok.kind == "EOF":
+                raise IncompleteInput("unexpected end of file looking for `]]'", tok.span)
+            if tok.kind == "WORD" and tok.text == "]]":
+                break
+            if tok.kind == "OP" and tok.text in COND_OPS:
+                items.append(("op", self._advance().text))
+            elif tok.kind == "WORD" and tok.text == "!":
+                items.append(("op", self._advance().text))
+            elif tok.kind in ("WORD", "IO_NUMBER"):
+                word = self._resolve(self._advance())
+                items.append(("word", word))
+                if tok.text == "=~":
+                    items.append(("word", self._regex()))
+            else:
+                self._error()
+        end = self._advance().span[1]
+        if not items:
+            self._error()
+        return Cond(tuple(items), (), (start, end))
+
+    def _regex(self) -> Word:
+        """The right side of =~: tokens glued together up to a blank before
+        && || or ]] (a regex may hold ( ) | < >)."""
+        parts, depth, last_end = [], 0, None
+        while True:
+            tok = self.tok
+            if tok.kind in ("EOF", "NEWLINE"):
+                break
+            if depth == 0 and last_end is not None and tok.span[0] != last_end and \
+                    (tok.text in ("]]", "&&", "||") or tok.kind == "OP" and tok.text == ")"):
+                break
+            if depth == 0 and last_end is None and tok.text == "]]":
+                break
+            if last_end is not None and tok.span[0] != last_end:
+                parts.append(Lit(self.text[last_end:tok.span[0]], quoted=True))
+            if tok.kind == "OP":
+                depth += (tok.text == "(") - (tok.text == ")")
+                parts.append(Lit(tok.text))
+                self._advance()
+            else:
+                parts.extend(self._resolve(self._advance()).parts)
+            last_end = tok.span[1]
+        return Word(tuple(parts))
+
+    def arith_command(self):
+        """'((' expression '))' -- when the text after (( closes with ))."""
+        start = self.tok.span[0]
+        end = _arith_end(self.text, start + 2)
+        if end is None:
+            return None
+        expr = Word(tuple(_Lexer(self.text[start + 2:end])._double_quoted_text()))
+        expr = Word(self._resolve_parts(expr.parts))     # Parser's: $(...) inside
+        while self.tok.kind != "EOF" and self.tok.span[0] < end + 2:
+            self._advance()
+        return ArithCommand(expr, (), (start, end + 2))
