@@ -20,7 +20,7 @@ import errno
 import os
 import signal
 
-from .run import process, trace
+from .run import process, program, trace
 
 SHELL = "/bin/sh"
 
@@ -100,7 +100,7 @@ def system_naive(command: str) -> int:
 
 def _exec_shell(command: str) -> int:
     """In a child: become /bin/sh -c command; 127 if that is impossible."""
-    process.execv(SHELL, ["sh", "-c", command], dict(os.environ))
+    program.execv(SHELL, ["sh", "-c", command], dict(os.environ))
     return 127
 
 

@@ -8,7 +8,7 @@ file descriptors.  `echo`, `pwd`, `true`... are builtins only for speed.
 import os
 import sys
 
-from ..run import process
+from ..run import process, program
 from ..errors import ExitShell, LoopControl, ReturnFromFunction, ShellError, report, write
 from . import args as check
 from .registry import BUILTINS, builtin
@@ -169,7 +169,7 @@ def exec_(sh, argv):
         return 0
     process.flush_std_streams()
     env = sh.state.environ()
-    status = process.exec_command(argv[1:], env, sh.run_file_as_script)
+    status = program.exec_command(argv[1:], env, sh.run_file_as_script)
     raise ExitShell(status)                    # exec failed: a shell exits (XCU 2.14)
 
 
@@ -215,7 +215,7 @@ def dot(sh, argv):
     if len(argv) < 2:
         raise check.UsageError("filename argument required")
     name = argv[1]
-    path = name if "/" in name else (process.search_path(name, sh.state.get("PATH"))
+    path = name if "/" in name else (program.search_path(name, sh.state.get("PATH"))
                                      or name)
     try:
         with open(path, encoding="utf-8", errors="surrogateescape") as f:

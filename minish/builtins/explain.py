@@ -17,7 +17,7 @@ from ..lang.expand import Expander
 from ..lang.parser import parse
 from ..lang.syntax import (AndOr, ArithCommand, Background, Case, Cond, For, Function, Group,
                            If, Loop, Pipeline, Sequence, Simple, Subshell)
-from ..run import process
+from ..run import program
 from ..run.executor import resolve
 from .registry import builtin
 
@@ -206,7 +206,7 @@ class Planner:
                                 "then it exits")
             else:
                 self.say(depth, f"{label}child process: {self.what_runs(argv, in_child=True)}")
-                if resolve(self.sh.state, argv[0], self.functions)[0] == "function":
+                if resolve(self.sh.state, argv[0], self.functions, remember=False)[0] == "function":
                     self.call(argv, depth + 1)
             self.fd_steps(node.redirs, fds, depth + 1)
             return
@@ -221,7 +221,7 @@ class Planner:
                      "only redirections: the files are opened (created/truncated) and closed"))
             self.shell_redirs(node.redirs, depth + 1)
             return
-        kind, _ = resolve(self.sh.state, argv[0], self.functions)
+        kind, _ = resolve(self.sh.state, argv[0], self.functions, remember=False)
         if kind == "function":
             self.say(depth, f"{argv[0]} is a function: its body runs inside the shell, "
                             f"with $1... = {argv[1:]}")
@@ -259,7 +259,7 @@ class Planner:
             return [f"<expansion error: {e.message}>"]
 
     def what_runs(self, argv: list[str], in_child: bool) -> str:
-        kind, path = resolve(self.sh.state, argv[0], self.functions)
+        kind, path = resolve(self.sh.state, argv[0], self.functions, remember=False)
         if kind == "function":
             return f"runs the function {argv[0]} (no exec), then exits"
         if kind == "builtin":
@@ -267,7 +267,7 @@ class Planner:
         if path is None or not os.path.exists(path):
             return f"finds no {argv[0]!r} on PATH: prints 'command not found', exits 127"
         text = f"execve({path!r}, {argv})"
-        interpreter = process.read_interpreter(path) if os.path.isfile(path) else None
+        interpreter = program.read_interpreter(path) if os.path.isfile(path) else None
         if interpreter:
             text += (f"; the file starts with #!, so the kernel runs "
                      f"{interpreter + [path] + argv[1:]}")

@@ -9,7 +9,7 @@ builtin.  `hash` remembers where PATH search found a program.
 import os
 
 from ..errors import ShellError, report
-from ..run import process
+from ..run import program
 from .core import out
 from .registry import BUILTINS, builtin
 
@@ -168,36 +168,30 @@ def builtin_(sh, argv):
     return b.run(sh, argv[1:])
 
 
-_HASH: dict[str, list] = {}                     # name -> [path, hits]
-
-
 @builtin("hash", "remember where programs are", "hash [-r] [name ...]")
 def hash_(sh, argv):
     """hash ls     search $PATH for ls now and remember it
     hash        list what is remembered
     hash -r     forget everything (after moving programs around)"""
-    args = argv[1:]
+    args, table = argv[1:], sh.state.hashed.paths     # run/program.py: Hashed
     if args[:1] == ["-r"]:
-        _HASH.clear()
+        sh.state.hashed.clear()
         args = args[1:]
         if not args:
             return 0
     if not args:
-        if not _HASH:
+        if not table:
             out("hash: hash table empty\n")
             return 0
         out("hits\tcommand\n")
-        for name, (path, hits) in _HASH.items():
+        for name, (path, hits) in table.items():
             out(f"{hits:4d}\t{path}\n")
         return 0
     status = 0
     for name in args:
         if name in BUILTINS or name in sh.state.functions:
             continue
-        path = process.search_path(name, sh.state.get("PATH"))
-        if path is None:
+        if sh.state.hashed.remember(name, sh.state.get("PATH")) is None:
             report(f"hash: {name}: not found")
             status = 1
-        else:
-            _HASH[name] = [path, 0]
     return status

@@ -18,7 +18,7 @@ every enclosing loop after Ctrl-Z, as bash does.
 
 import os
 
-from . import control, process, redirect, signals
+from . import control, process, program, redirect, signals
 from ..builtins import BUILTINS
 from ..builtins.let import run_arith_command
 from ..builtins.lookup import skip_functions
@@ -33,18 +33,23 @@ from .jobs import Job, JobTable, format_job
 from .pipestatus import pipe_status
 
 
-def resolve(state, name: str, functions: dict | None = None) -> tuple[str, object]:
+def resolve(state, name: str, functions: dict | None = None,
+            remember: bool = True) -> tuple[str, object]:
     """How a command name runs, in the order sh looks (XCU 2.9.1.1):
-    ("function", node), ("builtin", Builtin) or ("program", path or None).
-    The executor and `explain` both ask this, so they cannot disagree.
-    (`functions`: explain's, with those the explained line defines.)"""
+    ("function", node), ("builtin", Builtin) or ("program", path or None),
+    the path from the hash table (program.Hashed).  The executor and
+    `explain` both ask this, so they cannot disagree.  (`functions`: the
+    ones to consider; `remember`: False for explain, which leaves the hash
+    table alone.)"""
     function = (functions if functions is not None else state.functions).get(name)
     if function is not None:
         return "function", function
     builtin = BUILTINS.get(name)
     if builtin is not None:
         return "builtin", builtin
-    return "program", process.search_path(name, state.get("PATH"))
+    if not remember:
+        return "program", program.search_path(name, state.get("PATH"))
+    return "program", state.hashed.lookup(name, state.get("PATH"))
 
 
 class Executor:
@@ -310,16 +315,16 @@ class Executor:
             return self._builtin(what, argv, assigns, node.redirs)
         env = self.state.environ(assigns)       # before fork: see State.environ
         if exec_in_place:
-            return self._exec(argv, env, node.redirs)
+            return self._exec(argv, env, node.redirs, what)
         job = self.jobs.new(node)
         return self.start_and_wait(
-            job, lambda: self.fork(job, lambda: self._exec(argv, env, node.redirs)))
+            job, lambda: self.fork(job, lambda: self._exec(argv, env, node.redirs, what)))
 
-    def _exec(self, argv, env, redirs) -> int:
+    def _exec(self, argv, env, redirs, hashed: str | None = None) -> int:
         """In a child: apply the redirections, then become the program.
         (A failed redirection is reported by process._child, status 1.)"""
         redirect.apply_permanent(redirs, self.expander)
-        return process.exec_command(argv, env, self.run_file_as_script)
+        return program.exec_command(argv, env, self.run_file_as_script, hashed)
 
     def _assignments_only(self, node: Simple) -> int:
         """`x=1` alone sets shell variables; `> f` alone creates f."""

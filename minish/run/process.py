@@ -1,4 +1,4 @@
-"""Processes: every fork(2), pipe(2), dup2(2), execve(2) and wait4(2) is here.
+"""Processes: every fork(2), pipe(2), dup2(2) and wait4(2) is here.
 
 The executor decides *what* to run; this module knows *how* a Unix shell
 makes processes.  A new child is set up by a short list of named steps,
@@ -18,20 +18,19 @@ child never returns into the shell's code, it ends in os._exit whatever
 happens.  Every pid is registered with its job (jobs.py) as soon as fork
 returns, so one wait function serves every kind of command.
 
+What a child does last, execve(2), is program.py's.  (The programs in
+helpers/ are the lessons' own stand-alone examples, and make their calls
+themselves.)
+
 Each system call goes through trace.syscall(), which narrates it when
 `set -o trace` is on and otherwise just makes the call.
 """
 
-import errno
 import os
 import sys
 
 from . import signals, trace
-from ..errors import (STATUS_NOEXEC, STATUS_NOTFOUND, ExitShell, ExpansionError, Interrupted,
-                      ShellError, report)
-
-DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin"
-
+from ..errors import ExitShell, ExpansionError, Interrupted, ShellError, report
 
 def flush_std_streams() -> None:
     """Flush Python's buffers before fork, or both processes print them."""
@@ -347,130 +346,3 @@ def exit_status(raw: int) -> int:
     if os.WIFSTOPPED(raw):
         return 128 + os.WSTOPSIG(raw)
     return os.WEXITSTATUS(raw)
-
-
-# ---- exec ------------------------------------------------------------------
-
-def search_path(name: str, path: str | None) -> str | None:
-    """The file `name` would run from: the first executable file on PATH."""
-    if "/" in name:
-        return name
-    for directory in (path if path is not None else DEFAULT_PATH).split(":"):
-        candidate = os.path.join(directory or ".", name)
-        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
-def exec_command(argv: list[str], env: dict[str, str], run_as_script) -> int:
-    """execve(2) argv[0], searching PATH as execvp(3) does.
-
-    Returns only on failure, with the status sh uses: 127 not found, 126
-    found but not executable.  A file the kernel refuses with ENOEXEC (no
-    `#!` line, not a binary) is run by `run_as_script(path, argv)` instead,
-    as POSIX asks of a shell (XCU 2.9.1.1).
-    """
-    name = argv[0]
-    if not name:
-        report(": command not found")
-        return STATUS_NOTFOUND
-    if "/" in name:
-        candidates = [name]
-    else:
-        path = env.get("PATH", DEFAULT_PATH)
-        candidates = [os.path.join(d or ".", name) for d in path.split(":")]
-    denied = None
-    if trace.ON or trace.FDS:
-        _narrate_exec_plan(name, candidates)
-    for candidate in candidates:
-        try:
-            if trace.ON:
-                _narrate_execve(candidate, argv, env)
-            os.execve(candidate, argv, env)
-        except OSError as e:
-            if trace.ON:
-                trace.say(f"  ... = {trace.failure(e)}")
-            if e.errno == errno.ENOEXEC:
-                trace.note(f"ENOEXEC: {candidate} has no #! line and is not a binary, so "
-                           "the shell itself runs it as a script, in this child")
-                return run_as_script(candidate, argv)
-            if e.errno in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG) and "/" not in name:
-                continue                        # not in this directory
-            if e.errno == errno.EACCES and "/" not in name:
-                denied = denied or candidate    # remember, keep searching
-                continue
-            return _exec_failed(candidate, e)
-    if denied:
-        return _exec_failed(denied, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
-    report(f"{name}: command not found")
-    return STATUS_NOTFOUND
-
-
-def execv(path: str, argv: list[str], env: dict[str, str]) -> OSError:
-    """execve(2) of one file, no PATH search (libc's system and popen run
-    /bin/sh this way).  Returns only if it failed, with the error."""
-    try:
-        if trace.ON:
-            _narrate_execve(path, argv, env)
-        os.execve(path, argv, env)
-    except OSError as e:
-        if trace.ON:
-            trace.say(f"  ... = {trace.failure(e)}")
-        return e
-
-
-def _exec_failed(path: str, e: OSError) -> int:
-    """Explain why execve(path) failed, and return 126 or 127."""
-    if e.errno == errno.ENOENT and os.path.exists(path):
-        interpreter = read_interpreter(path)   # the file is there: its #! is not
-        if interpreter:
-            report(f"{path}: bad interpreter {interpreter[0]}: {os.strerror(errno.ENOENT)}")
-            return STATUS_NOTFOUND
-    if e.errno == errno.EACCES and os.path.isdir(path):
-        report(f"{path}: Is a directory")
-        return STATUS_NOEXEC
-    report(f"{path}: {e.strerror}")
-    return STATUS_NOTFOUND if e.errno == errno.ENOENT else STATUS_NOEXEC
-
-
-def read_interpreter(path: str) -> list[str] | None:
-    """The `#! interpreter [arg]` of a file, as the kernel reads it, or None.
-
-    Linux (fs/binfmt_script.c) takes the first line, splits off the
-    interpreter at the first blank and keeps the rest, unsplit, as ONE
-    optional argument.
-    """
-    try:
-        with open(path, "rb") as f:
-            line = f.readline(256)
-    except OSError:
-        return None
-    if not line.startswith(b"#!"):
-        return None
-    text = line[2:].decode("utf-8", "surrogateescape").strip()
-    interpreter, _, arg = text.partition(" ")
-    return [interpreter] + ([arg.strip()] if arg.strip() else [])
-
-
-
-def _narrate_exec_plan(name: str, candidates: list[str]) -> None:
-    if "/" in name:
-        trace.note(f"{name} contains a slash: no PATH search")
-    else:
-        trace.note(f"searching PATH for {name}: execve in each directory until one works")
-    if trace.FDS:
-        trace.say(f"fd table before exec: {trace.fd_table()}")
-
-
-def _narrate_execve(path: str, argv: list[str], env: dict) -> None:
-    """execve(...) -- and, for a #! file, the argv the kernel will build."""
-    trace.say(f"execve({trace.string(path)}, {trace.argv(argv)}, /* {len(env)} vars */)")
-    if os.path.isfile(path):
-        interpreter = read_interpreter(path)
-        if interpreter:
-            new_argv = interpreter + [path] + argv[1:]
-            trace.note(f"{path} starts with #!: the kernel runs {interpreter[0]} instead "
-                       f"(no PATH search for it; one optional argument, unsplit; the "
-                       f"#! line may be at most 255 bytes) with")
-            trace.note(f"  argv = {trace.argv(new_argv)}  (argv[0] {trace.string(argv[0])} "
-                       f"is replaced by the script's path)")

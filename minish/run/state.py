@@ -7,6 +7,7 @@ import os
 import time
 
 from ..errors import ShellError
+from .program import Hashed
 
 
 class State:
@@ -49,6 +50,7 @@ class State:
         self.vars.setdefault("OSTYPE", "linux-gnu")
         self.line_base = 1                     # line number of the text being parsed
         self.lineno = 0                        # $LINENO: the running command's line
+        self.hashed = Hashed()                 # where PATH search found programs
 
     def get(self, name: str) -> str | None:
         return self.vars.get(name)
@@ -59,6 +61,8 @@ class State:
         if name in self.arrays:                # a=x on an array sets a[0]
             self.arrays[name][0] = value
             return
+        if name == "PATH":
+            self.hashed.clear()                # bash forgets where programs were
         self.vars[name] = value
         if export or "allexport" in self.options:
             self.exported.add(name)
@@ -129,6 +133,8 @@ class State:
         self._environ = None
 
     def unset(self, name: str) -> None:
+        if name == "PATH":
+            self.hashed.clear()
         self.vars.pop(name, None)
         self.arrays.pop(name, None)
         self.exported.discard(name)

@@ -1,0 +1,188 @@
+"""Programs: finding one on PATH, and becoming it with execve(2).
+
+    search_path(name, path)   the file `name` would run from (type, which)
+    Hashed                    bash's `hash` table: name -> path, so PATH is
+                              searched once per program, not once per command;
+                              forgotten when PATH changes and by `hash -r`
+    exec_command(argv, ...)   execve(2) as execvp(3) does; in a child
+    execv(path, argv, env)    execve(2) of one file (libc's /bin/sh)
+    read_interpreter(path)    the `#!` line, as the kernel reads it
+
+process.py makes the processes; this module is what a child does last.
+"""
+
+import errno
+import os
+
+from . import trace
+from ..errors import STATUS_NOEXEC, STATUS_NOTFOUND, report
+
+DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin"
+
+
+class Hashed:
+    """bash's hash table (`hash`, `hash -r`): where PATH search found each
+    program, and how often it was used since.
+
+    A found path is only a hint: if the program has moved, the child's
+    execve fails with ENOENT and it searches PATH after all (as bash does
+    after `hash -r`).  Assigning PATH empties the table (State.set).
+    """
+
+    def __init__(self) -> None:
+        self.paths: dict[str, list] = {}       # name -> [path, hits]
+
+    def lookup(self, name: str, path: str | None) -> str | None:
+        """The program `name` would run, remembered after the first search."""
+        if "/" in name:
+            return name
+        entry = self.paths.get(name)
+        if entry is None:
+            found = search_path(name, path)
+            if found is None:
+                return None                    # "not found" is never remembered
+            entry = self.paths[name] = [found, 0]
+        entry[1] += 1
+        return entry[0]
+
+    def remember(self, name: str, path: str | None) -> str | None:
+        """`hash NAME`: search now, remember, count no use."""
+        found = search_path(name, path)
+        if found is not None:
+            self.paths[name] = [found, 0]
+        return found
+
+    def clear(self) -> None:
+        self.paths.clear()
+
+
+def search_path(name: str, path: str | None) -> str | None:
+    """The file `name` would run from: the first executable file on PATH."""
+    if "/" in name:
+        return name
+    for directory in (path if path is not None else DEFAULT_PATH).split(":"):
+        candidate = os.path.join(directory or ".", name)
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def exec_command(argv: list[str], env: dict[str, str], run_as_script,
+                 hashed: str | None = None) -> int:
+    """execve(2) argv[0], searching PATH as execvp(3) does.
+
+    `hashed`: where the shell's hash table says argv[0] is; tried first,
+    and if it is gone, PATH is searched after all.  Returns only on
+    failure, with the status sh uses: 127 not found, 126 found but not
+    executable.  A file the kernel refuses with ENOEXEC (no `#!` line, not
+    a binary) is run by `run_as_script(path, argv)` instead, as POSIX asks
+    of a shell (XCU 2.9.1.1).
+    """
+    name = argv[0]
+    if not name:
+        report(": command not found")
+        return STATUS_NOTFOUND
+    if "/" in name:
+        candidates = [name]
+    else:
+        path = env.get("PATH", DEFAULT_PATH)
+        candidates = [os.path.join(d or ".", name) for d in path.split(":")]
+        if hashed is not None:
+            candidates.insert(0, hashed)
+    denied = None
+    if trace.ON or trace.FDS:
+        _narrate_exec_plan(name, candidates, hashed)
+    for candidate in candidates:
+        try:
+            if trace.ON:
+                _narrate_execve(candidate, argv, env)
+            os.execve(candidate, argv, env)
+        except OSError as e:
+            if trace.ON:
+                trace.say(f"  ... = {trace.failure(e)}")
+            if e.errno == errno.ENOEXEC:
+                trace.note(f"ENOEXEC: {candidate} has no #! line and is not a binary, so "
+                           "the shell itself runs it as a script, in this child")
+                return run_as_script(candidate, argv)
+            if e.errno in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG) and "/" not in name:
+                continue                        # not in this directory
+            if e.errno == errno.EACCES and "/" not in name:
+                denied = denied or candidate    # remember, keep searching
+                continue
+            return _exec_failed(candidate, e)
+    if denied:
+        return _exec_failed(denied, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
+    report(f"{name}: command not found")
+    return STATUS_NOTFOUND
+
+
+def execv(path: str, argv: list[str], env: dict[str, str]) -> OSError:
+    """execve(2) of one file, no PATH search (libc's system and popen run
+    /bin/sh this way).  Returns only if it failed, with the error."""
+    try:
+        if trace.ON:
+            _narrate_execve(path, argv, env)
+        os.execve(path, argv, env)
+    except OSError as e:
+        if trace.ON:
+            trace.say(f"  ... = {trace.failure(e)}")
+        return e
+
+
+def _exec_failed(path: str, e: OSError) -> int:
+    """Explain why execve(path) failed, and return 126 or 127."""
+    if e.errno == errno.ENOENT and os.path.exists(path):
+        interpreter = read_interpreter(path)   # the file is there: its #! is not
+        if interpreter:
+            report(f"{path}: bad interpreter {interpreter[0]}: {os.strerror(errno.ENOENT)}")
+            return STATUS_NOTFOUND
+    if e.errno == errno.EACCES and os.path.isdir(path):
+        report(f"{path}: Is a directory")
+        return STATUS_NOEXEC
+    report(f"{path}: {e.strerror}")
+    return STATUS_NOTFOUND if e.errno == errno.ENOENT else STATUS_NOEXEC
+
+
+def read_interpreter(path: str) -> list[str] | None:
+    """The `#! interpreter [arg]` of a file, as the kernel reads it, or None.
+
+    Linux (fs/binfmt_script.c) takes the first line, splits off the
+    interpreter at the first blank and keeps the rest, unsplit, as ONE
+    optional argument.
+    """
+    try:
+        with open(path, "rb") as f:
+            line = f.readline(256)
+    except OSError:
+        return None
+    if not line.startswith(b"#!"):
+        return None
+    text = line[2:].decode("utf-8", "surrogateescape").strip()
+    interpreter, _, arg = text.partition(" ")
+    return [interpreter] + ([arg.strip()] if arg.strip() else [])
+
+
+def _narrate_exec_plan(name: str, candidates: list[str], hashed: str | None) -> None:
+    if "/" in name:
+        trace.note(f"{name} contains a slash: no PATH search")
+    elif hashed is not None:
+        trace.note(f"{name}: the shell looked it up on PATH and remembers it at {hashed} "
+                   f"(its hash table: `hash` lists it, `hash -r` empties it)")
+    else:
+        trace.note(f"searching PATH for {name}: execve in each directory until one works")
+    if trace.FDS:
+        trace.say(f"fd table before exec: {trace.fd_table()}")
+
+
+def _narrate_execve(path: str, argv: list[str], env: dict) -> None:
+    """execve(...) -- and, for a #! file, the argv the kernel will build."""
+    trace.say(f"execve({trace.string(path)}, {trace.argv(argv)}, /* {len(env)} vars */)")
+    if os.path.isfile(path):
+        interpreter = read_interpreter(path)
+        if interpreter:
+            new_argv = interpreter + [path] + argv[1:]
+            trace.note(f"{path} starts with #!: the kernel runs {interpreter[0]} instead "
+                       f"(no PATH search for it; one optional argument, unsplit; the "
+                       f"#! line may be at most 255 bytes) with")
+            trace.note(f"  argv = {trace.argv(new_argv)}  (argv[0] {trace.string(argv[0])} "
+                       f"is replaced by the script's path)")
