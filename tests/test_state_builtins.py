@@ -268,7 +268,7 @@ def test_ids_try_as_an_unprivileged_user(tmp_path):
     proc = minish("ids try setuid 0 then seteuid 65534 then setreuid -1 0", tmp_path, user="nobody")
     assert "setuid(0)     = -1 EPERM" in proc.stdout
     assert "only to the real ID or the saved set-user-ID" in proc.stdout
-    assert "seteuid(65534)= 0" in proc.stdout
+    assert "seteuid(65534) = 0" in proc.stdout
     assert "setreuid(-1, 0) = -1 EPERM" in proc.stdout
 
 
