@@ -92,7 +92,7 @@ def set_(sh, argv):
             return 0
         for letter in arg[1:]:
             if letter not in options:
-                raise ShellError(f"-{letter}: invalid option", status=2)
+                raise check.invalid_option(f"{arg[0]}{letter}")
             set_option(sh, options[letter], arg[0] == "-", set(options.values()))
         args = args[1:]
     return 0
