@@ -207,24 +207,29 @@ class _Lexer:
             parts.append(Lit("".join(buf)))
         return parts
 
-    def _double_quoted(self, here_document: bool = False) -> list:
+    def _double_quoted(self, here_document: bool = False, arithmetic: bool = False) -> list:
         """Scan "...": $ and ` still work; \\ escapes only $ ` " \\ newline.
 
         A here-document's text is scanned the same way to its end, except
         that " is an ordinary character there, even after \\ (XCU 2.7.4).
+        So is the inside of $(( )), except that a " is removed: bash's
+        $(( "$x" + 1 )) is $(( $x + 1 )).
         """
         parts, buf, text, n = [], [], self.text, len(self.text)
+        to_the_end = here_document or arithmetic
         escapable = '$`\\\n' if here_document else '$`"\\\n'
-        if not here_document:
+        if not to_the_end:
             self.pos += 1                      # the opening quote
         while True:
             if self.pos >= n:
-                if not here_document:
+                if not to_the_end:
                     self.incomplete = '"'
                 break
             c = text[self.pos]
             if c == '"' and not here_document:
                 self.pos += 1
+                if arithmetic:
+                    continue                   # quote removal
                 break
             if c == "\\" and self.pos + 1 < n and text[self.pos + 1] in escapable:
                 if text[self.pos + 1] != "\n":
@@ -270,7 +275,7 @@ class _Lexer:
                 if self.depth >= MAX_DEPTH:
                     return Arith(Word((Lit(text[i + 2:end], quoted=True),)), quoted)
                 inner = self._inner(text[i + 2:end])
-                return Arith(Word(tuple(inner._double_quoted_text())), quoted)
+                return Arith(Word(tuple(inner._double_quoted(arithmetic=True))), quoted)
         if c == "(":
             sub = self._inner(text, i + 1)
             if self.depth >= MAX_DEPTH:
