@@ -29,6 +29,11 @@ echo $((a <<= 3)) $((a |= 1)) $((a ^= 3)) $((a &= 6)) $a
 16 17 18 2 2
 ## END
 
+#### double quotes inside arithmetic are removed
+x=2
+echo $(( "$x" + 1 )) $(( "1 + 2" * 3 ))
+## stdout: 3 7
+
 #### && || and ?: do not evaluate the side not taken
 echo $((0 && 1/0)) $((1 || 1/0)) $((1 ? 2 : 1/0)) $((0 ? n=1 : 3)) ${n:-unset}
 ## stdout: 0 1 2 3 unset
