@@ -6,7 +6,7 @@ ones every child gets in its environment (environ(7)).
 import os
 
 from ..errors import ShellError, report
-from ..lang.lexer import is_name
+from ..lang.dollar import is_name
 from . import args as check
 from .core import out
 from .registry import builtin

@@ -14,7 +14,7 @@ which also keeps `x=$((x*x))` in a loop from growing to gigabytes.
 """
 
 from ..errors import ExpansionError
-from .lexer import is_name
+from .dollar import is_name
 
 BINARY = [  # precedence levels, loosest first
     ("||",), ("&&",), ("|",), ("^",), ("&",), ("==", "!="), ("<", "<=", ">", ">="),

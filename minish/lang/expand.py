@@ -13,7 +13,7 @@ import os
 import pwd
 
 from ..errors import ExpansionError, ShellError
-from .lexer import is_name
+from .dollar import is_name
 from .syntax import Arith, CommandSub, Lit, Param, Word
 
 GLOB_CHARS = frozenset("*?[")

@@ -20,7 +20,8 @@ the text simply stops too early, so the REPL can ask for another line.
 """
 
 from ..errors import IncompleteInput, NestedTooDeeply, ParseError, report
-from .lexer import REDIRECT_OPS, Token, is_name, tokenize
+from .dollar import is_name
+from .lexer import REDIRECT_OPS, Token, tokenize
 from .parse_compound import CompoundRules
 from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
                      Pipeline, Redir, Sequence, Simple, Subshell, Word)
