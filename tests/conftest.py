@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["pytester"]          # test_robust.py checks the hook below
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 MINISH = str(BIN / "minish") if (BIN / "minish").exists() else shutil.which("minish")
@@ -150,3 +152,24 @@ def suite_leaves_nothing():
             pass
     shutil.rmtree(SUITE_TMP, ignore_errors=True)
     assert not problems, "the suite left things behind:\n" + "\n".join(problems)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Fail a passing test whose captured output says "internal error".
+
+    minish prints that only when an exception escaped every rule (its
+    last-resort handler): each one is a missing rule, never acceptable
+    output.  This sees what reached the test's own stdout and stderr (the
+    output of a minish run that inherited them); a test that captures a
+    run's output itself must check it, as test_bad_input does.
+    """
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.passed:
+        captured = report.capstdout + report.capstderr
+        if "internal error" in captured:
+            report.outcome = "failed"
+            at = captured.index("internal error")
+            report.longrepr = ("the test's output contains 'internal error':\n" +
+                               captured[max(at - 200, 0):at + 400])

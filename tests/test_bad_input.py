@@ -32,7 +32,8 @@ MESSAGES = [
     ("touch t; ./t", "minish: ./t: Permission denied\n", 126),
     ("mkdir dd; ./dd", "minish: ./dd: Is a directory\n", 126),
     ("exit abc", "minish: exit: abc: numeric argument required\n", 2),
-    ("set -q", "minish: set: -q: invalid option\n", 2),
+    ("set -q", "minish: set: -q: invalid option\n"
+               "set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n", 2),
     ("cat <<EOF", "minish: warning: here-document at line 1 delimited by end-of-file "
                   "(wanted `EOF')\n", 0),
 ]

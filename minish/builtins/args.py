@@ -64,6 +64,18 @@ def mask(text: str) -> int:
     return int(text, 8) & 0o777
 
 
+def number(text: str, what: str, low: int = -2 ** 31, high: int = 2 ** 32 - 1) -> int:
+    """A number as the IPC tools read one, 10 or 0x1f (int(text, 0)), that
+    fits the C type it goes to: by default a key or an id (32 bits)."""
+    try:
+        value = int(text, 0)
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise ShellError(f"invalid {what} '{text}'")
+    return value
+
+
 def fd(text: str) -> int:
     """A file descriptor number (read -u FD); it must fit in a C int."""
     if not (text.isascii() and text.isdigit()) or int(text) > PID_MAX:

@@ -225,15 +225,13 @@ def dot(sh, argv):
     saved = sh.state.positional
     if len(argv) > 2:
         sh.state.positional = argv[2:]
-    status = sh.state.last_status
     try:
-        status = sh.run_text(text)
+        return sh.run_text(text) if text.strip() else 0   # bash: an empty file gives 0
     except ReturnFromFunction as r:         # `return` ends the file, not the caller
-        status = r.status
+        return r.status
     finally:
         if len(argv) > 2:
             sh.state.positional = saved
-    return 0 if not text.strip() else status   # bash: an empty file gives 0
 
 
 BUILTINS["source"] = BUILTINS["."]

@@ -17,7 +17,7 @@ A leading `:` in the spec asks for silent errors: opt is `?` (unknown
 option) or `:` (argument missing), with the letter in $OPTARG.
 """
 from ..errors import ShellError, report
-from ..lang.lexer import is_name
+from ..lang.dollar import is_name
 from .registry import builtin
 
 

@@ -13,6 +13,7 @@ semop until another one adds to the semaphore, or see nattch change in
 `ipcs -m` while the shell keeps a segment attached.
 """
 from ..errors import ShellError, write
+from . import args as check
 from .args import UsageError
 from .registry import builtin
 
@@ -22,11 +23,12 @@ from .registry import builtin
 _attached: dict[int, int] = {}                 # shmid -> address, in this process
 
 
-def _int(text: str, what: str) -> int:
-    try:
-        return int(text, 0)
-    except ValueError:
-        raise ShellError(f"invalid {what} '{text}'") from None
+# The C types the numbers go to (sysv.py): anything else is refused here,
+# before ctypes would truncate it or raise.  Ids and keys: check.number's default.
+SIZE = (0, 2 ** 63 - 1)                        # offsets and lengths (size_t)
+LONG = (-2 ** 63, 2 ** 63 - 1)                 # a message's type
+USHORT = (0, 65535)                            # a semaphore's number and value
+SHORT = (-32768, 32767)                        # a semop operation
 
 
 def _flags(args: list[str], letters: str) -> tuple[set, list[str]]:
@@ -58,7 +60,7 @@ def msgsnd(sh, argv):
     flags, args = _flags(argv[1:], "n")
     if len(args) < 3:
         raise UsageError()
-    qid, mtype = _int(args[0], "id"), _int(args[1], "type")
+    qid, mtype = check.number(args[0], "id"), check.number(args[1], "type", *LONG)
     if mtype <= 0:
         raise ShellError("the message type must be > 0")
     try:
@@ -79,8 +81,8 @@ def msgrcv(sh, argv):
     flags, args = _flags(argv[1:], "n")
     if len(args) not in (1, 2):
         raise UsageError()
-    qid = _int(args[0], "id")
-    mtype = _int(args[1], "type") if len(args) == 2 else 0
+    qid = check.number(args[0], "id")
+    mtype = check.number(args[1], "type", *LONG) if len(args) == 2 else 0
     try:
         got, data = sysv.msgrcv(qid, mtype, sysv.IPC_NOWAIT if "n" in flags else 0)
     except OSError as e:
@@ -102,14 +104,15 @@ def semop(sh, argv):
     flags, args = _flags(argv[1:], "nu")
     if len(args) < 2:
         raise UsageError()
-    semid = _int(args[0], "id")
+    semid = check.number(args[0], "id")
     bits = (sysv.IPC_NOWAIT if "n" in flags else 0) | (sysv.SEM_UNDO if "u" in flags else 0)
     ops = []
     for spec in args[1:]:
         num, sep, op = spec.partition(":")
         if not sep:
             raise ShellError(f"invalid operation '{spec}' (want NUM:OP, e.g. 0:-1)")
-        ops.append((_int(num, "semaphore number"), _int(op, "operation"), bits))
+        ops.append((check.number(num, "semaphore number", *USHORT),
+                    check.number(op, "operation", *SHORT), bits))
     try:
         sysv.semop(semid, ops)
     except OSError as e:
@@ -132,16 +135,18 @@ def semctl(sh, argv):
     from ..kernel import sysv
     if len(argv) < 3:
         raise UsageError()
-    semid, cmd, rest = _int(argv[1], "id"), argv[2].lower(), argv[3:]
+    semid, cmd, rest = check.number(argv[1], "id"), argv[2].lower(), argv[3:]
     try:
         if cmd in SEMCTL and len(rest) == 1:
-            write(1, f"{sysv.semctl(semid, _int(rest[0], 'number'), getattr(sysv, SEMCTL[cmd]))}\n")
+            number = check.number(rest[0], "number", *USHORT)
+            write(1, f"{sysv.semctl(semid, number, getattr(sysv, SEMCTL[cmd]))}\n")
         elif cmd == "setval" and len(rest) == 2:
-            sysv.semctl(semid, _int(rest[0], "number"), sysv.SETVAL, _int(rest[1], "value"))
+            sysv.semctl(semid, check.number(rest[0], "number", *USHORT), sysv.SETVAL,
+                        check.number(rest[1], "value", *USHORT))
         elif cmd == "getall" and not rest:
             write(1, " ".join(map(str, sysv.semctl_getall(semid, _nsems(semid)))) + "\n")
         elif cmd == "setall" and rest:
-            sysv.semctl_setall(semid, [_int(v, "value") for v in rest])
+            sysv.semctl_setall(semid, [check.number(v, "value", *USHORT) for v in rest])
         else:
             raise UsageError()
     except OSError as e:
@@ -186,7 +191,7 @@ def shmdt(sh, argv):
 def _one_id(argv, usage: str) -> int:
     if len(argv) != 2:
         raise UsageError()
-    return _int(argv[1], "id")
+    return check.number(argv[1], "id")
 
 
 def _with_segment(shmid: int, fn):
@@ -218,8 +223,8 @@ def shmwrite(sh, argv):
     import ctypes
     if len(argv) not in (3, 4):
         raise UsageError()
-    shmid, data = _int(argv[1], "id"), argv[2].encode() + b"\0"
-    offset = _int(argv[3], "offset") if len(argv) == 4 else 0
+    shmid, data = check.number(argv[1], "id"), argv[2].encode() + b"\0"
+    offset = check.number(argv[3], "offset", *SIZE) if len(argv) == 4 else 0
     if offset < 0 or offset + len(data) > _segment_size(shmid):
         raise ShellError("that does not fit in the segment")
     _with_segment(shmid, lambda a: ctypes.memmove(a + offset, data, len(data)))
@@ -232,10 +237,10 @@ def shmread(sh, argv):
     import ctypes
     if len(argv) not in (2, 3, 4):
         raise UsageError()
-    shmid = _int(argv[1], "id")
+    shmid = check.number(argv[1], "id")
     size = _segment_size(shmid)
-    offset = _int(argv[3], "offset") if len(argv) == 4 else 0
-    length = _int(argv[2], "length") if len(argv) >= 3 else size - offset
+    offset = check.number(argv[3], "offset", *SIZE) if len(argv) == 4 else 0
+    length = check.number(argv[2], "length", *SIZE) if len(argv) >= 3 else size - offset
     if offset < 0 or length < 0 or offset + length > size:
         raise ShellError("that is outside the segment")
     data = _with_segment(shmid, lambda a: ctypes.string_at(a + offset, length))

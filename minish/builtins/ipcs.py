@@ -11,6 +11,7 @@ import pwd
 import time
 
 from ..errors import ShellError, write
+from .args import number
 from .registry import builtin
 
 KINDS = {"q": "msg", "m": "shm", "s": "sem"}
@@ -228,7 +229,7 @@ def ipcs(sh, argv):
         if arg == "-i" or arg == "--id":
             if not args:
                 raise ShellError("option requires an argument -- 'i'", status=2)
-            ident = _number(args.pop(0), "id")
+            ident = number(args.pop(0), "id")
             continue
         if not arg.startswith("-") or len(arg) < 2:
             raise ShellError(f"unexpected argument '{arg}'", status=2)
@@ -249,10 +250,3 @@ def ipcs(sh, argv):
         return 0
     write(1, "\n" + "".join(listing(k, fmt) + "\n" for k in order))
     return 0
-
-
-def _number(text: str, what: str) -> int:
-    try:
-        return int(text, 0)
-    except ValueError:
-        raise ShellError(f"invalid {what} '{text}'") from None

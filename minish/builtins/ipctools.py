@@ -6,7 +6,8 @@ ipcmk's output and options follow util-linux; its key is random unless
 import os
 
 from ..errors import ShellError, report, write
-from .ipcs import KINDS, _number, read_table
+from .args import number
+from .ipcs import KINDS, read_table
 from .args import UsageError
 from .registry import builtin
 
@@ -31,7 +32,7 @@ def ipcrm(sh, argv):
         kind = KINDS[opt[1].lower()]
         value = args.pop(0)
         if opt[1].isupper():
-            key = _number(value, "key")
+            key = number(value, "key")
             row = next((r for r in read_table(kind) if r["key"] == key & 0xFFFFFFFF), None)
             if row is None or key == 0:
                 report(f"ipcrm: key {value}: no such {_NAMES[kind]}")
@@ -39,7 +40,7 @@ def ipcrm(sh, argv):
                 continue
             status |= _remove(kind, row["id"])
         else:
-            status |= _remove(kind, _number(value, "id"))
+            status |= _remove(kind, number(value, "id"))
     return status
 
 
@@ -72,13 +73,13 @@ def ipcmk(sh, argv):
         elif opt in ("-S", "-M", "-p", "-k") and args:
             value = args.pop(0)
             if opt == "-S":
-                made.append(("sem", _number(value, "number of semaphores")))
+                made.append(("sem", number(value, "number of semaphores")))
             elif opt == "-M":
                 made.append(("shm", _size(value)))
             elif opt == "-p":
-                mode = _number("0o" + value.lstrip("0") if value.strip("0") else "0", "mode")
+                mode = number("0o" + value.lstrip("0") if value.strip("0") else "0", "mode")
             else:
-                key = _number(value, "key")
+                key = number(value, "key")
         else:
             raise UsageError()
     if not made:
@@ -103,7 +104,7 @@ def ipcmk(sh, argv):
 def _size(text: str) -> int:
     units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
     scale = units.get(text[-1:].upper(), 1)
-    return _number(text[:-1] if scale > 1 else text, "size") * scale
+    return number(text[:-1] if scale > 1 else text, "size", 0, 2 ** 63 - 1) * scale
 
 
 @builtin("ftok", "make a System V key from a file and a project id", "ftok PATH PROJ")
@@ -113,7 +114,7 @@ def ftok(sh, argv):
     then the low 16 bits of its inode number.  Same file, same PROJ: same key."""
     if len(argv) != 3:
         raise UsageError()
-    path, proj = argv[1], _number(argv[2], "project id")
+    path, proj = argv[1], number(argv[2], "project id")
     from ..kernel import sysv
     try:
         st = os.stat(path)

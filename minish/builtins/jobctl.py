@@ -28,7 +28,7 @@ def jobs(sh, argv):
     flags = {a for a in argv[1:] if a.startswith("-")}
     specs = [a for a in argv[1:] if not a.startswith("-")]
     if flags - {"-l", "-p", "-lp", "-pl"}:
-        raise ShellError(f"{sorted(flags - {'-l', '-p'})[0]}: invalid option", status=2)
+        raise check.invalid_option(sorted(flags - {"-l", "-p", "-lp", "-pl"})[0])
     sh.jobs.reap()
     chosen = [_job(sh, "jobs", s) for s in specs] if specs else \
         [sh.jobs.jobs[i] for i in sorted(sh.jobs.jobs)]

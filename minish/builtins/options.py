@@ -14,6 +14,7 @@
     set -o pipefail     a pipeline fails if any stage fails
 """
 from ..errors import ShellError
+from . import args as check
 from .core import out
 from .registry import builtin
 
@@ -33,7 +34,7 @@ SHOPT = sorted({"expand_aliases", "nullglob", "failglob", "dotglob", "globstar",
 
 
 @builtin("set", "set options and positional parameters",
-         "set [-abCefhmnuvx] [-o option] [+o option] [--] [arg ...]")
+         "set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]")
 def set_(sh, argv):
     """set -x / set -o xtrace   print each command before running it (to stderr)
     set -o trace             narrate every system call the shell makes (strace style)
@@ -81,7 +82,7 @@ def set_(sh, argv):
             return 0
         for letter in arg[1:]:
             if letter not in LETTERS:
-                raise ShellError(f"{arg[0]}{letter}: invalid option", status=2)
+                raise check.invalid_option(f"{arg[0]}{letter}")
             set_option(sh, LETTERS[letter], arg[0] == "-")
         args = args[1:]
     return 0
@@ -137,7 +138,7 @@ def shopt(sh, argv):
             break
         for letter in arg[1:]:
             if letter not in "pqsuo":
-                raise ShellError(f"-{letter}: invalid option", status=2)
+                raise check.invalid_option(f"-{letter}")
             flags.add(letter)
     known = LONG if "o" in flags else SHOPT
     options = sh.state.options

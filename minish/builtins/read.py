@@ -19,7 +19,7 @@ the rest of the input must be left for the next command (XCU read).
 import os
 
 from ..errors import ShellError
-from ..lang.lexer import is_name
+from ..lang.dollar import is_name
 from .registry import builtin
 
 USAGE = "read [-ers] [-a array] [-d delim] [-n nchars] [-N nchars] [-p prompt] " \
@@ -81,10 +81,11 @@ def read(sh, argv):
             timeout = -1
         if timeout < 0:
             raise ShellError(f"{opts['t']}: invalid timeout specification", status=2)
-    try:
-        os.fstat(fd)
-    except OSError as e:
-        raise ShellError(f"{fd}: invalid file descriptor: {e.strerror}") from None
+    if "u" in opts:                            # bash checks a -u fd before reading
+        try:
+            os.fstat(fd)
+        except OSError as e:
+            raise ShellError(f"{fd}: invalid file descriptor: {e.strerror}") from None
     if timeout == 0:                           # -t 0: only ask whether input is ready
         import select
         return 0 if select.select([fd], [], [], 0)[0] else 1
@@ -127,7 +128,10 @@ def _read_chars(fd, delim, limit, exact, raw, timeout, silent):
         while limit is None or len(chars) < limit:
             if deadline is not None and not _wait(fd, deadline):
                 return chars, 142              # 128 + SIGALRM, as bash reports it
-            byte = os.read(fd, 1)
+            try:
+                byte = os.read(fd, 1)
+            except OSError as e:               # `read x <&-`: no stdin at all
+                raise ShellError(f"read error: {fd}: {e.strerror}") from None
             if not byte:
                 break
             c = decoder.decode(byte)

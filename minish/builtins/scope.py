@@ -8,7 +8,7 @@ function called from this one sees the local x, not the global one.
     f() { local x=inner; g; }     g() { echo $x; }     x=outer; f   # inner
 """
 from ..errors import ShellError, report
-from ..lang.lexer import is_name
+from ..lang.dollar import is_name
 from .core import out
 from .registry import builtin
 

@@ -27,17 +27,22 @@ def parse_signal(spec: str) -> int:
     return number
 
 
-@builtin("trap", "run commands when a signal arrives, or at exit", "trap [-p] ['commands' | '' | -] SIGNAL...")
+@builtin("trap", "run commands when a signal arrives, or at exit", "trap [-lp] ['commands' | '' | -] SIGNAL...")
 def trap(sh, argv):
     """trap 'commands' SIG...  run the commands when SIG arrives (between commands)
     trap '' SIG...          ignore SIG (commands started afterwards ignore it too)
     trap - SIG...           restore SIG's default action
     trap 'commands' EXIT    run the commands when the shell exits
-    trap                    list the traps that are set"""
+    trap                    list the traps that are set
+    trap -p [SIG...]        the same, or only for these signals
+    trap -l                 the signal names and numbers"""
     args, listing = argv[1:], False
     while args and args[0].startswith("-") and args[0] not in ("-", "--") and \
             not args[0][1:].isdigit():
         option = args.pop(0)
+        if option == "-l":                     # the signal names, as kill -l
+            write(1, check.signal_table())
+            return 0
         if option != "-p":
             raise check.invalid_option(option)
         listing = True

@@ -54,7 +54,7 @@ def ulimit(sh, argv):
     ulimit -n 100     set it: both soft and hard, or only one with -S or -H
     ulimit -c unlimited   no limit (also: hard, soft = the current value)
     Sizes are in 1024-byte blocks.  Children inherit the limits (fork(2))."""
-    letters, hard, soft, value = [], False, False, None
+    letters, hard, soft, value, every = [], False, False, None, False
     for arg in argv[1:]:
         if value is None and arg.startswith("-") and len(arg) > 1:
             for letter in arg[1:]:
@@ -63,7 +63,7 @@ def ulimit(sh, argv):
                 elif letter == "S":
                     soft = True
                 elif letter == "a":
-                    letters.extend(LIMITS)
+                    every = True
                 elif letter in LIMITS:
                     letters.append(letter)
                 else:
@@ -71,6 +71,8 @@ def ulimit(sh, argv):
         elif value is None:
             value = arg                        # bash ignores what follows it
     letters = list(dict.fromkeys(letters or ["f"]))   # no option: the file size
+    if every:                                  # -a only shows, even with a value (bash)
+        letters, value = list(LIMITS), None
     if value is None:
         long_form = len(letters) > 1
         for letter in letters:

@@ -4,7 +4,7 @@ Shell variables live in the shell process (state.py); `export` marks the
 ones every child gets in its environment (environ(7)).
 """
 from ..errors import ShellError, report
-from ..lang.lexer import is_name
+from ..lang.dollar import is_name
 from . import args as check
 from .core import out
 from .registry import builtin

@@ -14,7 +14,7 @@ which also keeps `x=$((x*x))` in a loop from growing to gigabytes.
 """
 
 from ..errors import ExpansionError
-from .lexer import is_name
+from .dollar import is_name
 
 BINARY = [  # precedence levels, loosest first
     ("||",), ("&&",), ("|",), ("^",), ("&",), ("==", "!="), ("<", "<=", ">", ">="),
@@ -55,7 +55,9 @@ class _Evaluator:
             return 0
         value = self.comma()
         if self.i != len(self.tokens):
-            self._fail("syntax error in expression")
+            tok = self.tokens[self.i]
+            self._fail("syntax error: invalid arithmetic operator" if _is_junk(tok)
+                       else "syntax error in expression")
         return value
 
     # -- helpers ---------------------------------------------------------------
@@ -150,7 +152,7 @@ class _Evaluator:
                 self._fail("missing `)'")
             self.i += 1
             return value
-        if tok is None or tok in OPERATORS:
+        if tok is None or tok in OPERATORS or _is_junk(tok):
             self._fail("syntax error: operand expected", self.i - (tok is None))
         self.i += 1
         if tok[0].isascii() and tok[0].isdigit():
@@ -234,13 +236,17 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
             i = j
             continue
         op = next((o for o in OPERATORS if text.startswith(o, i)), None)
-        if op is None:
-            rest = text[i:]
-            raise ExpansionError(f"{text}: syntax error: invalid arithmetic operator "
-                                 f"(error token is \"{rest}\")")
+        if op is None:                         # junk: the evaluator says where it is
+            tokens.append(text[i:])
+            break
         tokens.append(op)
         i += len(op)
     return tokens, starts
+
+
+def _is_junk(tok: str) -> bool:
+    """Neither a number, a name nor an operator (the rest of the text)."""
+    return tok not in OPERATORS and (tok[0] in "@#" or tok[0] not in WORD_CHARS)
 
 
 def _digits(digits: str, base: int) -> int | None:

@@ -15,7 +15,7 @@ import time
 
 from ..errors import ExpansionError, ShellError
 from . import varops
-from .lexer import is_name
+from .dollar import is_name
 from .pattern import escape, expand_path, match
 from .syntax import Arith, CommandSub, Lit, Param, Word
 

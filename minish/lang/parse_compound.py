@@ -11,7 +11,7 @@ The reserved words (if, then, do, ...) are plain WORD tokens; they are
 reserved only where a command could start (POSIX XCU 2.4).  The methods
 use Parser's token helpers (_advance, _is_op, _list, ...).
 """
-from .lexer import is_name
+from .dollar import is_name
 from .syntax import Case, For, Function, If, Loop
 
 

@@ -8,7 +8,8 @@ expression, not of the command line, and after =~ everything up to the
 next blank-separated && || or ]] is one regular expression.
 """
 from ..errors import IncompleteInput
-from .lexer import _Lexer, _arith_end
+from .dollar import _arith_end
+from .lexer import _Lexer
 from .syntax import ArithCommand, Cond, Lit, Word
 
 COND_OPS = frozenset({"&&", "||", "(", ")", "<", ">"})

@@ -23,7 +23,8 @@ from bisect import bisect_left
 
 from ..errors import IncompleteInput, NestedTooDeeply, ParseError, report
 from .alias_expand import AliasRules
-from .lexer import REDIRECT_OPS, Token, is_name, tokenize
+from .dollar import is_name
+from .lexer import REDIRECT_OPS, Token, tokenize
 from .parse_compound import CompoundRules
 from .parse_cond import CondRules
 from .varops import split_assignment

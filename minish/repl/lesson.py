@@ -19,6 +19,7 @@ import signal
 
 from ..teach import lesson as lessons
 from ..teach import scratch as scratches
+from ..run import signals
 from ..errors import ExitShell, report, write
 from ..lang.syntax import Lit, Redir, Word
 
@@ -106,10 +107,12 @@ class Runner:
                 save_progress(progress)
             write(1, self.paint(GREEN, f"\nlesson complete: {lesson.title}") + "\n")
             return 0
-        except LessonKilled as e:
-            ended_by.signum = e.signum
-            return 128 + e.signum
+        except (LessonKilled, BrokenPipeError) as e:
+            ended_by.killed = True
+            ended_by.signum = getattr(e, "signum", signal.SIGPIPE)
+            return 128 + ended_by.signum
         finally:
+            ended_by.killed = True              # a late signal must not cut the cleanup
             self.finish(scratch, old_cwd, old_pwd)
             ended_by.restore()                  # and die of the signal, if one came
 
@@ -225,7 +228,11 @@ class LessonKilled(BaseException):
 
 class _EndOnSignals:
     """While a lesson runs, SIGHUP (its terminal closed) and SIGTERM raise
-    LessonKilled in the shell, so the `finally:` that cleans up runs.
+    LessonKilled in the shell, so the `finally:` that cleans up runs.  A
+    second signal during that cleanup is only noted: the cleanup must
+    finish.  SIGPIPE (`minish lesson pipes | head`: the reader went away)
+    is ignored meanwhile, so the write fails with EPIPE instead, and the
+    lesson ends the same way (Runner.run).
 
     A forked child that has not exec'd yet inherits the handler; it must
     simply die of the signal as it would have, not clean up the lesson.
@@ -236,19 +243,26 @@ class _EndOnSignals:
     SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 
     def __init__(self) -> None:
-        self.owner, self.signum = os.getpid(), 0
+        self.owner, self.signum, self.killed = os.getpid(), 0, False
         self.old = {sig: signal.signal(sig, self.handler) for sig in self.SIGNALS}
+        # (_signal's own constants: it accepts no others, see run/signals.py)
+        self.old_pipe = signals.signal.getsignal(signal.SIGPIPE)
+        signals.shell_handles(signal.SIGPIPE, signals.signal.SIG_IGN)   # children get it back
 
     def handler(self, signum, frame) -> None:
         if os.getpid() != self.owner:
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
+        if self.killed:
+            return
+        self.killed = True
         raise LessonKilled(signum)
 
     def restore(self) -> None:
         for sig, old in self.old.items():
             signal.signal(sig, old)
+        signals.shell_handles(signal.SIGPIPE, self.old_pipe)
         if self.signum:
             signal.signal(self.signum, signal.SIG_DFL)
             os.kill(os.getpid(), self.signum)
