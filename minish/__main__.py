@@ -103,7 +103,7 @@ def _subcommand(args: list[str], options: set) -> int:
     import _signal                             # a listing piped into `head` dies of
     _signal.signal(_signal.SIGPIPE, _signal.SIG_DFL)   # SIGPIPE, as ls does (Python ignores it)
     while len(args) > 1 and args[1] in ("--lessons", "--clean"):
-        if args[1] == "--clean":
+        if args[1] == "--clean" and args[0] == "lesson":
             from .teach.scratch import clean
             return clean(lambda line: sys.stdout.write(line + "\n"))
         if len(args) < 3:
