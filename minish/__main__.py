@@ -102,8 +102,8 @@ def _subcommand(args: list[str], options: set) -> int:
     from .shell import Shell
     import _signal                             # a listing piped into `head` dies of
     _signal.signal(_signal.SIGPIPE, _signal.SIG_DFL)   # SIGPIPE, as ls does (Python ignores it)
-    while len(args) > 1 and args[1] in ("--lessons", "--clean"):
-        if args[1] == "--clean" and args[0] == "lesson":
+    while len(args) > 1 and args[1] in ("--lessons", "--clean" if args[0] == "lesson" else ""):
+        if args[1] == "--clean":
             from .teach.scratch import clean
             return clean(lambda line: sys.stdout.write(line + "\n"))
         if len(args) < 3:
