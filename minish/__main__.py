@@ -102,8 +102,10 @@ def _subcommand(args: list[str], options: set) -> int:
     from .shell import Shell
     import _signal                             # a listing piped into `head` dies of
     _signal.signal(_signal.SIGPIPE, _signal.SIG_DFL)   # SIGPIPE, as ls does (Python ignores it)
-    while len(args) > 1 and args[1] in ("--lessons", "--clean" if args[0] == "lesson" else ""):
+    while len(args) > 1 and args[1] in ("--lessons", "--clean"):
         if args[1] == "--clean":
+            if args[0] != "lesson":
+                break                          # only `minish lesson` has --clean
             from .teach.scratch import clean
             return clean(lambda line: sys.stdout.write(line + "\n"))
         if len(args) < 3:
