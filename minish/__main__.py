@@ -122,6 +122,8 @@ def _subcommand(args: list[str], options: set) -> int:
         return 0
     while len(args) > 1 and args[1] in ("--lessons", "--clean"):
         if args[1] == "--clean":
+            if args[0] != "lesson":
+                break                          # only `minish lesson` has --clean
             from .teach.scratch import clean
             return clean(lambda line: sys.stdout.write(line + "\n"))
         if len(args) < 3:

@@ -93,7 +93,7 @@ def ipc_cleanup():
 # ---- nothing left behind ------------------------------------------------------------
 
 @pytest.fixture(autouse=True)
-def test_leaves_no_ipc_objects(request):
+def no_ipc_objects_left(request):
     """A test that makes IPC objects must remove them (or use ipc_cleanup)."""
     before = ipc_objects()
     yield
@@ -126,7 +126,7 @@ def outside_files() -> set[str]:
     test that forgot its tmp_path would write.  (A file you create there while
     the suite runs counts too.  The real ~/.local/share/minish is not watched:
     other people's minish on this machine write there.)"""
-    if not (ROOT / ".git").exists():
+    if not (ROOT / ".git").exists() or not shutil.which("git"):
         return set()
     proc = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"],
                           cwd=ROOT, capture_output=True, text=True)

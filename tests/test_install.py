@@ -115,7 +115,8 @@ def test_installed_minish_runs_a_lesson(installed):
 
 def test_installed_demo_help(installed):
     proc = installed.run(["minish", "demo", "--help"])
-    assert proc.returncode == 0 and "usage: minish demo" in proc.stdout, proc.stderr
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert "minish demo FILE" in proc.stdout and "--record" in proc.stdout
 
 
 def test_installed_pygments_lexer(installed):
