@@ -139,8 +139,7 @@ class Runner:
         while True:
             try:                                # Ctrl-C may strike anywhere in here
                 outcome = self.attempt(step, number, total)
-            except KeyboardInterrupt:
-                write(1, "\n")
+            except KeyboardInterrupt:           # the reader left a fresh line
                 continue
             if outcome:
                 return outcome
