@@ -141,7 +141,7 @@ def test_prompt_session_with_pipe_input(shell, tmp_path):
     from minish.repl.editor import Editor
 
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        editor = Editor(shell, str(tmp_path / "hist"))
+        editor = Editor(shell)
         inp.send_text("echo 'typed line'\r")
         assert editor.read("$ ") == "echo 'typed line'"
 
@@ -163,7 +163,7 @@ def test_prompt_session_ctrl_d_is_none(shell, tmp_path):
     from minish.repl.editor import Editor
 
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        editor = Editor(shell, str(tmp_path / "hist"))
+        editor = Editor(shell)
         inp.send_text("\x04")
         assert editor.read("$ ") is None
 

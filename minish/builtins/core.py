@@ -163,9 +163,14 @@ def exit_(sh, argv):
 
 @builtin("type", "tell how a name would be run", "type name ...")
 def type_(sh, argv):
-    """For each name: a shell builtin, or the file found by searching $PATH."""
+    """For each name: a shell keyword, a shell builtin, or the file found
+    by searching $PATH."""
+    from ..lang.parser import RESERVED
     status = 0
     for name in argv[1:]:
+        if name in RESERVED or name == "time":     # `time` is parsed, not run (parser.py)
+            out(f"{name} is a shell keyword\n")
+            continue
         if name in BUILTINS:
             out(f"{name} is a shell builtin\n")
             continue

@@ -36,14 +36,26 @@ def prepare(shell):
     return reader
 
 
-_interrupted = [False]      # a Ctrl-C reached the shell (not a job) since the last prompt
+# Did a Ctrl-C reach the shell as SIGINT?  Then the terminal echoed `^C`
+# and no newline (termios(3), ECHOCTL), and the next prompt would follow it
+# on the same line.  A Ctrl-C that an editor reads as a key (readline's
+# macro, prompt_toolkit) ends its line itself; one that kills a job is the
+# job's (jobs.py ends that line).
+_sigint_seen = [False]
 
 
 def _on_sigint(signum, frame) -> None:
-    """Note the Ctrl-C, so the next prompt starts on a fresh line, then let
-    the engine's handler decide what it means."""
-    _interrupted[0] = True
+    """Note the Ctrl-C, then let the engine's handler decide what it means."""
+    _sigint_seen[0] = True
     signals.interactive_sigint(signum, frame)
+
+
+def end_interrupted_line() -> None:
+    """Before the next prompt: finish the line a Ctrl-C left (`read x`, a
+    `while :` loop, the plain reader), so the prompt starts on its own line."""
+    if _sigint_seen[0]:
+        _sigint_seen[0] = False
+        write(2, "\n")
 
 
 def _register_ui_builtins(shell, reader) -> None:
@@ -69,7 +81,8 @@ def run_repl(shell) -> int:
         try:                                    # Ctrl-C may strike anywhere in here
             status = _one_command(shell, reader, history_path, session)
         except KeyboardInterrupt:               # Ctrl-C: drop the line, new prompt
-            state.last_status = 130             # (the reader left us on a fresh line)
+            end_interrupted_line()
+            state.last_status = 130
             continue
         if status is not None:
             return status
@@ -78,6 +91,7 @@ def run_repl(shell) -> int:
 def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
     """Report jobs, read one command, run it; an int means: leave with it."""
     state, jobs = shell.state, shell.executor.jobs
+    _sigint_seen[0] = False
     _report_jobs(shell)
     text = _read_command(reader, state)
     if text is None:                            # Ctrl-D on an empty line
@@ -91,7 +105,6 @@ def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
         return None
     state.history.append(text)
     save_command(history_path, text)
-    _interrupted[0] = False
     try:
         shell.run_line(text)
     except ExitShell as e:
@@ -102,8 +115,7 @@ def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
             return None
         return _leave(shell, e.status)
     finally:
-        if _interrupted[0]:                     # `read x` or a loop stopped by Ctrl-C:
-            write(2, "\n")                      # the terminal echoed ^C, no newline
+        end_interrupted_line()
     session["warned_stopped"] = False
     return None
 

@@ -24,6 +24,7 @@ from ..errors import write
 from ..highlight import MinishLexer, on_path
 from .complete import complete, executable_set
 from .prompt import visible
+from .terminal import Typeahead
 
 STYLE = Style.from_dict({
     "pygments.name.builtin": "#00aa00 bold",
@@ -92,8 +93,8 @@ class Editor:
     plain = False
     zero_width = ("\001", "\002")              # ANSI() treats \001...\002 as zero width
 
-    def __init__(self, shell, typeahead) -> None:
-        self.shell, self.typeahead = shell, typeahead
+    def __init__(self, shell, typeahead: Typeahead | None = None) -> None:
+        self.shell, self.typeahead = shell, typeahead or Typeahead()
         self.colour = "NO_COLOR" not in os.environ
         state = shell.state
 

@@ -139,7 +139,9 @@ class Runner:
         while True:
             try:                                # Ctrl-C may strike anywhere in here
                 outcome = self.attempt(step, number, total)
-            except KeyboardInterrupt:           # the reader left a fresh line
+            except KeyboardInterrupt:
+                from . import end_interrupted_line
+                end_interrupted_line()
                 continue
             if outcome:
                 return outcome

@@ -1,7 +1,7 @@
 """Choosing how to read a command line, and the plainest way to do it.
 
 Three readers, one interface -- read(prompt) -> line, or None at EOF;
-a Ctrl-C raises KeyboardInterrupt with the cursor left on a fresh line:
+a Ctrl-C raises KeyboardInterrupt:
 
   full       editor.py: prompt_toolkit (colours, completion, suggestions),
              at a terminal that answers cursor-position requests;
@@ -65,11 +65,7 @@ class PlainReader:
 
     def read(self, prompt: str) -> str | None:
         write(2, prompt)
-        try:
-            line = self.lines.readline()
-        except KeyboardInterrupt:
-            write(2, "\n")                     # the terminal echoed ^C, no newline
-            raise
+        line = self.lines.readline()
         if not line:
             return None
         return line[:-1] if line.endswith("\n") else line

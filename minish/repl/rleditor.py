@@ -24,6 +24,7 @@ import termios
 from ..errors import write
 from .complete import complete
 from .prompt import visible
+from .terminal import Typeahead
 
 INTERRUPT = "\x03"
 
@@ -32,8 +33,8 @@ class ReadlineEditor:
     plain, colour = False, False              # no colours: the prompt is PS1, byte for byte
     zero_width = ("\001", "\002")             # how readline is told \[...\] has no width
 
-    def __init__(self, shell, typeahead) -> None:
-        self.shell, self.typeahead = shell, typeahead
+    def __init__(self, shell, typeahead: Typeahead | None = None) -> None:
+        self.shell, self.typeahead = shell, typeahead or Typeahead()
         self.prompt, self.partial, self.matches = "", "", []
         readline.set_auto_history(False)       # the REPL adds whole commands: see history.py
         readline.parse_and_bind("set enable-meta-key off")    # no ESC [?1034h before a prompt
@@ -66,9 +67,6 @@ class ReadlineEditor:
             line = input(prompt)
         except EOFError:                       # Ctrl-D on an empty line
             return None
-        except KeyboardInterrupt:              # a SIGINT from kill(1), or one just before
-            write(1, "\n")
-            raise
         finally:
             if saved is not None:
                 termios.tcsetattr(0, termios.TCSANOW, saved)
