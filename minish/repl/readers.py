@@ -32,7 +32,7 @@ def choose_reader(shell):
         # prompt_toolkit's own switch: "this terminal answers no CPR".
         if os.environ.get("PROMPT_TOOLKIT_NO_CPR") != "1":
             try:
-                answered, keys = answers_cpr(0)
+                answered, keys = answers_cpr(0, 1)
             except OSError:                    # e.g. not our terminal after all
                 answered, keys = False, b""
             choice = "full" if answered else "readline"

@@ -12,6 +12,10 @@ and draw the prompt as cursor moves that the driver cannot match.
 So minish asks once, waits a bounded time, and picks the editor from the
 answer (readers.py).  Keys typed while it waits are not lost: they come
 back as `Typeahead`, which the chosen editor replays.
+
+The price of a bound: a terminal slower than WAIT to answer gets the
+readline editor, and its late answer arrives as keys (readline shows
+`;1R` or so on the first line; Ctrl-U clears it).
 """
 import os
 import select
@@ -24,8 +28,9 @@ REQUEST = b"\x1b[6n"
 WAIT = 0.5
 
 
-def answers_cpr(fd: int, wait: float = WAIT) -> tuple[bool, bytes]:
-    """Send a CPR on the terminal `fd` and wait up to `wait` seconds.
+def answers_cpr(fd: int, out: int, wait: float = WAIT) -> tuple[bool, bytes]:
+    """Send a CPR to the terminal on `out`, wait up to `wait` seconds for
+    the answer on `fd`.
 
     Returns (answered, typeahead): the bytes that arrived and were not the
     answer.  The terminal is put in non-canonical mode without echo (so the
@@ -39,7 +44,7 @@ def answers_cpr(fd: int, wait: float = WAIT) -> tuple[bool, bytes]:
     termios.tcsetattr(fd, termios.TCSANOW, quiet)   # TCSANOW: keep the typeahead
     data = bytearray()
     try:
-        os.write(fd, REQUEST)
+        os.write(out, REQUEST)
         deadline = time.monotonic() + wait
         while (reply := find_reply(data)) is None:
             left = deadline - time.monotonic()
