@@ -218,10 +218,13 @@ def test_ctrl_r_then_enter_runs_the_command_found(term):
 def test_keys_typed_before_the_prompt_are_not_lost(tmp_path):
     driver = Driver(tmp_path)
     try:
-        driver.child.send("echo early-$((5 * 5))\r")         # before minish has started
+        driver.child.send("echo early-$((5 * 5))\recho la")  # before minish has started
         out = driver.expect(PS1)
         out += driver.expect(PS1)
         assert "echo early-$((5 * 5))\r\nearly-25\r\n" in out
+        driver.expect("echo la")                        # the start of a line, put back
+        driver.child.send("te-$((1 + 1))\r")
+        driver.expect("late-2\r\n")
     finally:
         driver.close()
 
