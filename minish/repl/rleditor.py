@@ -8,14 +8,17 @@ prompt it set, and still gets Up/Down history, Tab completion (the same
 complete() as the full editor), Ctrl-R search and bash's key bindings
 (readline(3); ~/.inputrc is read as bash reads it).
 
-Ctrl-C.  At the prompt Ctrl-C is a key, not a signal.  read() switches off
-the terminal's interrupt character (termios(3), VINTR) before calling
-readline, so no SIGINT can arrive at a moment when readline would not
-notice it until the next key; a ^C typed just before the switch was
-already delivered, and Python raises KeyboardInterrupt before readline
-starts.  The key is bound to a readline macro: go to the end of the line,
-insert a literal ^C, accept the line.  The screen shows `typed text^C` and
-a new line, as bash shows it; read() sees the ^C and raises KeyboardInterrupt.
+Ctrl-C.  Python's readline waits in select(2) and runs signal handlers
+only when select is interrupted, so a SIGINT that lands just before select
+would be noticed only at the next key.  So at this prompt Ctrl-C is a key,
+not a signal: read() switches off the terminal's interrupt character
+(termios(3), VINTR) around readline.  A ^C typed before the switch was
+delivered already, and Python raises KeyboardInterrupt as soon as the
+tcsetattr call returns, before readline starts.  After the switch, the key
+runs a readline macro: go to the end of the line, insert a literal ^C,
+accept the line.  The screen shows `typed text^C` and a new line, as bash
+shows it, and read() turns the ^C into KeyboardInterrupt.  (So a line
+really ending in Ctrl-V Ctrl-C counts as interrupted.)
 """
 import os
 import readline
