@@ -93,6 +93,15 @@ def test_the_prompt_is_ps1_byte_for_byte_and_no_warning(term):
     assert WARNING not in term.seen
 
 
+def test_the_default_prompt_is_plain_text_too(tmp_path):
+    driver = Driver(tmp_path, ps1=None)
+    try:
+        prompt = driver.expect("# ")                 # tests run as root
+        assert "\x1b[" not in prompt.replace(CPR, "") and prompt.endswith(":~")
+    finally:
+        driver.close()
+
+
 def test_a_pipeline(term):
     first_prompt(term)
     assert term.run("printf 'b\\na\\n' | sort | head -1") == \
