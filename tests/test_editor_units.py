@@ -228,3 +228,16 @@ def test_typeahead_lines_then_the_start_of_one():
     assert (keys.take_partial(), keys.take_partial()) == ("par", "")
     dropped = Typeahead(b"rm -rf x\x03ls\r")            # Ctrl-C drops what came before it
     assert (dropped.next_line(), dropped.next_line()) == ("ls", None)
+
+
+def test_history_file_is_prompt_toolkits_format_both_ways(tmp_path):
+    from prompt_toolkit.history import FileHistory
+    from minish.repl.history import load_history, save_command
+
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    loop = "for i in 1 2; do\necho $i\ndone"
+    for text in ("echo one", loop):
+        save_command(str(ours), text)
+        FileHistory(str(theirs)).store_string(text)
+    assert list(FileHistory(str(ours)).load_history_strings()) == [loop, "echo one"]
+    assert load_history(str(theirs)) == ["echo one", loop]
