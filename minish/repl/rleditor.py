@@ -37,6 +37,8 @@ class ReadlineEditor:
     zero_width = ("\001", "\002")             # how readline is told \[...\] has no width
 
     def __init__(self, shell, typeahead: Typeahead | None = None) -> None:
+        if "libedit" in (readline.__doc__ or ""):    # macOS: other bindings, no macro
+            raise RuntimeError("Python's readline is libedit, not GNU readline")
         self.shell, self.typeahead = shell, typeahead or Typeahead()
         self.prompt, self.partial, self.matches = "", "", []
         readline.set_auto_history(False)       # the REPL adds whole commands: see history.py
