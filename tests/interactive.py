@@ -3,6 +3,11 @@
 Every process a test starts carries a unique MINISH_TEST_TAG in its
 environment, so teardown can find and kill all of them -- background
 jobs live in their own process groups and would outlive the shell.
+
+Two switches run the same scenarios another way (run the suite both ways):
+  MINISH_TEST_NO_CPR=0       spawn without PROMPT_TOOLKIT_NO_CPR=1
+  MINISH_TEST_EDITOR=NAME    the editor of sessions that ask for "plain":
+                             readline, full, or auto (minish chooses)
 """
 from __future__ import annotations
 
@@ -18,12 +23,26 @@ from conftest import MINISH, shell_env
 PROMPT = "MINISH-TEST>"
 
 
+def session_env(tmp_path, editor: str, extra_env: dict | None = None) -> dict:
+    """The environment of a pexpect session, after the two switches above."""
+    env = shell_env(tmp_path)
+    env.update(PS1=PROMPT + " ", TERM="xterm", MINISH_EDITOR=editor,
+               PROMPT_TOOLKIT_NO_CPR="1")
+    if editor == "plain" and os.environ.get("MINISH_TEST_EDITOR"):
+        env["MINISH_EDITOR"] = os.environ["MINISH_TEST_EDITOR"]
+    if env["MINISH_EDITOR"] == "auto":
+        del env["MINISH_EDITOR"]
+    if os.environ.get("MINISH_TEST_NO_CPR") == "0":
+        del env["PROMPT_TOOLKIT_NO_CPR"]
+    env.update(extra_env or {})
+    return env
+
+
 class Session:
     def __init__(self, tmp_path, editor: str = "plain", extra_env: dict | None = None):
         self.tag = uuid.uuid4().hex
-        env = shell_env(tmp_path)
-        env.update(PS1=PROMPT + " ", MINISH_TEST_TAG=self.tag, TERM="xterm",
-                   MINISH_EDITOR=editor, PROMPT_TOOLKIT_NO_CPR="1", **(extra_env or {}))
+        env = session_env(tmp_path, editor, extra_env)
+        env["MINISH_TEST_TAG"] = self.tag
         self.child = pexpect.spawn(MINISH, env=env, cwd=str(tmp_path), encoding="utf-8",
                                    codec_errors="replace", timeout=10, dimensions=(40, 200))
         self.prompt()

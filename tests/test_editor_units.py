@@ -145,7 +145,7 @@ def test_prompt_session_with_pipe_input(shell, tmp_path):
     from minish.repl.editor import Editor
 
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        editor = Editor(shell, str(tmp_path / "hist"))
+        editor = Editor(shell)
         inp.send_text("echo 'typed line'\r")
         assert editor.read("$ ") == "echo 'typed line'"
 
@@ -167,7 +167,7 @@ def test_prompt_session_ctrl_d_is_none(shell, tmp_path):
     from minish.repl.editor import Editor
 
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        editor = Editor(shell, str(tmp_path / "hist"))
+        editor = Editor(shell)
         inp.send_text("\x04")
         assert editor.read("$ ") is None
 
@@ -175,3 +175,73 @@ def test_prompt_session_ctrl_d_is_none(shell, tmp_path):
 def test_pygmentize_knows_minish():
     from pygments.lexers import get_lexer_by_name
     assert isinstance(get_lexer_by_name("minish"), MinishLexer)
+
+
+def full_editor_session(shell, keys: str, typeahead=None) -> list:
+    """Feed `keys` to the real full editor; the lines it returns until Ctrl-D."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+    from minish.repl.editor import Editor
+
+    lines = []
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        editor = Editor(shell, typeahead)
+        inp.send_text(keys + "\x04")
+        while (line := editor.read("$ ")) is not None:
+            lines.append(line)
+            shell.state.history.append(line)          # what the REPL does
+    return lines
+
+
+def test_full_editor_recalls_a_multi_line_command_whole(shell):
+    shell.state.history[:] = ["echo old", "for i in 1 2; do\necho $i\ndone"]
+    assert full_editor_session(shell, "\x1b[A\r") == ["for i in 1 2; do\necho $i\ndone"]
+
+
+def test_full_editor_ctrl_r_then_enter_runs_the_command_found(shell):
+    shell.state.history[:] = ["echo needle", "echo other"]
+    # Ctrl-R, "needle", Enter; then "x" and Enter must be a new line, not
+    # typed into the middle of the found one.
+    assert full_editor_session(shell, "\x12needle\rx\r") == ["echo needle", "x"]
+
+
+def test_full_editor_replays_typeahead(shell):
+    from minish.repl.terminal import Typeahead
+    keys = Typeahead(b"echo first\rech")
+    assert full_editor_session(shell, "o second\r", keys) == ["echo first", "echo second"]
+
+
+@pytest.mark.parametrize("data, reply", [
+    (b"\x1b[24;80R", (0, 8)),
+    (b"ls\x1b[1;1Rx", (2, 8)),
+    (b"\x1b[A\x1b[3;14R", (3, 10)),               # an arrow key first
+    (b"\x1b[24;80", None),                      # not all there yet
+    (b"\x1b[;1R", None),
+    (b"", None),
+])
+def test_find_reply_picks_the_cpr_answer_out_of_typed_keys(data, reply):
+    from minish.repl.terminal import find_reply
+    assert find_reply(data) == reply
+
+
+def test_typeahead_lines_then_the_start_of_one():
+    from minish.repl.terminal import Typeahead
+    keys = Typeahead(b"one\rtwo\npar")
+    assert (keys.next_line(), keys.next_line(), keys.next_line()) == ("one", "two", None)
+    assert (keys.take_partial(), keys.take_partial()) == ("par", "")
+    dropped = Typeahead(b"rm -rf x\x03ls\r")            # Ctrl-C drops what came before it
+    assert (dropped.next_line(), dropped.next_line()) == ("ls", None)
+
+
+def test_history_file_is_prompt_toolkits_format_both_ways(tmp_path):
+    from prompt_toolkit.history import FileHistory
+    from minish.repl.history import load_history, save_command
+
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    loop = "for i in 1 2; do\necho $i\ndone"
+    for text in ("echo one", loop):
+        save_command(str(ours), text)
+        FileHistory(str(theirs)).store_string(text)
+    assert list(FileHistory(str(ours)).load_history_strings()) == [loop, "echo one"]
+    assert load_history(str(theirs)) == ["echo one", loop]

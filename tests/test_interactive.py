@@ -191,6 +191,15 @@ def test_ctrl_c_at_the_prompt_discards_the_line(sh):
     assert "discarded" not in sh.run("echo next")
 
 
+@pytest.mark.parametrize("command", ["read x", "while :; do :; done"])
+def test_ctrl_c_in_a_builtin_ends_the_line_before_the_prompt(sh, command):
+    sh.child.sendline(command)
+    sh.child.expect_exact(command + "\r\n")
+    sh.control("c")
+    assert sh.prompt() == "^C\r\n"                # bash too: ^C, newline, prompt
+    assert sh.status() == 130
+
+
 def test_kill_job_reports_terminated(sh):
     sh.run("sleep 30 &")
     # As in bash, the notice comes before the very next prompt.

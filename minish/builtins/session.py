@@ -2,7 +2,7 @@
 from ..errors import report
 from . import args as check
 from .core import out
-from .registry import BUILTINS, builtin
+from .registry import BUILTINS, Builtin, builtin
 
 
 @builtin("history", "list the commands typed at the prompt", "history [-c] [n]")
@@ -24,6 +24,14 @@ def history(sh, argv):
     return 0
 
 
+# Keywords with a help page: the parser handles them, but students ask for them as in bash.
+KEYWORDS = {"time": Builtin(
+    "time", None, "run a pipeline, then print the time it took", "time [-p] pipeline",
+    """real is the wall-clock time; user and sys are the CPU time the pipeline's
+    processes used, counted once they have been waited for (times(2)).
+    -p  the POSIX format: seconds, one line each for real, user and sys""", False)}
+
+
 @builtin("help", "list the builtins, or explain one", "help [name]")
 def help_(sh, argv):
     """help        one line for every builtin
@@ -37,7 +45,7 @@ def help_(sh, argv):
         return 0
     status = 0
     for name in argv[1:]:
-        b = BUILTINS.get(name)
+        b = BUILTINS.get(name) or KEYWORDS.get(name)
         if b is None:
             report(f"help: no help topics match `{name}'")
             status = 1

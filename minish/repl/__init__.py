@@ -5,15 +5,11 @@
       loop: report finished jobs -> prompt (PS1, then PS2 while the parser
             says the input is incomplete) -> shell.run_line(text)
 
-Two ways to read a line:
-- the full editor (editor.py, prompt_toolkit: colours, completion,
-  history search, suggestions), at a real terminal;
-- plain lines (no escape sequences at all) when stdin is not a terminal,
-  TERM=dumb, or PROMPT_TOOLKIT_NO_CPR=1 (how pexpect and lessons drive
-  minish), so what they see is deterministic.  MINISH_EDITOR=full or
-  MINISH_EDITOR=plain overrides the choice.
-prompt_toolkit is imported only for the full editor, and never forks:
-commands run after prompt() has returned and its event loop has stopped.
+How a line is read -- the full editor, GNU readline or plain lines -- is
+chosen in readers.py.  Whichever it is, one command is one history entry
+(history.py), however many lines it took.  prompt_toolkit is imported only
+for the full editor, and never forks: commands run after prompt() has
+returned and its event loop has stopped.
 """
 import os
 import signal
@@ -22,8 +18,9 @@ from ..run import signals
 from ..errors import ExitShell, IncompleteInput, ParseError, report, write
 from ..run.jobs import format_job
 from ..lang.parser import parse
-from ..shell import LineReader
+from .history import history_file, load_history, save_command
 from .prompt import render_prompt
+from .readers import choose_reader
 
 
 def prepare(shell):
@@ -31,12 +28,34 @@ def prepare(shell):
     state, jobs = shell.state, shell.executor.jobs
     if os.isatty(0):
         jobs.enable_job_control(0)
+    signals.shell_handles(signal.SIGINT, _on_sigint)
     signals.shell_handles(signal.SIGCHLD, lambda *_: _reap_background(shell))
-    history_path = history_file()
-    state.history = load_history(history_path)
-    reader = _choose_reader(shell, history_path)
+    state.history = load_history(history_file())
+    reader = choose_reader(shell)
     _register_ui_builtins(shell, reader)
     return reader
+
+
+# Did a Ctrl-C reach the shell as SIGINT?  Then the terminal echoed `^C`
+# and no newline (termios(3), ECHOCTL), and the next prompt would follow it
+# on the same line.  A Ctrl-C that an editor reads as a key (readline's
+# macro, prompt_toolkit) ends its line itself; one that kills a job is the
+# job's (jobs.py ends that line).
+_sigint_seen = [False]
+
+
+def _on_sigint(signum, frame) -> None:
+    """Note the Ctrl-C, then let the engine's handler decide what it means."""
+    _sigint_seen[0] = True
+    signals.on_sigint(signum, frame)
+
+
+def end_interrupted_line() -> None:
+    """Before the next prompt: finish the line a Ctrl-C left (`read x`, a
+    `while :` loop, the plain reader), so the prompt starts on its own line."""
+    if _sigint_seen[0]:
+        _sigint_seen[0] = False
+        write(2, "\n")
 
 
 def _register_ui_builtins(shell, reader) -> None:
@@ -62,8 +81,7 @@ def run_repl(shell) -> int:
         try:                                    # Ctrl-C may strike anywhere in here
             status = _one_command(shell, reader, history_path, session)
         except KeyboardInterrupt:               # Ctrl-C: drop the line, new prompt
-            if reader.plain:
-                write(2, "\n")
+            end_interrupted_line()
             state.last_status = 130
             continue
         if status is not None:
@@ -73,6 +91,7 @@ def run_repl(shell) -> int:
 def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
     """Report jobs, read one command, run it; an int means: leave with it."""
     state, jobs = shell.state, shell.executor.jobs
+    _sigint_seen[0] = False
     _report_jobs(shell)
     text = _read_command(reader, state)
     if text is None:                            # Ctrl-D on an empty line
@@ -80,12 +99,12 @@ def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
             write(2, "There are stopped jobs.\n")
             session["warned_stopped"] = True
             return None
-        if reader.plain:
-            write(2, "exit\n")
+        write(2, "exit\n")                      # as bash says it
         return _leave(shell)
     if not text.strip():
         return None
-    _remember(state, history_path, text, reader)
+    state.history.append(text)
+    save_command(history_path, text)
     try:
         shell.run_line(text)
     except ExitShell as e:
@@ -95,13 +114,16 @@ def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
             state.last_status = e.status
             return None
         return _leave(shell, e.status)
+    finally:
+        end_interrupted_line()
     session["warned_stopped"] = False
     return None
 
 
 def _read_command(reader, state) -> str | None:
     """One complete command: PS1 first, PS2 while the input is incomplete."""
-    text = reader.read(render_prompt(state.vars.get("PS1"), state, reader.colour))
+    marks = getattr(reader, "zero_width", ("", ""))
+    text = reader.read(render_prompt(state.vars.get("PS1"), state, reader.colour, marks))
     if text is None:
         return None
     while True:
@@ -109,7 +131,7 @@ def _read_command(reader, state) -> str | None:
             parse(text)
             return text
         except IncompleteInput:
-            more = reader.read(render_prompt(state.vars.get("PS2", "> "), state, False))
+            more = reader.read(render_prompt(state.vars.get("PS2", "> "), state, False, marks))
             if more is None:                   # EOF inside a quote: let run_line report it
                 return text
             if text.endswith("\\"):            # backslash-newline joins the lines
@@ -118,52 +140,6 @@ def _read_command(reader, state) -> str | None:
                 text += "\n" + more
         except ParseError:
             return text                        # run_line reports it
-
-
-class PlainReader:
-    """Lines from fd 0 with the prompt on stderr, as sh does: no escapes."""
-    plain, colour = True, False
-
-    def __init__(self) -> None:
-        if not os.isatty(0):
-            self.lines = LineReader(0)
-            return
-        # Our own open of the terminal, non-blocking: O_NONBLOCK on fd 0 would
-        # be shared with every command that inherits it.  See LineReader.
-        tty = _high(os.open(os.ttyname(0), os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY))
-        wake_read, wake_write = (_high(fd) for fd in os.pipe2(os.O_NONBLOCK))
-        signal.set_wakeup_fd(wake_write)
-        self.lines = LineReader(tty, wakeup=wake_read)
-
-    def read(self, prompt: str) -> str | None:
-        write(2, prompt)
-        line = self.lines.readline()
-        if not line:
-            return None
-        return line[:-1] if line.endswith("\n") else line
-
-
-def _high(fd: int) -> int:
-    """Move one of the shell's own fds out of the way (>= 100, close-on-exec),
-    so `exec 3>file` at the prompt cannot clobber it."""
-    import fcntl
-    high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 100)
-    os.close(fd)
-    return high
-
-
-def _choose_reader(shell, history_path):
-    choice = os.environ.get("MINISH_EDITOR", "")
-    headless = not (os.isatty(0) and os.isatty(1)) or os.environ.get("TERM") == "dumb" \
-        or os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1"
-    if choice == "plain" or (headless and choice != "full"):
-        return PlainReader()
-    try:
-        from .editor import Editor             # imports prompt_toolkit: ~200 ms
-        return Editor(shell, history_path)
-    except Exception as e:                     # no usable terminal: fall back
-        report(f"line editor unavailable ({e}); reading plain lines")
-        return PlainReader()
 
 
 def _reap_background(shell) -> None:
@@ -203,49 +179,3 @@ def _leave(shell, status: int | None = None) -> int:
                 except OSError:
                     pass
     return shell.state.last_status if status is None else status
-
-
-# ---- history ---------------------------------------------------------------
-
-def history_file() -> str:
-    """$MINISH_HISTFILE, else $XDG_DATA_HOME/minish/history (~/.local/share/...)."""
-    explicit = os.environ.get("MINISH_HISTFILE")
-    if explicit:
-        return explicit
-    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"),
-                                                           ".local", "share")
-    return os.path.join(data, "minish", "history")
-
-
-def load_history(path: str) -> list[str]:
-    """The saved commands, oldest first; a missing or corrupt file gives []."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError:
-        return []
-    entries, current = [], []
-    for line in data.decode("utf-8", "replace").splitlines():
-        if line.startswith("+"):               # prompt_toolkit's FileHistory format
-            current.append(line[1:])
-        elif current:
-            entries.append("\n".join(current))
-            current = []
-    if current:
-        entries.append("\n".join(current))
-    return entries
-
-
-def _remember(state, path: str, text: str, reader) -> None:
-    state.history.append(text)
-    if not reader.plain:
-        return                                  # the editor's FileHistory saves it
-    # History is a convenience: failing to save it is never fatal.
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        import datetime
-        with open(path, "a", encoding="utf-8", errors="surrogateescape") as f:
-            f.write(f"\n# {datetime.datetime.now()}\n")
-            f.write("".join(f"+{line}\n" for line in text.split("\n")))
-    except OSError:
-        return

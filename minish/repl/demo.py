@@ -14,6 +14,13 @@ into it with a human rhythm.  Keys:
 A lesson's explanations are typed as shell comments, so they appear at the
 prompt and the shell ignores them.  --record writes an asciinema v2 file
 that `asciinema play` replays.
+
+The demo is a relay between the instructor's terminal and the shell's pty,
+so it also relays the one question the shell asks the terminal (where is
+the cursor? terminal.py): the question goes out with the shell's output,
+and the terminal's answer, which arrives among the instructor's keys, is
+passed back to the shell instead of being read as a key.  With no terminal
+to answer, the shell falls back to the readline editor and does not wait.
 """
 import json
 import os
@@ -27,8 +34,10 @@ import tty
 from ..teach import lesson as lessons
 from ..run import process
 from ..errors import report, write
+from .terminal import REQUEST, find_reply
 
 RESUME = b"\x1d"                                 # Ctrl-]
+KILL_LINE = b"\x15"                              # Ctrl-U: in readline, prompt_toolkit, a tty
 
 
 def load_steps(target: str) -> tuple[list[tuple[list[str], str]], object | None]:
@@ -67,7 +76,10 @@ class Recorder:
 
     def output(self, data: bytes) -> None:
         if self.file:
-            text = data.decode("utf-8", "replace")
+            # A replay has no one to answer the shell's question: leave it out.
+            text = data.replace(REQUEST, b"").decode("utf-8", "replace")
+            if not text:
+                return
             self.file.write(json.dumps([round(time.monotonic() - self.start, 6), "o", text]) + "\n")
 
     def close(self) -> None:
@@ -122,6 +134,8 @@ class Demo:
         if data == b"q":
             return False
         if data == b"f":
+            if self.state == "typed":            # typed but not run: start from an empty line
+                os.write(self.master, KILL_LINE)
             self.state = "free"
         elif data == b"t" and self.state == "ready":
             self.trace_this = not self.trace_this
@@ -223,6 +237,8 @@ def _play(steps, lesson, scratch: str, record: str | None, speed: float) -> int:
     finally:
         if saved is not None:
             termios.tcsetattr(0, termios.TCSADRAIN, saved)
+        os.write(1, b"\n")                      # leave the terminal on a fresh line
+        recorder.output(b"\r\n")
         recorder.close()
         try:
             os.write(master, b"exit\r")
@@ -248,7 +264,12 @@ def _relay(demo: Demo, master: int, recorder: Recorder) -> None:
             demo.saw_output()
         if 0 in ready:
             data = os.read(0, 1024)
-            if not data or not demo.key(data):
+            if not data:
+                return
+            while (reply := find_reply(data)) is not None:     # the terminal answering
+                os.write(master, data[reply[0]:reply[1]])      # the shell's question
+                data = data[:reply[0]] + data[reply[1]:]
+            if data and not demo.key(data):
                 return
         demo.tick()
 

@@ -1,8 +1,9 @@
-"""The full line editor: prompt_toolkit, at a real terminal.
+"""The full line editor: prompt_toolkit, at a terminal that answers
+cursor-position requests (readers.py chooses).
 
 The only module that imports prompt_toolkit.  It owns colours (the
 pygments lexer from highlight.py), completion (complete.py), history
-(a file, Ctrl-R search, up/down) and fish-style suggestions from history.
+(Up/Down, Ctrl-R search) and fish-style suggestions from history.
 Nothing here forks; the shell runs the line after prompt() returns.
 """
 import os
@@ -10,14 +11,20 @@ import os
 from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
 from prompt_toolkit.completion import Completer, Completion
+from prompt_toolkit.filters import is_searching
 from prompt_toolkit.formatted_text import ANSI
-from prompt_toolkit.history import FileHistory, InMemoryHistory
+from prompt_toolkit.history import History
+from prompt_toolkit.key_binding import KeyBindings
+from prompt_toolkit.key_binding.bindings.search import accept_search_and_accept_input
 from prompt_toolkit.lexers import PygmentsLexer
 from prompt_toolkit.output import ColorDepth
 from prompt_toolkit.styles import Style
 
+from ..errors import write
 from ..highlight import MinishLexer, on_path
 from .complete import complete, executable_set
+from .prompt import visible
+from .terminal import Typeahead
 
 STYLE = Style.from_dict({
     "pygments.name.builtin": "#00aa00 bold",
@@ -33,21 +40,31 @@ STYLE = Style.from_dict({
 })
 
 
-class SafeFileHistory(FileHistory):
-    """FileHistory that never crashes the shell on an unreadable or corrupt file."""
+class ShellHistory(History):
+    """The shell's own history (state.history): whole commands, oldest first.
+
+    prompt_toolkit would add each line it reads, so a `for` loop typed on
+    three lines would become three entries; the REPL adds the whole command
+    instead (and writes the file, history.py).  Read afresh at every
+    prompt, so `history -c` is seen at once.
+    """
+
+    def __init__(self, commands: list[str]) -> None:
+        super().__init__()
+        self.commands = commands
+
+    async def load(self):
+        for text in reversed(self.commands):   # newest first
+            yield text
 
     def load_history_strings(self):
-        try:
-            yield from super().load_history_strings()
-        except (OSError, ValueError):
-            return
+        return reversed(self.commands)
+
+    def append_string(self, string: str) -> None:
+        pass                                   # one line of a command: not an entry
 
     def store_string(self, string: str) -> None:
-        try:
-            os.makedirs(os.path.dirname(self.filename) or ".", exist_ok=True)
-            super().store_string(string)
-        except OSError:
-            pass
+        pass
 
 
 class ShellCompleter(Completer):
@@ -64,11 +81,20 @@ class ShellCompleter(Completer):
             yield Completion(text, start_position=-back, display=display)
 
 
+def _key_bindings() -> KeyBindings:
+    keys = KeyBindings()
+    # Ctrl-R, then Enter runs the command found, as in bash and fish
+    # (prompt_toolkit's default only puts it on the line).
+    keys.add("enter", filter=is_searching)(accept_search_and_accept_input)
+    return keys
+
+
 class Editor:
     plain = False
+    zero_width = ("\001", "\002")              # ANSI() treats \001...\002 as zero width
 
-    def __init__(self, shell, history_path: str) -> None:
-        self.shell = shell
+    def __init__(self, shell, typeahead: Typeahead | None = None) -> None:
+        self.shell, self.typeahead = shell, typeahead or Typeahead()
         self.colour = "NO_COLOR" not in os.environ
         state = shell.state
 
@@ -77,16 +103,13 @@ class Editor:
             return on_path(name) if "/" in name else name in executable_set(path)
 
         lexer = type("ShellLexer", (MinishLexer,), {"command_exists": command_exists})
-        try:
-            history = SafeFileHistory(history_path)
-        except OSError:
-            history = InMemoryHistory()
         self.session = PromptSession(
-            history=history,
+            history=ShellHistory(state.history),
             auto_suggest=AutoSuggestFromHistory(),
             lexer=PygmentsLexer(lexer) if self.colour else None,
             completer=ShellCompleter(shell),
             complete_while_typing=False,
+            key_bindings=_key_bindings(),
             style=STYLE,
             include_default_pygments_style=False,
             color_depth=ColorDepth.MONOCHROME if not self.colour else None,
@@ -94,7 +117,11 @@ class Editor:
         )
 
     def read(self, prompt: str) -> str | None:
+        line = self.typeahead.next_line()
+        if line is not None:                   # typed before the first prompt
+            write(1, visible(prompt) + line + "\n")
+            return line
         try:
-            return self.session.prompt(ANSI(prompt))
+            return self.session.prompt(ANSI(prompt), default=self.typeahead.take_partial())
         except EOFError:
             return None

@@ -156,7 +156,8 @@ class Runner:
             try:                                # Ctrl-C may strike anywhere in here
                 outcome = self.attempt(step, number, total)
             except KeyboardInterrupt:
-                write(1, "\n")
+                from . import end_interrupted_line
+                end_interrupted_line()
                 continue
             if outcome:
                 return outcome

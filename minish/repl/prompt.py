@@ -9,7 +9,12 @@ import pwd
 COLOURS = {"user": "\x1b[1;32m", "dir": "\x1b[1;34m", "error": "\x1b[1;31m", "reset": "\x1b[0m"}
 
 
-def render_prompt(template: str | None, state, colour: bool) -> str:
+def render_prompt(template: str | None, state, colour: bool,
+                  zero_width: tuple[str, str] = ("", "")) -> str:
+    """PS1 or PS2 expanded.  `zero_width` is what \\[ and \\] become: the
+    marks with which an editor is told that escapes between them take no
+    room on the screen (readline's and prompt_toolkit's \\001 and \\002);
+    plain lines drop them."""
     if template is None:
         return default_prompt(state, colour)
     out, i = [], 0
@@ -21,8 +26,13 @@ def render_prompt(template: str | None, state, colour: bool) -> str:
             continue
         code = template[i + 1]
         i += 2
-        out.append(_escape(code, state))
+        out.append(zero_width["[]".index(code)] if code in "[]" else _escape(code, state))
     return "".join(out)
+
+
+def visible(prompt: str) -> str:
+    """The prompt as the terminal shows it, without the zero-width marks."""
+    return prompt.replace("\001", "").replace("\002", "")
 
 
 def _escape(code: str, state) -> str:
@@ -41,8 +51,6 @@ def _escape(code: str, state) -> str:
         return str(state.last_status)
     if code == "n":
         return "\n"
-    if code in "[]":
-        return ""                               # bash's non-printing markers
     if code == "e":
         return "\x1b"
     return "\\" + code if code != "\\" else "\\"
