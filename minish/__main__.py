@@ -25,7 +25,7 @@ With neither, read commands from stdin (a prompt when it is a terminal).
 
 def main(argv: list[str] | None = None) -> int:
     _reserve_closed_std_fds()
-    _signal.signal(_signal.SIGPIPE, _signal.SIG_DFL)   # see die_of_sigpipe
+    _signal.signal(_signal.SIGPIPE, _signal.SIG_DFL)   # see entry()
     args = list(sys.argv[1:] if argv is None else argv)
     options, command, interactive = set(), None, None
     while args and args[0].startswith("-") and args[0] != "-":
@@ -181,20 +181,21 @@ def _reserve_closed_std_fds() -> None:
 
 def entry() -> None:
     """The console script: exit with main()'s status, flushing first."""
-    from .errors import die_of_sigpipe, report
+    from .errors import report
+    from .run.process import die_by_signal
     try:
         status = main()
     except KeyboardInterrupt:
         status = 130
     except BrokenPipeError:                    # our reader has gone: as `cat` would
-        die_of_sigpipe()
+        die_by_signal(_signal.SIGPIPE)     # silently, as `cat` would
     except Exception as e:                     # the very last resort: one line
         report(f"internal error: {type(e).__name__}: {e}")
         status = 1
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        die_of_sigpipe()
+        die_by_signal(_signal.SIGPIPE)     # silently, as `cat` would
     except (OSError, ValueError):
         pass
     os._exit(status)

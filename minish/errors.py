@@ -119,19 +119,6 @@ def write(fd: int, text: str) -> None:
         data = data[n:]
 
 
-def die_of_sigpipe() -> None:
-    """End as a program killed by SIGPIPE does: silently, status 141.
-
-    Python ignores SIGPIPE, so a write into a pipe whose reader has gone
-    fails with EPIPE (BrokenPipeError) instead of killing the process.
-    `cat` in `cat big | head -1` simply dies of the signal (pipe(7)), and
-    so must `minish lesson | head -5`: restore the default and send it.
-    """
-    import signal
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    os.kill(os.getpid(), signal.SIGPIPE)
-
-
 def report(message: str) -> None:
     """Print `minish: message` on stderr; never raises."""
     try:

@@ -173,3 +173,30 @@ def pytest_runtest_makereport(item, call):
             at = captured.index("internal error")
             report.longrepr = ("the test's output contains 'internal error':\n" +
                                captured[max(at - 200, 0):at + 400])
+
+
+@pytest.fixture
+def shell_in_process(tmp_path, monkeypatch):
+    """A minish Shell inside the pytest process, in the test's own directory.
+
+    Shell() sets the shell's own signal dispositions (SIGPIPE back to the
+    default, a SIGINT handler...).  They are put back afterwards: with
+    SIGPIPE at its default, a later test that writes to a pipe whose reader
+    has gone would kill pytest itself.
+    """
+    import signal
+    from minish.shell import Shell
+    saved = {}
+    for sig in signal.valid_signals():
+        handler = signal.getsignal(sig)
+        if handler is not None and sig not in (signal.SIGKILL, signal.SIGSTOP):
+            saved[sig] = handler
+    monkeypatch.chdir(tmp_path)
+    shell = Shell("minish", [])
+    shell.state.set("HOME", str(tmp_path))
+    yield shell
+    for sig, handler in saved.items():
+        try:
+            signal.signal(sig, handler)
+        except (OSError, ValueError):
+            pass

@@ -12,7 +12,6 @@ from pygments.token import Error, Name, Operator, String, Comment, Number
 
 from minish.highlight import MinishLexer
 from minish.repl.complete import complete, executables, quote, unquote
-from minish.shell import Shell
 
 
 def tokens(text):
@@ -57,11 +56,8 @@ def test_highlight_never_raises_on_any_keystroke(text):
 
 
 @pytest.fixture
-def shell(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    sh = Shell()
-    sh.state.set("HOME", str(tmp_path))
-    return sh
+def shell(shell_in_process):
+    return shell_in_process
 
 
 def names(result):

@@ -16,7 +16,6 @@ from conftest import MINISH, shell_env
 from minish.builtins.explain import Planner
 from minish.lang import syntax
 from minish.lang.parser import parse
-from minish.shell import Shell
 
 LINES = [
     "ls",
@@ -89,8 +88,8 @@ class Stray(syntax.Node):
 
 
 @pytest.fixture
-def shell():
-    return Shell("minish", [])
+def shell(shell_in_process):
+    return shell_in_process
 
 
 def test_every_command_node_has_a_sample():

@@ -266,6 +266,20 @@ def test_fdtrace_shows_the_real_table_before_exec(tmp_path):
     assert re.search(r"2 -> pipe:\[\d+\]", ls_table)      # 2>&1 came first: stderr -> pipe
 
 
+def test_fdtrace_marks_close_on_exec_fds(tmp_path):
+    # Around a redirected { group } the shell keeps a copy of its stdout at
+    # fd 10 or above, close-on-exec: the program never sees it.
+    proc = subprocess.run([MINISH, "-c", "set -o fdtrace; { /bin/true; } > out"],
+                          cwd=tmp_path, capture_output=True, text=True, start_new_session=True,
+                          stdin=subprocess.DEVNULL)
+    table = next(line for line in proc.stderr.splitlines() if "fd table before exec" in line)
+    entries = dict(entry.split(" -> ", 1) for entry in table.split(": ", 1)[1].split(", "))
+    assert entries["1"] == f"{tmp_path}/out"
+    saved = [fd for fd, target in entries.items() if int(fd) >= 10 and "close-on-exec" in target]
+    assert saved and all(not target.endswith("(close-on-exec)")
+                         for fd, target in entries.items() if int(fd) < 3)
+
+
 # ---- explain -------------------------------------------------------------------------
 
 def explain(line: str, tmp_path) -> subprocess.CompletedProcess:

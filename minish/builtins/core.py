@@ -6,7 +6,6 @@ file descriptors.  `echo`, `pwd`, `true`... are builtins only for speed.
 """
 
 import os
-import sys
 
 from ..run import process, program
 from ..errors import ExitShell, LoopControl, ReturnFromFunction, ShellError, report, write
@@ -225,11 +224,13 @@ def dot(sh, argv):
     saved = sh.state.positional
     if len(argv) > 2:
         sh.state.positional = argv[2:]
+    sh.state.return_depth += 1                 # `return` is allowed in here
     try:
         return sh.run_text(text) if text.strip() else 0   # bash: an empty file gives 0
     except ReturnFromFunction as r:         # `return` ends the file, not the caller
         return r.status
     finally:
+        sh.state.return_depth -= 1
         if len(argv) > 2:
             sh.state.positional = saved
 
@@ -263,25 +264,9 @@ def _loop_control(sh, argv, kind: str) -> int:
 @builtin("return", "leave a function (or a . file) with a status", "return [n]")
 def return_(sh, argv):
     """Return from the current function; its status is n (default: $?)."""
-    if not _in_function_or_dot():
+    if not sh.state.return_depth:              # no function or `.` file is running
         raise ShellError("can only `return' from a function or sourced script", status=2)
     status = check.integer(argv[1]) & 0xFF if len(argv) > 1 else sh.state.last_status
     raise ReturnFromFunction(status)
 
 
-def _in_function_or_dot() -> bool:
-    """Is a function or a `.` file running?  Outside them bash refuses `return`.
-
-    Each runs through one Python function (control.call_function and `dot`
-    above), so the answer is whether one of their frames is on the stack.
-    (A forked subshell keeps its parent's stack, as `( return 3 )` inside a
-    function needs.)
-    """
-    from ..run.control import call_function
-    codes = (call_function.__code__, dot.__code__)
-    frame = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code in codes:
-            return True
-        frame = frame.f_back
-    return False

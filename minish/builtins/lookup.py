@@ -47,20 +47,9 @@ def kinds(sh, name: str, path_too: bool = True) -> list[tuple[str, str]]:
     if name in BUILTINS:
         found.append(("builtin", ""))
     if path_too:
-        for path in _all_paths(sh, name):
+        for path in program.on_path(name, sh.state.get("PATH")):
             found.append(("file", path))
     return found
-
-
-def _all_paths(sh, name: str) -> list[str]:
-    if "/" in name:
-        return [name] if os.path.isfile(name) and os.access(name, os.X_OK) else []
-    paths = []
-    for directory in (sh.state.get("PATH") or "").split(":"):
-        candidate = os.path.join(directory or ".", name)
-        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
-            paths.append(candidate)
-    return paths
 
 
 def _describe(name: str, kind: str, detail: str) -> str:

@@ -14,7 +14,7 @@ computes values, it never reads the AST.
 """
 from .pattern import match
 
-from ..errors import ExpansionError, ShellError
+from ..errors import ExpansionError
 
 
 def substring(value, offset: int, length: int | None):

@@ -15,7 +15,7 @@ import os
 import signal
 
 from ..run import signals
-from ..errors import ExitShell, IncompleteInput, ParseError, report, write
+from ..errors import ExitShell, IncompleteInput, ParseError, write
 from ..run.jobs import format_job
 from ..lang.parser import parse
 from .history import history_file, load_history, save_command

@@ -73,6 +73,7 @@ def call_function(ex, fn: Function, argv: list[str], redirs, assigns=None) -> in
     saved = ex.state.positional
     ex.state.positional = argv[1:]
     ex.state.local_frames.append({})
+    ex.state.return_depth += 1                 # `return` is allowed in here
     try:
         for name, value in (assigns or {}).items():
             ex.state.make_local(name)
@@ -84,6 +85,7 @@ def call_function(ex, fn: Function, argv: list[str], redirs, assigns=None) -> in
         report(e.message)
         return e.status
     finally:
+        ex.state.return_depth -= 1
         ex.state.positional = saved
         ex.state.pop_locals()
 

@@ -1,6 +1,6 @@
 """Programs: finding one on PATH, and becoming it with execve(2).
 
-    search_path(name, path)   the file `name` would run from (type, which)
+    search_path(name, path)   the file `name` would run from; on_path: all of them
     Hashed                    bash's `hash` table: name -> path, so PATH is
                               searched once per program, not once per command;
                               forgotten when PATH changes and by `hash -r`
@@ -60,11 +60,20 @@ def search_path(name: str, path: str | None) -> str | None:
     """The file `name` would run from: the first executable file on PATH."""
     if "/" in name:
         return name
+    return next(on_path(name, path), None)
+
+
+def on_path(name: str, path: str | None):
+    """Every executable file called `name` in PATH's directories, in order
+    (`type -a`); an empty entry means the current directory (XCU 8.3)."""
+    if "/" in name:
+        if os.path.isfile(name) and os.access(name, os.X_OK):
+            yield name
+        return
     for directory in (path if path is not None else DEFAULT_PATH).split(":"):
         candidate = os.path.join(directory or ".", name)
         if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
-            return candidate
-    return None
+            yield candidate
 
 
 def exec_command(argv: list[str], env: dict[str, str], run_as_script,

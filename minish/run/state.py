@@ -32,6 +32,7 @@ class State:
         # One frame per running function: name -> (value, exported) before
         # `local` (or a `X=1 fn` prefix) shadowed it; restored on return.
         self.local_frames: list[dict[str, tuple]] = []
+        self.return_depth = 0                  # functions and `.` files running
         self.aliases: dict[str, str] = {}      # alias name -> text (parse time)
         # Indexed arrays (bash): name -> {index: value}; sparse, like bash's.
         # $a is ${a[0]}; a name is either here or in vars, never both.

@@ -146,14 +146,20 @@ def wait_status(raw: int) -> str:
 
 
 def fd_table() -> str:
-    """This process's fds as /proc/self/fd shows them: `0 -> /dev/pts/1 ...`."""
+    """This process's fds as /proc/self/fd shows them: `0 -> /dev/pts/1 ...`.
+
+    An fd with FD_CLOEXEC is marked: execve(2) closes it, so the program
+    will never see it (the shell's own saved copies are such fds).
+    """
     entries = []
     for name in sorted(os.listdir("/proc/self/fd"), key=int):
         fd = int(name)
         if fd == _fd:
             continue
         try:
-            entries.append(f"{fd} -> {os.readlink(f'/proc/self/fd/{fd}')}")
+            target = os.readlink(f"/proc/self/fd/{fd}")
+            cloexec = fcntl.fcntl(fd, fcntl.F_GETFD) & fcntl.FD_CLOEXEC
         except OSError:
             continue                           # the directory listing's own fd
+        entries.append(f"{fd} -> {target}" + (" (close-on-exec)" if cloexec else ""))
     return ", ".join(entries)
