@@ -102,23 +102,17 @@ def exec_command(argv: list[str], env: dict[str, str], run_as_script,
     if trace.ON or trace.FDS:
         _narrate_exec_plan(name, candidates, hashed)
     for candidate in candidates:
-        try:
-            if trace.ON:
-                _narrate_execve(candidate, argv, env)
-            os.execve(candidate, argv, env)
-        except OSError as e:
-            if trace.ON:
-                trace.say(f"  ... = {trace.failure(e)}")
-            if e.errno == errno.ENOEXEC:
-                trace.note(f"ENOEXEC: {candidate} has no #! line and is not a binary, so "
-                           "the shell itself runs it as a script, in this child")
-                return run_as_script(candidate, argv)
-            if e.errno in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG) and "/" not in name:
-                continue                        # not in this directory
-            if e.errno == errno.EACCES and "/" not in name:
-                denied = denied or candidate    # remember, keep searching
-                continue
-            return _exec_failed(candidate, e)
+        e = execv(candidate, argv, env)         # returns only if it failed
+        if e.errno == errno.ENOEXEC:
+            trace.note(f"ENOEXEC: {candidate} has no #! line and is not a binary, so "
+                       "the shell itself runs it as a script, in this child")
+            return run_as_script(candidate, argv)
+        if e.errno in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG) and "/" not in name:
+            continue                            # not in this directory
+        if e.errno == errno.EACCES and "/" not in name:
+            denied = denied or candidate        # remember, keep searching
+            continue
+        return _exec_failed(candidate, e)
     if denied:
         return _exec_failed(denied, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
     report(f"{name}: command not found")
