@@ -7,7 +7,7 @@ tcsetpgrp(3) and sends SIGCONT to the whole group with kill(2) on -pgid;
 import os
 
 from ..errors import ShellError, report, write
-from ..run.jobs import format_job
+from ..run.job import format_job
 from . import args as check
 from .registry import builtin
 

@@ -16,7 +16,7 @@ import signal
 
 from ..run import signals
 from ..errors import ExitShell, IncompleteInput, ParseError, write
-from ..run.jobs import format_job
+from ..run.job import format_job
 from ..lang.parser import parse
 from .history import history_file, load_history, save_command
 from .prompt import render_prompt

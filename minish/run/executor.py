@@ -29,7 +29,8 @@ from ..lang.expand import Expander
 from ..lang.parser import Parser
 from ..lang.syntax import (AndOr, ArithCommand, Background, Case, Cond, For, Function, Group,
                            If, Loop, Pipeline, Sequence, Simple, Subshell)
-from .jobs import Job, JobTable, format_job
+from .job import Job, format_job
+from .jobs import JobTable
 from .pipestatus import pipe_status
 
 

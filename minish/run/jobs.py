@@ -16,86 +16,41 @@ After a foreground job, `wait_for` decides what its end means: a job
 killed by SIGINT or SIGQUIT abandons the whole command line: the one rule
 for that is `check_interrupted`.
 
+What a job is, and the text `jobs` prints for it, is job.py's.
+
 Background jobs are reaped with WNOHANG as soon as SIGCHLD says one ended,
 so they never linger as zombies; the REPL prints their notices.
 """
-import fcntl
 import os
-import termios
 
 from . import process, signals, trace
 from ..errors import Interrupted
 from ..lang.syntax import Pipeline, text_of
-from .process import exit_status, waitpid
+from .job import Job
+from .process import waitpid
+from .tty import Terminal
 
-SIGINT, SIGQUIT, SIGCONT, SIGTTIN = 2, 3, 18, 21
-
-
-class Job:
-    __slots__ = ("id", "pgid", "pids", "node", "command", "raw", "background", "stopped",
-                 "stop_signal", "tmodes", "notified", "last_raw", "holds_sigint")
-
-    def __init__(self, node, background: bool) -> None:
-        self.id = 0                            # a number once it is in the table
-        self.node, self.command = node, text_of(node)
-        self.pids: list[int] = []              # process.fork appends each child
-        self.pgid: int | None = None           # set by the first fork (job control)
-        self.background = background
-        self.raw: dict[int, int] = {}          # pid -> raw wait status, once ended
-        self.stopped: set[int] = set()         # pids stopped by a signal
-        self.stop_signal = 0                   # the signal that stopped it
-        self.last_raw: dict[int, int] = {}     # pid -> latest status, stops included
-        self.tmodes = None                     # terminal modes when it stopped
-        self.notified = False
-        self.holds_sigint = False              # SIGINT blocked until it has the terminal
-
-    @property
-    def done(self) -> bool:
-        return len(self.raw) == len(self.pids)
-
-    @property
-    def is_stopped(self) -> bool:
-        return not self.done and bool(self.stopped) and \
-            all(p in self.raw or p in self.stopped for p in self.pids)
-
-    @property
-    def status(self) -> int:
-        """The job's $?: the status of its last process (1 if no fork worked)."""
-        return exit_status(self.raw[self.pids[-1]]) if self.pids else 1
-
-    def state(self) -> str:
-        """Running, Stopped, Done, Exit N, or the signal that killed it (as bash)."""
-        if self.is_stopped:
-            names = {21: " (tty input)", 22: " (tty output)", 19: " (signal)"}
-            return "Stopped" + names.get(self.stop_signal, "")
-        if not self.done:
-            if all(_is_zombie(p) for p in self.pids if p not in self.raw):
-                return "Zombie (ended, not reaped)"
-            return "Running"
-        raw = self.raw[self.pids[-1]]
-        if os.WIFSIGNALED(raw):
-            from .signals import describe
-            text = describe(os.WTERMSIG(raw))
-            return text + (" (core dumped)" if os.WCOREDUMP(raw) else "")
-        code = os.WEXITSTATUS(raw)
-        return "Done" if code == 0 else f"Exit {code}"
+SIGINT, SIGQUIT, SIGCONT = 2, 3, 18
 
 
 class JobTable:
     def __init__(self) -> None:
         self.jobs: dict[int, Job] = {}
         self.order: list[int] = []             # most recent first: %+ then %-
-        self.tty: int | None = None            # the terminal's fd, with job control
-        self.shell_pgid = os.getpgrp()
-        self.shell_tmodes = None
+        self.terminal: Terminal | None = None  # with job control (tty.py)
         self.noreap = False                    # set -o noreap: let zombies be
         self.last: Job | None = None           # the last foreground job (`status`)
 
     @property
     def job_control(self) -> bool:
         """Process groups and the terminal: only in the interactive shell
-        itself (a forked copy of it clears `tty`)."""
-        return self.tty is not None
+        itself (a forked copy of it clears `terminal`)."""
+        return self.terminal is not None
+
+    @property
+    def tty(self) -> int | None:
+        """The terminal's fd, with job control."""
+        return self.terminal.fd if self.terminal else None
 
     # -- making jobs --------------------------------------------------------------
     def new(self, node, background: bool = False) -> Job:
@@ -179,7 +134,7 @@ class JobTable:
         """In a new subshell: the parent's jobs are not our children."""
         self.jobs.clear()
         self.order.clear()
-        self.tty = None
+        self.terminal = None
 
     # -- reaping -----------------------------------------------------------------
     def reap(self, forget: bool = True) -> list[Job]:
@@ -263,7 +218,8 @@ class JobTable:
         control = foreground and self.job_control and job.pgid
         try:
             if control:
-                self._hand_terminal(job, cont)
+                job.background = False
+                self.terminal.give(job, cont)
         finally:
             if job.holds_sigint:
                 job.holds_sigint = False
@@ -280,7 +236,7 @@ class JobTable:
         finally:
             signals.waiting = False
             if control:
-                self._take_terminal_back(job)
+                self.terminal.take_back(job)
         if not foreground:
             return job.status
         self.last = job
@@ -316,69 +272,17 @@ class JobTable:
         return [(pid, text_of(stage), job.last_raw.get(pid, -1))
                 for pid, stage in zip(job.pids, stages)]
 
-    # -- job control: the terminal ------------------------------------------------
+    # -- job control: the terminal (tty.py) ---------------------------------------
     def enable_job_control(self, tty_fd: int) -> bool:
-        """Take charge of the terminal: our own process group, in the foreground.
-
-        Returns False (no job control) when that is impossible.
-        """
-        try:
-            # Wait until we are in the foreground (a shell started with `&`
-            # must not steal the terminal): SIGTTIN stops us until `fg`.
-            while os.tcgetpgrp(tty_fd) != os.getpgrp():
-                os.kill(-os.getpgrp(), SIGTTIN)
-            if os.getpgrp() != os.getpid():
-                os.setpgid(0, 0)               # our own group, led by us
-            os.tcsetpgrp(tty_fd, os.getpgrp())
-            self.tty = fcntl.fcntl(tty_fd, fcntl.F_DUPFD_CLOEXEC, 10)
-            self.shell_pgid = os.getpgrp()
-            self.shell_tmodes = termios.tcgetattr(self.tty)
-            return True
-        except OSError:
-            self.tty = None
-            return False
-
-    def _hand_terminal(self, job: Job, cont: bool) -> None:
-        """tcsetpgrp: the job's group becomes the terminal's foreground."""
-        job.background = False
-        _quiet(f"tcsetpgrp({self.tty}, {job.pgid})", os.tcsetpgrp, self.tty, job.pgid)
-        if cont and job.tmodes is not None:    # the modes it had when it stopped
-            _quiet(f"tcsetattr({self.tty}, TCSADRAIN, ...)", termios.tcsetattr,
-                   self.tty, termios.TCSADRAIN, job.tmodes)
-
-    def _take_terminal_back(self, job: Job) -> None:
-        if self.tty is not None:
-            _quiet(f"tcsetpgrp({self.tty}, {self.shell_pgid})", os.tcsetpgrp,
-                   self.tty, self.shell_pgid)
-            if job.is_stopped:                 # keep its modes for `fg` (vi, less)
-                job.tmodes = _quiet(f"tcgetattr({self.tty}, ...)", termios.tcgetattr, self.tty)
-            if self.shell_tmodes is not None:  # a program may have left raw mode on
-                _quiet(f"tcsetattr({self.tty}, TCSADRAIN, ...)", termios.tcsetattr,
-                       self.tty, termios.TCSADRAIN, self.shell_tmodes)
+        """Take charge of the terminal; False (no job control) if impossible."""
+        self.terminal = Terminal.take(tty_fd)
+        return self.terminal is not None
 
     def continue_in_background(self, job: Job) -> None:
         """bg: SIGCONT to the whole group, and leave it running."""
         job.stopped.clear()
         job.background = True
         _quiet(f"kill(-{job.pgid}, SIGCONT)", os.killpg, job.pgid, SIGCONT)
-
-
-def _is_zombie(pid: int) -> bool:
-    """State Z in /proc/PID/stat: it has exited and nobody has waited for it."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except OSError:
-        return False
-
-
-def format_job(job: Job, marker: str, pid: bool = False) -> str:
-    """One line of `jobs` (and of the notices), in bash's layout."""
-    state = job.state()
-    command = job.command + (" &" if state == "Running" else "")
-    middle = f" {job.pids[0]} " if pid else "  "
-    column = f"{state:<24}" if len(state) < 24 else state + "  "   # never run together
-    return f"[{job.id}]{marker}{middle}{column}{command}"
 
 
 def _quiet(text: str, fn, *args):

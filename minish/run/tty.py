@@ -1,0 +1,67 @@
+"""The controlling terminal: which process group owns it, and its modes.
+
+With job control, the terminal has one *foreground* process group: only
+its processes may read from the terminal, and Ctrl-C, Ctrl-Z and Ctrl-\\
+signal that whole group (termios(3), tcsetpgrp(3)).  The interactive shell
+takes the terminal at start-up, gives it to each foreground job, and takes
+it back when the job ends or stops, restoring its own terminal modes in
+case the program left raw mode on (an editor killed mid-screen).
+
+Used by jobs.JobTable; the calls go through trace.syscall like every other.
+"""
+import fcntl
+import os
+import termios
+
+from . import trace
+
+SIGTTIN = 21
+
+
+class Terminal:
+    def __init__(self, fd: int) -> None:
+        self.fd = fd                           # our own copy, at 10+, close-on-exec
+        self.shell_pgid = os.getpgrp()
+        self.shell_modes = termios.tcgetattr(fd)
+
+    @classmethod
+    def take(cls, tty_fd: int) -> "Terminal | None":
+        """Our own process group, in the foreground of `tty_fd`; None (no job
+        control) when that is impossible."""
+        try:
+            # Wait until we are in the foreground (a shell started with `&`
+            # must not steal the terminal): SIGTTIN stops us until `fg`.
+            while os.tcgetpgrp(tty_fd) != os.getpgrp():
+                os.kill(-os.getpgrp(), SIGTTIN)
+            if os.getpgrp() != os.getpid():
+                os.setpgid(0, 0)               # our own group, led by us
+            os.tcsetpgrp(tty_fd, os.getpgrp())
+            return cls(fcntl.fcntl(tty_fd, fcntl.F_DUPFD_CLOEXEC, 10))
+        except OSError:
+            return None
+
+    def give(self, job, cont: bool) -> None:
+        """tcsetpgrp: the job's group becomes the terminal's foreground;
+        `fg` of a stopped job also gets back the modes it had (vi, less)."""
+        _quiet(f"tcsetpgrp({self.fd}, {job.pgid})", os.tcsetpgrp, self.fd, job.pgid)
+        if cont and job.tmodes is not None:
+            _quiet(f"tcsetattr({self.fd}, TCSADRAIN, ...)", termios.tcsetattr,
+                   self.fd, termios.TCSADRAIN, job.tmodes)
+
+    def take_back(self, job) -> None:
+        """The shell's group in the foreground again, with the shell's modes;
+        a stopped job's modes are kept for its `fg`."""
+        _quiet(f"tcsetpgrp({self.fd}, {self.shell_pgid})", os.tcsetpgrp,
+               self.fd, self.shell_pgid)
+        if job.is_stopped:
+            job.tmodes = _quiet(f"tcgetattr({self.fd}, ...)", termios.tcgetattr, self.fd)
+        _quiet(f"tcsetattr({self.fd}, TCSADRAIN, ...)", termios.tcsetattr,
+               self.fd, termios.TCSADRAIN, self.shell_modes)
+
+
+def _quiet(text: str, fn, *args):
+    """Terminal calls fail harmlessly when the job or terminal is gone."""
+    try:
+        return trace.syscall(text, fn, *args, show=lambda r: 0)
+    except OSError:
+        return None
