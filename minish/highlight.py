@@ -11,7 +11,8 @@ from pygments.token import (Comment, Error, Keyword, Name, Number, Operator,
                             String, Text)
 
 from .builtins import BUILTINS
-from .lang.lexer import NAME_CHARS, NAME_START, REDIRECT_OPS, tokenize
+from .lang.dollar import NAME_CHARS, is_name
+from .lang.lexer import REDIRECT_OPS, tokenize
 
 # After these operators (or at the start) a word is a command name.
 COMMAND_STARTERS = frozenset({"|", "||", "&&", ";", "&", "(", ")", "\n", "{", "!"})
@@ -101,7 +102,7 @@ def _highlight(text, command_exists):
 
 def _is_assignment(raw: str) -> bool:
     name, eq, _ = raw.partition("=")
-    return bool(eq and name and name[0] in NAME_START and all(c in NAME_CHARS for c in name))
+    return bool(eq) and is_name(name)
 
 
 def _word(offset: int, raw: str):

@@ -18,12 +18,14 @@ out in one write(2) to a descriptor saved when minish started, so it
 never lands in a redirected stdout, a pipe or a file, and lines from
 different processes never mix.
 
-This module imports nothing from minish: process, redirect, jobs and libc
-call it.
+It imports only signals (for the one signal-name table): process,
+redirect, jobs and libc call it.
 """
 import errno
 import fcntl
 import os
+
+from . import signals
 
 ON = False                        # narration on (set -o trace / --trace)
 FDS = False                       # also each child's fd table before exec (fdtrace)
@@ -129,12 +131,9 @@ def wait_flags(flags: int) -> str:
 
 def wait_status(raw: int) -> str:
     """A raw status as strace prints it: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]."""
-    import signal
     def name(n):
-        try:
-            return signal.Signals(n).name
-        except ValueError:
-            return str(n)
+        text = signals.name(n)                 # the one signal-name table
+        return str(n) if text.startswith("signal ") else text
     if os.WIFEXITED(raw):
         return f"[{{WIFEXITED(s) && WEXITSTATUS(s) == {os.WEXITSTATUS(raw)}}}]"
     if os.WIFSIGNALED(raw):
