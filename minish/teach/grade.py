@@ -1,0 +1,75 @@
+"""What every lab grader shares: a Check, and the findings all labs make.
+
+A grader module (grade_system.py, grade_pipeline.py ...) has one function,
+`grade(runner) -> list[Check]`.  It runs the program with runner.run(),
+reads the trace (minish/run/strace_log.py) and says, check by check, what
+the program did.  A Check that failed carries the explanation: the system
+call, the trace line, and the lesson to read.
+"""
+from ..run import strace_log, trace
+
+
+class Check:
+    def __init__(self, title: str, ok: bool = True, why: str = "",
+                 lines: list | None = None) -> None:
+        self.title, self.ok, self.why = title, ok, why
+        self.lines = lines or []               # trace lines (Call) that show it
+
+    def fail(self, why: str, *calls) -> "Check":
+        if self.ok:                             # the first reason is the one we show
+            self.ok, self.why = False, why
+            self.lines = [c for c in calls if c is not None]
+        return self
+
+
+def status_text(raw: int) -> str:
+    """A raw wait status in the words strace and `minish --trace` use."""
+    return f"{raw} {trace.wait_status(raw)}"
+
+
+def ran_to_the_end(result, lesson: str = "") -> Check:
+    """The finding every run can make: it ended, or it hung and we killed it."""
+    check = Check(f"`./{' '.join(result.args)}` ends by itself")
+    if result.timed_out:
+        lines = ["the program did not end in time, so the grader killed it. A process",
+                 "waiting forever on a pipe usually means some process still holds a",
+                 "write end. These fds were open when it was killed:"]
+        for pid, (command, fds) in sorted(result.open_fds.items()):
+            shown = ", ".join(f"{fd} -> {target}" for fd, target in fds) or "none"
+            lines.append(f"  pid {pid} ({command}): {shown}")
+        blocked = last_calls(result.log)
+        if blocked:
+            lines.append("and each one's last system call was:")
+            lines += [f"  {c.where()}" for c in blocked]
+        check.fail("\n".join(lines))
+    elif result.err.strip() and "Segmentation" in result.err:
+        check.fail(f"it crashed: {result.err.strip()}")
+    return check
+
+
+def last_calls(log) -> list:
+    """The call each process was inside (or last made) when it was killed."""
+    out = []
+    for proc in log.all():
+        calls = [c for c in proc.calls if c.name and c.name not in ("exit_group", "exit")]
+        if calls and calls[-1].result is None and calls[-1].error is None:
+            out.append(calls[-1])
+    return out
+
+
+def children_of(proc) -> list:
+    return list(proc.children)
+
+
+def pipe_ends_at(log, proc, call) -> dict:
+    """The pipe ends `proc` held just before `call` (an execve, a wait4...)."""
+    return strace_log.pipe_ends(strace_log.fd_table_at(log, proc, call))
+
+
+def first(calls):
+    return calls[0] if calls else None
+
+
+def before(proc, a, b) -> bool:
+    """Did call a come before call b in this process?"""
+    return proc.index(a) < proc.index(b)

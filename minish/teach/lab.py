@@ -1,0 +1,293 @@
+"""Running a student's C program for the lab grader, confined and traced.
+
+    runner = Runner(lab, student_dir)     # a scratch dir of its own
+    runner.compile()                      # cc -Wall ...; warnings go to the student
+    result = runner.run(["status"])       # under strace -f -ff, with limits
+    runner.cleanup()                      # scratch dir, leftover processes, IPC
+
+A run is confined so that a fork bomb or a forgotten loop cannot hurt the
+machine or the grader:
+- it runs in its own directory and its own session (setsid(2)), so one
+  killpg(2) reaches every process it made;
+- setrlimit(2): RLIMIT_CPU (runaway loops), RLIMIT_FSIZE (runaway files),
+  RLIMIT_NPROC (fork bombs).  The kernel does not apply RLIMIT_NPROC to
+  root, so when the grader runs as root the program runs as `nobody`
+  (strace -u nobody: strace stays root to trace it); its limit is then
+  counted against nobody's processes;
+- a wall-clock limit: when it passes, the fds of every process still alive
+  are read from /proc/PID/fd (the usual reason a pipe program hangs is a
+  write end left open), then every process is killed;
+- System V IPC objects the trace shows it created are removed.
+
+Every fork and exec goes through minish/run/process.py, as in the shell.
+"""
+import configparser
+import os
+import pwd
+import resource
+import select
+import shutil
+import signal
+import tempfile
+
+from ..run import process
+from ..run.strace_log import Log
+
+LABS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "labs")
+TRACE_CLASSES = "process,desc,signal,ipc"
+CPU_SECONDS, FILE_BYTES, EXTRA_PROCESSES = 5, 8 << 20, 48
+
+
+class Lab:
+    """One lab's package data: minish/labs/NAME/lab.ini and its files."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.dir = name, os.path.join(LABS_DIR, name)
+        ini = configparser.ConfigParser()
+        if not ini.read(os.path.join(self.dir, "lab.ini")):
+            raise LookupError(name)
+        section = ini["lab"]
+        self.title = section["title"]
+        self.student_file = section["student"]
+        self.sources = section["sources"].split()
+        self.program = section.get("program", name)
+        self.lesson = section.get("lesson", "")
+        self.order = section.getint("order", 99)
+
+    def files(self) -> list[str]:
+        """What `lab start` copies for the student: everything but lab.ini."""
+        return sorted(f for f in os.listdir(self.dir) if f != "lab.ini" and not f.startswith("."))
+
+
+def all_labs() -> list[Lab]:
+    labs = []
+    for name in os.listdir(LABS_DIR):
+        if os.path.isfile(os.path.join(LABS_DIR, name, "lab.ini")):
+            labs.append(Lab(name))
+    return sorted(labs, key=lambda lab: (lab.order, lab.name))
+
+
+class Result:
+    """What one run did: its status, its output, and its trace."""
+
+    def __init__(self, status: int, out: str, err: str, log: Log, timed_out: bool,
+                 open_fds: dict, args: list[str]) -> None:
+        self.status, self.out, self.err, self.log = status, out, err, log
+        self.timed_out, self.open_fds, self.args = timed_out, open_fds, args
+
+    def exit_code(self) -> int | None:
+        return os.WEXITSTATUS(self.status) if os.WIFEXITED(self.status) else None
+
+
+class Runner:
+    def __init__(self, lab: Lab, student_dir: str, timeout: float = 5.0) -> None:
+        self.lab, self.student_dir, self.timeout = lab, student_dir, timeout
+        self.scratch = tempfile.mkdtemp(prefix=f"minish-lab-{lab.name}-")
+        os.chmod(self.scratch, 0o755)           # `nobody` must reach the program
+        self.build = os.path.join(self.scratch, "build")
+        os.mkdir(self.build)
+        self.runs, self.ipc, self.sessions = 0, set(), set()
+        self.user = _confined_user()
+
+    # ---- compiling -------------------------------------------------------------
+
+    def compile(self) -> tuple[bool, str]:
+        """cc -Wall -Wextra: the student's file, with the lab's own driver.
+
+        Only the student's file comes from their directory; the driver and
+        headers come from the package, so a grade cannot be earned by
+        editing the driver.  Returns (compiled, cc's messages).
+        """
+        for name in self.lab.sources:
+            origin = self.student_dir if name == self.lab.student_file else self.lab.dir
+            shutil.copy(os.path.join(origin, name), self.build)
+        for name in self.lab.files():
+            if name.endswith(".h"):
+                shutil.copy(os.path.join(self.lab.dir, name), self.build)
+        argv = ["cc", "-Wall", "-Wextra", "-g", "-o", self.lab.program, *self.lab.sources]
+        status, _, messages = self._spawn(argv, self.build, confined=False, timeout=60)
+        os.chmod(self.build, 0o755)
+        return status == 0, messages
+
+    # ---- running ----------------------------------------------------------------
+
+    def run(self, args: list[str], strace_options: tuple = (), stdin: str = "",
+            timeout: float | None = None) -> Result:
+        """Run the program once under strace -f -ff, in a fresh directory."""
+        self.runs += 1
+        where = os.path.join(self.scratch, f"run{self.runs}")
+        traces = os.path.join(self.scratch, f"trace{self.runs}")
+        os.mkdir(where)
+        os.mkdir(traces)
+        shutil.copy(os.path.join(self.build, self.lab.program), where)
+        if self.user is not None:
+            os.chown(where, self.user.pw_uid, self.user.pw_gid)
+        prefix = os.path.join(traces, "t")
+        argv = ["strace", "-f", "-ff", "-qq", "-s", "256", "-o", prefix,
+                "-e", f"trace={TRACE_CLASSES}",
+                *strace_options]
+        if self.user is not None:
+            argv += ["-u", self.user.pw_name]
+        argv += ["./" + self.lab.program, *args]
+        status, out, err, timed_out, fds = self._spawn(argv, where, stdin=stdin,
+                                                       timeout=timeout or self.timeout,
+                                                       details=True)
+        err = "".join(line for line in err.splitlines(True) if not line.startswith("strace: "))
+        log = Log(prefix)
+        self._note_ipc(log)
+        return Result(status, out, err, log, timed_out, fds, [self.lab.program, *args])
+
+    def _spawn(self, argv, cwd, stdin="", confined=True, timeout=5.0, details=False):
+        """fork + exec argv with stdio in files; wait at most `timeout` s."""
+        io = os.path.join(self.scratch, f"io{self.runs}")
+        with open(io + ".in", "w") as f:
+            f.write(stdin)
+        fds = [os.open(io + ".in", os.O_RDONLY),
+               os.open(io + ".out", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
+               os.open(io + ".err", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)]
+        limits = self._limits() if confined else {}
+        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LC_ALL": "C", "HOME": cwd}
+
+        def child() -> int:
+            os.setsid()                         # one session: one killpg reaches all
+            os.chdir(cwd)
+            for limit, value in limits.items():
+                resource.setrlimit(limit, (value, value))
+            for target, fd in enumerate(fds):
+                process.dup2(fd, target)
+            return process.exec_command(argv, env, lambda path, args: 126)
+
+        pid = process.fork(child)
+        self.sessions.add(pid)
+        for fd in fds:
+            process.close(fd)
+        status, timed_out, open_fds = self._wait(pid, timeout)
+        with open(io + ".out", errors="replace") as f:
+            out = f.read()
+        with open(io + ".err", errors="replace") as f:
+            err = f.read()
+        if details:
+            return status, out, err, timed_out, open_fds
+        return status, out, err
+
+    def _limits(self) -> dict:
+        users = _count_processes(self.user.pw_uid if self.user else os.getuid())
+        return {resource.RLIMIT_CPU: CPU_SECONDS, resource.RLIMIT_FSIZE: FILE_BYTES,
+                resource.RLIMIT_NPROC: users + EXTRA_PROCESSES}
+
+    def _wait(self, pid: int, timeout: float) -> tuple[int, bool, dict]:
+        """Wait for pid, or at the deadline record every fd, then kill the session."""
+        pidfd = os.pidfd_open(pid)
+        try:
+            ready, _, _ = select.select([pidfd], [], [], timeout)   # no polling loop
+        finally:
+            os.close(pidfd)
+        open_fds = {}
+        if not ready:
+            for member in _session(pid):
+                if member != pid:               # strace itself: it must write its files
+                    open_fds[member] = (command_line(member), open_fds_of(member))
+            _kill(member for member in _session(pid) if member != pid)
+            pidfd = os.pidfd_open(pid)
+            if not select.select([pidfd], [], [], 2.0)[0]:
+                _kill([pid])
+            os.close(pidfd)
+        status = process.wait_pid(pid)
+        _kill(_session(pid))                    # a child left running in the background
+        return status, not ready, open_fds
+
+    # ---- cleaning up -----------------------------------------------------------
+
+    def _note_ipc(self, log: Log) -> None:
+        """Remember every System V object the program created, to remove it."""
+        for proc in log.all():
+            for call in proc.calls:
+                if call.name in ("msgget", "semget", "shmget") and (call.result or -1) >= 0:
+                    self.ipc.add((call.name, call.result))
+
+    def cleanup(self) -> None:
+        """Kill what is left (even after Ctrl-C), remove IPC objects and files."""
+        for sid in self.sessions:
+            _kill(_session(sid))
+        from ..kernel import sysv
+        remove = {"msgget": sysv.msgctl_rmid, "shmget": sysv.shmctl_rmid,
+                  "semget": lambda semid: sysv.semctl(semid, 0, 0)}     # 0: IPC_RMID
+        for kind, ident in self.ipc:
+            try:
+                remove[kind](ident)
+            except OSError:
+                pass                            # the program removed it itself: good
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def _confined_user():
+    """`nobody` when we are root (RLIMIT_NPROC does not bind root), else None."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        return pwd.getpwnam("nobody")
+    except KeyError:
+        return None
+
+
+def _count_processes(uid: int) -> int:
+    count = 0
+    for name in os.listdir("/proc"):
+        try:
+            if name.isdigit() and os.stat(f"/proc/{name}").st_uid == uid:
+                count += 1
+        except OSError:
+            pass
+    return count
+
+
+def _session(sid: int) -> list[int]:
+    """Every live process in session `sid` (field 6 of /proc/PID/stat, proc(5))."""
+    members = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":
+            members.append(int(name))
+    return members
+
+
+def _kill(pids) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def open_fds_of(pid: int) -> list[tuple[int, str]]:
+    """[(fd, 'pipe:[123] write end'), ...] from /proc/PID/fd and fdinfo (proc(5))."""
+    table = []
+    try:
+        names = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return table
+    for name in sorted(names, key=int):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{name}")
+            with open(f"/proc/{pid}/fdinfo/{name}") as f:
+                flags = int(f.read().split("flags:")[1].split()[0], 8)
+        except (OSError, IndexError, ValueError):
+            continue
+        if target.startswith("pipe:"):
+            target += " write end" if flags & os.O_WRONLY else " read end"
+        table.append((int(name), target))
+    return table
+
+
+def command_line(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return " ".join(a.decode(errors="replace") for a in f.read().split(b"\0") if a)
+    except OSError:
+        return "?"
