@@ -18,8 +18,11 @@ by meaning, not by the fd numbers libc happened to choose.
 Nothing here makes a system call except reading files.
 """
 import os
+import re
 
 from . import trace
+
+_RESULT = re.compile(r"\)\s+= (?=-?\d|\?|0x)")   # the `) = ` before a result
 
 
 class Call:
@@ -35,10 +38,13 @@ class Call:
         if text.startswith("+++") or "(" not in text:
             return
         self.name, rest = text.split("(", 1)
-        args, _, result = rest.rpartition(") = ")
-        if not _:                               # killed inside the call: no result
+        # strace pads `) = result` to a column: `close(3)        = 0`
+        ends = list(_RESULT.finditer(rest))
+        if ends:
+            args, result = rest[:ends[-1].start()], rest[ends[-1].end():]
+        else:                                   # killed inside the call: no result
             args, result = rest.replace("<unfinished ...>", "").rstrip().rstrip(")"), ""
-        self.args = split_args(args)
+        self.args = split_args(args.replace("<unfinished ...>", "").rstrip())
         words = result.split()
         if words and words[0].lstrip("-").isdigit():
             self.result = int(words[0])
@@ -49,7 +55,9 @@ class Call:
 
     def where(self) -> str:
         """How a message points at this line: `pid 4001, line 12: dup2(4, 1) = 1`."""
-        return f"pid {self.pid}, line {self.line}: {self.text}"
+        text = " ".join(self.text.split())     # strace's column padding
+        return f"pid {self.pid}, line {self.line}: " + (
+            text if len(text) < 110 else text[:100] + " ... " + text[-8:])
 
     def __repr__(self) -> str:
         return f"<{self.where()}>"

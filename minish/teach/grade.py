@@ -16,9 +16,10 @@ class Check:
         self.lines = lines or []               # trace lines (Call) that show it
 
     def fail(self, why: str, *calls) -> "Check":
-        if self.ok:                             # the first reason is the one we show
-            self.ok, self.why = False, why
-            self.lines = [c for c in calls if c is not None]
+        """Mark it failed, adding a reason (a check may find several)."""
+        self.ok = False
+        self.why = f"{self.why}\n{why}" if self.why else why
+        self.lines += [c for c in calls if c is not None and c not in self.lines]
         return self
 
 
@@ -31,7 +32,7 @@ def ran_to_the_end(result, lesson: str = "") -> Check:
     """The finding every run can make: it ended, or it hung and we killed it."""
     check = Check(f"`./{' '.join(result.args)}` ends by itself")
     if result.timed_out:
-        lines = ["the program did not end in time, so the grader killed it. A process",
+        lines = [f"the program did not end in {result.timeout:g} s, so the grader killed it. A process",
                  "waiting forever on a pipe usually means some process still holds a",
                  "write end. These fds were open when it was killed:"]
         for pid, (command, fds) in sorted(result.open_fds.items()):

@@ -103,11 +103,12 @@ def signal_rules(run) -> list:
     child = next(p for p in caller.children if p.forked_by is clone)
     reaped = caller.waits_for(child.pid)
     after = caller.calls[caller.index(reaped[0]) + 1:] if reaped else []
-    for sig in ("SIGINT", "SIGQUIT"):
-        if not any(_sets(c, sig, "SIG_IGN") for c in before):
-            ignored.fail(f"no sigaction({sig}, SIG_IGN) before the fork (trace line "
-                         f"{clone.line}); the command signalled the caller and its handler "
-                         f"ran: `{_out(run, 'caught')}`.", clone, _delivered(caller, sig))
+    missing = [s for s in ("SIGINT", "SIGQUIT") if not any(_sets(c, s, "SIG_IGN") for c in before)]
+    if missing:
+        ignored.fail(f"no sigaction({' or '.join(missing)}, SIG_IGN) before the fork (trace "
+                     f"line {clone.line}); the command signalled the caller and its handler "
+                     f"ran: `{_out(run, 'caught')}`.", clone,
+                     *[_delivered(caller, s) for s in missing])
     if not any(_blocks_chld(c) for c in before):
         blocked.fail("SIGCHLD was not blocked before the fork (rt_sigprocmask "
                      "SIG_BLOCK [CHLD]); a SIGCHLD handler in the caller could reap the "

@@ -133,9 +133,13 @@ class Runner:
                                                        timeout=timeout or self.timeout,
                                                        details=True)
         err = "".join(line for line in err.splitlines(True) if not line.startswith("strace: "))
+        for files in fds.values():              # the grader's own files, by name
+            files[1][:] = [(fd, self._name(target)) for fd, target in files[1]]
         log = Log(prefix)
         self._note_ipc(log)
-        return Result(status, out, err, log, timed_out, fds, [self.lab.program, *args])
+        result = Result(status, out, err, log, timed_out, fds, [self.lab.program, *args])
+        result.timeout = timeout or self.timeout
+        return result
 
     def _spawn(self, argv, cwd, stdin="", confined=True, timeout=5.0, details=False):
         """fork + exec argv with stdio in files; wait at most `timeout` s."""
@@ -155,6 +159,7 @@ class Runner:
                 resource.setrlimit(limit, (value, value))
             for target, fd in enumerate(fds):
                 process.dup2(fd, target)
+            os.closerange(3, os.sysconf("SC_OPEN_MAX"))    # the program starts with 0, 1, 2
             return process.exec_command(argv, env, lambda path, args: 126)
 
         pid = process.fork(child)
@@ -169,6 +174,12 @@ class Runner:
         if details:
             return status, out, err, timed_out, open_fds
         return status, out, err
+
+    def _name(self, target: str) -> str:
+        if target.startswith(os.path.join(self.scratch, "io")):
+            return {"in": "stdin file", "out": "stdout file", "err": "stderr file"}.get(
+                target.rsplit(".", 1)[1], target)
+        return target
 
     def _limits(self) -> dict:
         users = _count_processes(self.user.pw_uid if self.user else os.getuid())
