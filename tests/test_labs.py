@@ -65,6 +65,24 @@ EXPECTED = {
         "the program exits with CMD2's status": ["exited with 0"],
         "the parent reaps both children": ["never waited for child 1"],
     },
+    ("popen", "wrong_pclose_nowait"): {
+        "my_pclose returns the command's raw wait status": ["returned 0 where the status is 768"],
+        "my_pclose waits for its own command's pid": ["was never waited for", "zombie"],
+    },
+    ("popen", "wrong_keeps_other_streams"): {
+        "`./popen_driver two` ends by itself": ["did not end in 5 s", "(sh -c cat > b.txt)",
+                                                "write end"],
+        "a later command does not inherit": ["fd 4 (pipe #1 write end)",
+                                             "never gets end of file"],
+    },
+    ("popen", "wrong_parent_keeps_end"): {
+        "a later command does not inherit": ["(pipe #1 read end)"],
+        "the caller closes the command's end": ["`read`: the caller still held fd 4 (pipe #1 "
+                                                "write end)"],
+    },
+    ("popen", "wrong_wait_any"): {
+        "my_pclose waits for its own command's pid": ["wait4(-1, ...)", "waitpid(pid"],
+    },
 }
 
 

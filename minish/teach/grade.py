@@ -14,10 +14,18 @@ class Check:
                  lines: list | None = None) -> None:
         self.title, self.ok, self.why = title, ok, why
         self.lines = lines or []               # trace lines (Call) that show it
+        self.seen: set[str] = set()
 
-    def fail(self, why: str, *calls) -> "Check":
-        """Mark it failed, adding a reason (a check may find several)."""
+    def fail(self, why: str, *calls, once: str = "") -> "Check":
+        """Mark it failed, adding a reason (a check may find several).
+
+        Reasons given the same `once` key are shown only the first time:
+        the same mistake in four runs is one message.
+        """
         self.ok = False
+        if once and once in self.seen:
+            return self
+        self.seen.add(once)
         self.why = f"{self.why}\n{why}" if self.why else why
         self.lines += [c for c in calls if c is not None and c not in self.lines]
         return self
