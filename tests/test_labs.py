@@ -83,6 +83,25 @@ EXPECTED = {
     ("popen", "wrong_wait_any"): {
         "my_pclose waits for its own command's pid": ["wait4(-1, ...)", "waitpid(pid"],
     },
+    ("sigsuspend", "wrong_pause"): {
+        "`./alarm_driver race` ends by itself": ["did not end in 3 s", "pause() = ?"],
+        "SIGALRM is blocked before alarm()": ["no sigprocmask blocking SIGALRM"],
+        "the wait is rt_sigsuspend": ["waits in pause()", "after alarm() and before pause()",
+                                      "--- SIGALRM"],
+    },
+    ("sigsuspend", "wrong_unblock_then_pause"): {
+        "`./alarm_driver race` ends by itself": ["did not end in 3 s"],
+        "the wait is rt_sigsuspend": ["waits in pause()", "had already come"],
+    },
+    ("sigsuspend", "wrong_no_restore"): {
+        "the caller's mask and SIGALRM action are restored": ["handler=changed",
+                                                              "SIGALRM=blocked"],
+    },
+    ("sigsuspend", "wrong_suspend_blocked"): {
+        "`./alarm_driver real` ends by itself": ["rt_sigsuspend([USR1 ALRM], 8) = ?"],
+        "`./alarm_driver race` ends by itself": ["did not end in 3 s"],
+        "the wait is rt_sigsuspend": ["still blocks SIGALRM"],
+    },
 }
 
 

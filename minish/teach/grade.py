@@ -40,9 +40,13 @@ def ran_to_the_end(result, lesson: str = "") -> Check:
     """The finding every run can make: it ended, or it hung and we killed it."""
     check = Check(f"`./{' '.join(result.args)}` ends by itself")
     if result.timed_out:
-        lines = [f"the program did not end in {result.timeout:g} s, so the grader killed it. A process",
-                 "waiting forever on a pipe usually means some process still holds a",
-                 "write end. These fds were open when it was killed:"]
+        pipes = any("pipe:" in target for _, fds in result.open_fds.values()
+                    for _, target in fds)
+        lines = [f"the program did not end in {result.timeout:g} s, so the grader killed it."]
+        if pipes:
+            lines += ["A process waiting for ever on a pipe usually means that some process",
+                      "still holds a write end: look at which pipe ends are still open."]
+        lines.append("These fds were open when it was killed:")
         for pid, (command, fds) in sorted(result.open_fds.items()):
             shown = ", ".join(f"{fd} -> {target}" for fd, target in fds) or "none"
             lines.append(f"  pid {pid} ({command}): {shown}")

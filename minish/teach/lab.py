@@ -112,8 +112,12 @@ class Runner:
     # ---- running ----------------------------------------------------------------
 
     def run(self, args: list[str], strace_options: tuple = (), stdin: str = "",
-            timeout: float | None = None) -> Result:
-        """Run the program once under strace -f -ff, in a fresh directory."""
+            timeout: float | None = None, also_trace: str = "") -> Result:
+        """Run the program once under strace -f -ff, in a fresh directory.
+
+        `strace_options` may inject faults or signals (`-e inject=...`);
+        `also_trace` names calls outside the usual classes (`alarm`).
+        """
         self.runs += 1
         where = os.path.join(self.scratch, f"run{self.runs}")
         traces = os.path.join(self.scratch, f"trace{self.runs}")
@@ -124,7 +128,7 @@ class Runner:
             os.chown(where, self.user.pw_uid, self.user.pw_gid)
         prefix = os.path.join(traces, "t")
         argv = ["strace", "-f", "-ff", "-qq", "-s", "256", "-o", prefix,
-                "-e", f"trace={TRACE_CLASSES}",
+                "-e", f"trace={TRACE_CLASSES}" + (f",{also_trace}" if also_trace else ""),
                 *strace_options]
         if self.user is not None:
             argv += ["-u", self.user.pw_name]
