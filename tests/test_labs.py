@@ -102,6 +102,26 @@ EXPECTED = {
         "`./alarm_driver race` ends by itself": ["did not end in 3 s"],
         "the wait is rt_sigsuspend": ["still blocks SIGALRM"],
     },
+    ("tellwait", "wrong_nosync"): {
+        "the two lines come out whole and in turn": ["printed 'o", "not 'output from the"],
+        "`parent-first`: the child reads from a pipe": ["wrote its first character before",
+                                                        'write(1, "o", 1)'],
+        "`child-first`: the parent reads from a pipe": ["WAIT_CHILD must block in read(2)"],
+    },
+    ("tellwait", "wrong_pipes_after_fork"): {
+        "every run ends by itself": ["did not end in 3 s"],
+        "`parent-first`: the child reads from a pipe": ["waited in read() on pipe #1 read end",
+                                                        "pipe #3 write end"],
+        "`child-first`: the parent reads from a pipe": ["nothing ever came"],
+        "TELL_WAIT makes both pipes before the fork": ["the parent had 0 pipe(s)", "pipe2("],
+    },
+    ("tellwait", "wrong_swapped"): {
+        "every run ends by itself": ["did not end in 3 s"],
+        "`parent-first`: the child reads from a pipe": ["on pipe #1 read end",
+                                                        "wrote its byte on pipe #2 write end"],
+        "`child-first`: the parent reads from a pipe": ["on pipe #2 read end",
+                                                        "wrote its byte on pipe #1 write end"],
+    },
 }
 
 
