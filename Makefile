@@ -18,6 +18,7 @@ run: $(BIN)/minish
 	$(BIN)/minish
 
 test: $(BIN)/minish
+	@command -v strace >/dev/null || { echo "make test: strace is needed (apt install strace)" >&2; exit 1; }
 	PATH="$(CURDIR)/$(BIN):$$PATH" PROMPT_TOOLKIT_NO_CPR=1 $(BIN)/python -m pytest
 
 bench: $(BIN)/minish
