@@ -122,6 +122,23 @@ EXPECTED = {
         "`child-first`: the parent reads from a pipe": ["on pipe #2 read end",
                                                         "wrote its byte on pipe #1 write end"],
     },
+    ("primes", "wrong_keeps_write_ends"): {
+        "every run ends by itself": ["`./master 1000 1100`: the program did not end in 5 s"],
+        "the master holds no write end": ["fd 4 (pipe #1 write end), fd 6 (pipe #2 write end)"
+                                          " at its first read"],
+    },
+    ("primes", "wrong_interleaved"): {
+        "the primes come out one per line": ["not in order: 1051 comes right after 1009"],
+    },
+    ("primes", "wrong_nowait"): {
+        "the master waits for both workers": ["never waited for worker 1",
+                                              "never waited for worker 2"],
+    },
+    ("primes", "wrong_worker_inherits"): {
+        "every run ends by itself": ["`./master 2 500000`: the program did not end in 10 s"],
+        "each worker starts with only its own": ["worker 2 started still holding fd 3 "
+                                                 "(pipe #1 read end), fd 4 (pipe #1 write end)"],
+    },
 }
 
 

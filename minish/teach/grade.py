@@ -60,6 +60,22 @@ def ran_to_the_end(result, lesson: str = "") -> Check:
     return check
 
 
+def run_until_hang(runner, runs: list) -> tuple[list, Check]:
+    """Run each (args, options) in turn, stopping at the first that hangs.
+
+    One hang is enough to explain; the rest would each cost the whole
+    time limit.  Returns the results and one "every run ends" check.
+    """
+    results, ends = [], Check("every run ends by itself")
+    for args, options in runs:
+        result = runner.run(args, **options)
+        results.append(result)
+        if result.timed_out:
+            ends.fail(f"`./{' '.join(result.args)}`: {ran_to_the_end(result).why}")
+            break
+    return results, ends
+
+
 def last_calls(log) -> list:
     """The call each process was inside (or last made) when it was killed."""
     out = []

@@ -51,6 +51,7 @@ class Lab:
         self.student_file = section["student"]
         self.sources = section["sources"].split()
         self.program = section.get("program", name)
+        self.helpers = section.get("helpers", "").split()   # given programs: worker.c
         self.lesson = section.get("lesson", "")
         self.order = section.getint("order", 99)
 
@@ -106,29 +107,38 @@ class Runner:
                 shutil.copy(os.path.join(self.lab.dir, name), self.build)
         argv = ["cc", "-Wall", "-Wextra", "-g", "-o", self.lab.program, *self.lab.sources]
         status, _, messages = self._spawn(argv, self.build, confined=False, timeout=60)
+        for helper in self.lab.helpers:         # the lab's own programs, e.g. ./worker
+            shutil.copy(os.path.join(self.lab.dir, helper), self.build)
+            argv = ["cc", "-O", "-o", helper[:-2], helper]
+            built, _, errors = self._spawn(argv, self.build, confined=False, timeout=60)
+            if built != 0:
+                status, messages = built, messages + errors
         os.chmod(self.build, 0o755)
         return status == 0, messages
 
     # ---- running ----------------------------------------------------------------
 
     def run(self, args: list[str], strace_options: tuple = (), stdin: str = "",
-            timeout: float | None = None, also_trace: str = "") -> Result:
+            timeout: float | None = None, also_trace: str = "",
+            calls: str = TRACE_CLASSES) -> Result:
         """Run the program once under strace -f -ff, in a fresh directory.
 
         `strace_options` may inject faults or signals (`-e inject=...`);
-        `also_trace` names calls outside the usual classes (`alarm`).
+        `also_trace` names calls outside the usual classes (`alarm`);
+        `calls` replaces the classes, for a run too long to trace in full.
         """
         self.runs += 1
         where = os.path.join(self.scratch, f"run{self.runs}")
         traces = os.path.join(self.scratch, f"trace{self.runs}")
         os.mkdir(where)
         os.mkdir(traces)
-        shutil.copy(os.path.join(self.build, self.lab.program), where)
+        for program in [self.lab.program] + [h[:-2] for h in self.lab.helpers]:
+            shutil.copy(os.path.join(self.build, program), where)
         if self.user is not None:
             os.chown(where, self.user.pw_uid, self.user.pw_gid)
         prefix = os.path.join(traces, "t")
         argv = ["strace", "-f", "-ff", "-qq", "-s", "256", "-o", prefix,
-                "-e", f"trace={TRACE_CLASSES}" + (f",{also_trace}" if also_trace else ""),
+                "-e", f"trace={calls}" + (f",{also_trace}" if also_trace else ""),
                 *strace_options]
         if self.user is not None:
             argv += ["-u", self.user.pw_name]
