@@ -139,6 +139,20 @@ EXPECTED = {
         "each worker starts with only its own": ["worker 2 started still holding fd 3 "
                                                  "(pipe #1 read end), fd 4 (pipe #1 write end)"],
     },
+    ("coprocess", "wrong_no_fflush"): {
+        "every run ends by itself": ["did not end in 5 s", "read(5, <unfinished ...>) = ?"],
+        "each request is written to the pipe": ["still in its stdio buffer", "fflush"],
+    },
+    ("coprocess", "wrong_batch"): {
+        "every run ends by itself": ["did not end in 10 s", "asleep in", "pipe_write",
+                                     "a deadlock"],
+        "one request at a time": ["wrote 3 requests before it read the first answer"],
+    },
+    ("coprocess", "wrong_child_keeps_ends"): {
+        "every run ends by itself": ["did not end in 5 s"],
+        "add2 starts with fd 0 and fd 1": ["fd 4 (pipe #1 write end)",
+                                           "never sees end of file"],
+    },
 }
 
 

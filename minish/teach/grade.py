@@ -40,16 +40,21 @@ def ran_to_the_end(result, lesson: str = "") -> Check:
     """The finding every run can make: it ended, or it hung and we killed it."""
     check = Check(f"`./{' '.join(result.args)}` ends by itself")
     if result.timed_out:
-        pipes = any("pipe:" in target for _, fds in result.open_fds.values()
+        pipes = any("pipe:" in target for _, fds, _ in result.open_fds.values()
                     for _, target in fds)
         lines = [f"the program did not end in {result.timeout:g} s, so the grader killed it."]
-        if pipes:
+        sleeps = [wchan for _, _, wchan in result.open_fds.values()]
+        if sleeps and all(w.endswith("pipe_write") for w in sleeps):
+            lines += ["Every process is asleep writing to a full pipe, and none is reading:",
+                      "a deadlock. Somebody has to read while the other side writes."]
+        elif pipes:
             lines += ["A process waiting for ever on a pipe usually means that some process",
                       "still holds a write end: look at which pipe ends are still open."]
         lines.append("These fds were open when it was killed:")
-        for pid, (command, fds) in sorted(result.open_fds.items()):
+        for pid, (command, fds, wchan) in sorted(result.open_fds.items()):
             shown = ", ".join(f"{fd} -> {target}" for fd, target in fds) or "none"
-            lines.append(f"  pid {pid} ({command}): {shown}")
+            asleep = f", asleep in {wchan}" if wchan else ""
+            lines.append(f"  pid {pid} ({command}{asleep}): {shown}")
         blocked = last_calls(result.log)
         if blocked:
             lines.append("and each one's last system call was:")

@@ -149,8 +149,8 @@ class Runner:
                                                        timeout=timeout or self.timeout,
                                                        details=True)
         err = "".join(line for line in err.splitlines(True) if not line.startswith("strace: "))
-        for files in fds.values():              # the grader's own files, by name
-            files[1][:] = [(fd, self._name(target)) for fd, target in files[1]]
+        for _, files, _ in fds.values():        # the grader's own files, by name
+            files[:] = [(fd, self._name(target)) for fd, target in files]
         log = Log(prefix)
         self._note_ipc(log)
         result = Result(status, out, err, log, timed_out, fds, [self.lab.program, *args])
@@ -213,7 +213,8 @@ class Runner:
         if not ready:
             for member in _session(pid):
                 if member != pid:               # strace itself: it must write its files
-                    open_fds[member] = (command_line(member), open_fds_of(member))
+                    open_fds[member] = (command_line(member), open_fds_of(member),
+                                        waiting_in(member))
             _kill(member for member in _session(pid) if member != pid)
             pidfd = os.pidfd_open(pid)
             if not select.select([pidfd], [], [], 2.0)[0]:
@@ -310,6 +311,15 @@ def open_fds_of(pid: int) -> list[tuple[int, str]]:
             target += " write end" if flags & os.O_WRONLY else " read end"
         table.append((int(name), target))
     return table
+
+
+def waiting_in(pid: int) -> str:
+    """Where in the kernel a process sleeps: pipe_read, pipe_write, do_wait... (proc(5))."""
+    try:
+        with open(f"/proc/{pid}/wchan") as f:
+            return f.read().strip().strip("0")
+    except OSError:
+        return ""
 
 
 def command_line(pid: int) -> str:
