@@ -153,6 +153,27 @@ EXPECTED = {
         "add2 starts with fd 0 and fd 1": ["fd 4 (pipe #1 write end)",
                                            "never sees end of file"],
     },
+    ("fifo-server", "wrong_no_writer"): {
+        "every client gets its own word back": ["no reply for LATE"],
+        "the server holds the FIFO open for writing": ["for reading only",
+                                                       'openat(AT_FDCWD, "serv.fifo", O_RDONLY)',
+                                                       "= 0"],
+    },
+    ("fifo-server", "wrong_big_read"): {
+        "every run ends by itself": ["`./harness 8`: the program did not end in 5 s"],
+        "every client gets its own word back": ["no reply for", "stopped waiting"],
+        "each read on the FIFO takes exactly one request": ["took 512 bytes: 8 requests"],
+        "on STOP the server removes serv.fifo": ["did not get as far as STOP"],
+    },
+    ("fifo-server", "wrong_no_close"): {
+        "every run ends by itself": ["did not end in 5 s"],
+        "every client gets its own word back": ["no reply for"],
+        "the server closes each client's FIFO": ["still held fd 4 (client."],
+        "on STOP the server removes serv.fifo": ["did not get as far as STOP"],
+    },
+    ("fifo-server", "wrong_no_unlink"): {
+        "on STOP the server removes serv.fifo": ["still there", "unlink(2)"],
+    },
 }
 
 

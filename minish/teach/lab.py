@@ -107,9 +107,12 @@ class Runner:
                 shutil.copy(os.path.join(self.lab.dir, name), self.build)
         argv = ["cc", "-Wall", "-Wextra", "-g", "-o", self.lab.program, *self.lab.sources]
         status, _, messages = self._spawn(argv, self.build, confined=False, timeout=60)
-        for helper in self.lab.helpers:         # the lab's own programs, e.g. ./worker
-            shutil.copy(os.path.join(self.lab.dir, helper), self.build)
-            argv = ["cc", "-O", "-o", helper[:-2], helper]
+        for helper in self.lab.helpers:         # other programs: ./worker, or the student's ./server
+            mine = helper == self.lab.student_file
+            shutil.copy(os.path.join(self.student_dir if mine else self.lab.dir, helper),
+                        self.build)
+            argv = ["cc", "-Wall", "-Wextra", "-g", "-o", helper[:-2], helper] if mine \
+                else ["cc", "-O", "-o", helper[:-2], helper]
             built, _, errors = self._spawn(argv, self.build, confined=False, timeout=60)
             if built != 0:
                 status, messages = built, messages + errors
