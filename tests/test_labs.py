@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, MINISH, ROOT
+from conftest import BIN, MINISH, ROOT, ipc_objects
 
 LABS = ROOT / "tests" / "labs"
 PACKAGE_LABS = ROOT / "minish" / "labs"
@@ -45,8 +45,8 @@ EXPECTED = {
                                          'execve("/bin/sh"'],
     },
     ("pipeline", "wrong_parent_keeps_write"): {
-        "`./pipeline ls wc` ends by itself": ["did not end in 5 s", "(wc): 0 -> pipe:",
-                                              "write end"],
+        "`./pipeline ls wc` ends by itself": ["did not end in 5 s", "(wc, asleep in",
+                                              "): 0 -> pipe:", "4 -> pipe:", "write end"],
         "the output is CMD2's": ["printed ''"],
         "the parent closes both ends": ["pipe #1 write end) when it started to wait"],
     },
@@ -70,7 +70,7 @@ EXPECTED = {
         "my_pclose waits for its own command's pid": ["was never waited for", "zombie"],
     },
     ("popen", "wrong_keeps_other_streams"): {
-        "`./popen_driver two` ends by itself": ["did not end in 5 s", "(sh -c cat > b.txt)",
+        "`./popen_driver two` ends by itself": ["did not end in 5 s", "(sh -c cat > b.txt",
                                                 "write end"],
         "a later command does not inherit": ["fd 4 (pipe #1 write end)",
                                              "never gets end of file"],
@@ -177,6 +177,24 @@ EXPECTED = {
 }
 
 
+# The Python variants: graded by the same checks.
+EXPECTED_PYTHON = {
+    ("pipeline", "wrong_parent_keeps_write"): {
+        "`./pipeline.py ls wc` ends by itself": ["did not end in 5 s", "(wc, asleep in"],
+        "the output is CMD2's": ["printed ''"],
+        "the parent closes both ends": ["write end) when it started to wait"],
+    },
+    ("pipeline", "wrong_dup2_order"): {
+        "the output is CMD2's": ["0 0 0"],
+        "each child dup2s its end": ["child 1 exec'd ls with fd 1 not on the pipe"],
+    },
+    ("pipeline", "wrong_nowait"): {
+        "the program exits with CMD2's status": ["exited with 0"],
+        "the parent reaps both children": ["never waited for child 1"],
+    },
+}
+
+
 def lab_env(tmp_path: Path) -> dict[str, str]:
     return {"PATH": f"{BIN}:/usr/local/bin:/usr/bin:/bin", "HOME": str(tmp_path),
             "XDG_DATA_HOME": str(tmp_path / "data"), "TMPDIR": str(tmp_path), "LC_ALL": "C"}
@@ -247,9 +265,41 @@ def test_wrong_solution_fails_with_the_right_message(lab, wrong, tmp_path, ipc_c
     assert "Traceback" not in result.stderr
 
 
+def checked_python(lab: str, solution: Path, tmp_path: Path):
+    assert minish_lab(["start", lab, "work", "--python"], tmp_path).returncode == 0
+    assert not (tmp_path / "work" / "Makefile").exists()
+    shutil.copy(solution, tmp_path / "work" / f"{lab}.py")
+    return minish_lab(["check", "work"], tmp_path)
+
+
+@pytest.mark.parametrize("lab", sorted({lab for lab, _ in EXPECTED_PYTHON}))
+def test_python_reference_passes_the_same_checks(lab, tmp_path):
+    python = checked_python(lab, LABS / lab / "python" / "good.py", tmp_path)
+    assert python.returncode == 0, python.stdout + python.stderr
+    (tmp_path / "c").mkdir()
+    c = checked(lab, LABS / lab / "good.c", tmp_path / "c")
+    titles = [line.split("`")[-1] for line in python.stdout.splitlines() if "PASS" in line]
+    assert titles == [line.split("`")[-1] for line in c.stdout.splitlines() if "PASS" in line]
+
+
+@pytest.mark.parametrize("lab,wrong", sorted(EXPECTED_PYTHON))
+def test_python_wrong_solution_fails_with_the_right_message(lab, wrong, tmp_path):
+    result = checked_python(lab, LABS / lab / "python" / f"{wrong}.py", tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    failed = failures(result.stdout)
+    expected = EXPECTED_PYTHON[(lab, wrong)]
+    assert len(failed) == len(expected), result.stdout
+    for want, fragments in expected.items():
+        [title] = [t for t in failed if t.startswith(want)]
+        for fragment in fragments:
+            assert fragment in failed[title], f"{want}: {fragment!r} not in\n{failed[title]}"
+
+
 def test_every_wrong_solution_is_in_the_table():
     shipped = {(p.parent.name, p.stem) for p in LABS.glob("*/wrong_*.c")}
     assert shipped == set(EXPECTED)
+    python = {(p.parent.parent.name, p.stem) for p in LABS.glob("*/python/wrong_*.py")}
+    assert python == set(EXPECTED_PYTHON)
     for lab in labs_with_tests():
         assert len([w for (name, w) in EXPECTED if name == lab]) >= 3, lab
 
@@ -356,6 +406,20 @@ def test_fork_bomb_is_contained_and_cleaned_up(tmp_path):
     leftovers = [pid for pid in os.listdir("/proc") if pid.isdigit()
                  and _cwd(pid).startswith(str(tmp_path))]
     assert leftovers == []
+
+
+def test_ipc_objects_the_program_leaves_are_removed(tmp_path, ipc_cleanup):
+    """A program that creates System V objects and exits: the grader removes them."""
+    assert minish_lab(["start", "pipeline", "w"], tmp_path).returncode == 0
+    (tmp_path / "w" / "pipeline.c").write_text(
+        "#include <sys/ipc.h>\n#include <sys/sem.h>\n#include <sys/shm.h>\n"
+        "#include <sys/msg.h>\n"
+        "int main(void) { semget(IPC_PRIVATE, 1, 0600); shmget(IPC_PRIVATE, 4096, 0600);\n"
+        "                 msgget(IPC_PRIVATE, 0600); return 0; }\n")
+    before = ipc_objects()
+    result = minish_lab(["check", "w"], tmp_path)
+    assert result.returncode == 1 and "FAIL" in result.stdout
+    assert ipc_objects() == before
 
 
 def _cwd(pid: str) -> str:

@@ -91,19 +91,7 @@ def last_calls(log) -> list:
     return out
 
 
-def children_of(proc) -> list:
-    return list(proc.children)
-
-
 def pipe_ends_at(log, proc, call) -> dict:
     """The pipe ends `proc` held just before `call` (an execve, a wait4...)."""
     return strace_log.pipe_ends(strace_log.fd_table_at(log, proc, call))
 
-
-def first(calls):
-    return calls[0] if calls else None
-
-
-def before(proc, a, b) -> bool:
-    """Did call a come before call b in this process?"""
-    return proc.index(a) < proc.index(b)

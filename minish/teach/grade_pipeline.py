@@ -25,19 +25,21 @@ def grade(runner) -> list:
 
 def output(count, sigpipe) -> Check:
     check = Check("the output is CMD2's, reading what CMD1 wrote")
-    if count.out.split() != ["1", "1", "9"]:                 # ls prints "pipeline\n"
-        return check.fail(f"`./pipeline ls wc` printed {count.out.strip()!r}; `ls | wc` prints "
-                          "1 1 9 here (one name, `pipeline`). wc must read ls's output "
-                          "from the pipe, and only that.")
+    name = count.args[0]                        # the only file where it runs
+    want = ["1", "1", str(len(name) + 1)]
+    if count.out.split() != want:
+        return check.fail(f"`./{name} ls wc` printed {count.out.strip()!r}; `ls | wc` prints "
+                          f"{' '.join(want)} here (one name, `{name}`). wc must read ls's "
+                          "output from the pipe, and only that.")
     if sigpipe.out.split() != ["y"] * 10:
-        check.fail(f"`./pipeline yes head` printed {sigpipe.out[:60]!r}, not ten lines of y.")
+        check.fail(f"`./{name} yes head` printed {sigpipe.out[:60]!r}, not ten lines of y.")
     return check
 
 
 def exit_status(run) -> Check:
     check = Check("the program exits with CMD2's status")
     if run.exit_code() != 1:
-        check.fail(f"`./pipeline true false` exited with {run.exit_code()}; `true | false` "
+        check.fail(f"`./{run.args[0]} true false` exited with {run.exit_code()}; `true | false` "
                    "gives 1, false's status: wait for CMD2 and exit with WEXITSTATUS.")
     return check
 

@@ -7,8 +7,9 @@
 
 A run is confined so that a fork bomb or a forgotten loop cannot hurt the
 machine or the grader:
-- it runs in its own directory and its own session (setsid(2)), so one
-  killpg(2) reaches every process it made;
+- it runs in its own directory and its own session (setsid(2)), so the
+  grader can find every process it made (field 6 of /proc/PID/stat), even
+  one that moved to a process group of its own;
 - setrlimit(2): RLIMIT_CPU (runaway loops), RLIMIT_FSIZE (runaway files),
   RLIMIT_NPROC (fork bombs).  The kernel does not apply RLIMIT_NPROC to
   root, so when the grader runs as root the program runs as `nobody`
@@ -32,6 +33,8 @@ import tempfile
 
 from ..run import process
 from ..run.strace_log import Log
+from .lab_proc import (command_line, count_processes, kill, open_fds_of, owner, session,
+                       waiting_in)
 
 LABS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "labs")
 TRACE_CLASSES = "process,desc,signal,ipc"
@@ -54,10 +57,14 @@ class Lab:
         self.helpers = section.get("helpers", "").split()   # given programs: worker.c
         self.lesson = section.get("lesson", "")
         self.order = section.getint("order", 99)
+        self.python = section.get("python", "")      # the Python variant's file, if any
 
-    def files(self) -> list[str]:
-        """What `lab start` copies for the student: everything but lab.ini."""
-        return sorted(f for f in os.listdir(self.dir) if f != "lab.ini" and not f.startswith("."))
+    def files(self, python: bool = False) -> list[str]:
+        """What `lab start` copies: the C lab (all but lab.ini), or the Python variant."""
+        if python:
+            return [self.python, "README.md"]
+        return sorted(f for f in os.listdir(self.dir)
+                      if f not in ("lab.ini", self.python) and not f.startswith("."))
 
 
 def all_labs() -> list[Lab]:
@@ -81,8 +88,11 @@ class Result:
 
 
 class Runner:
-    def __init__(self, lab: Lab, student_dir: str, timeout: float = 5.0) -> None:
+    def __init__(self, lab: Lab, student_dir: str, timeout: float = 5.0,
+                 python: bool = False) -> None:
         self.lab, self.student_dir, self.timeout = lab, student_dir, timeout
+        self.python = python                    # the Python variant: no cc, python3 runs it
+        self.program = lab.python if python else lab.program
         self.scratch = tempfile.mkdtemp(prefix=f"minish-lab-{lab.name}-")
         os.chmod(self.scratch, 0o755)           # `nobody` must reach the program
         self.build = os.path.join(self.scratch, "build")
@@ -99,6 +109,12 @@ class Runner:
         headers come from the package, so a grade cannot be earned by
         editing the driver.  Returns (compiled, cc's messages).
         """
+        if self.python:                         # "compiling" is checking the syntax
+            shutil.copy(os.path.join(self.student_dir, self.lab.python), self.build)
+            os.chmod(self.build, 0o755)
+            argv = ["python3", "-m", "py_compile", self.lab.python]
+            status, _, messages = self._spawn(argv, self.build, confined=False, timeout=60)
+            return status == 0, messages
         for name in self.lab.sources:
             origin = self.student_dir if name == self.lab.student_file else self.lab.dir
             shutil.copy(os.path.join(origin, name), self.build)
@@ -135,7 +151,7 @@ class Runner:
         traces = os.path.join(self.scratch, f"trace{self.runs}")
         os.mkdir(where)
         os.mkdir(traces)
-        for program in [self.lab.program] + [h[:-2] for h in self.lab.helpers]:
+        for program in [self.program] + [h[:-2] for h in self.lab.helpers]:
             shutil.copy(os.path.join(self.build, program), where)
         if self.user is not None:
             os.chown(where, self.user.pw_uid, self.user.pw_gid)
@@ -147,7 +163,7 @@ class Runner:
             argv.append("--seccomp-bpf")
         if self.user is not None:
             argv += ["-u", self.user.pw_name]
-        argv += ["./" + self.lab.program, *args]
+        argv += (["python3"] if self.python else []) + ["./" + self.program, *args]
         status, out, err, timed_out, fds = self._spawn(argv, where, stdin=stdin,
                                                        timeout=timeout or self.timeout,
                                                        details=True)
@@ -156,7 +172,9 @@ class Runner:
             files[:] = [(fd, self._name(target)) for fd, target in files]
         log = Log(prefix)
         self._note_ipc(log)
-        result = Result(status, out, err, log, timed_out, fds, [self.lab.program, *args])
+        if self.user is not None:               # one that left the session (setsid, daemon)
+            kill(p for p in log.processes if owner(p) == self.user.pw_uid)
+        result = Result(status, out, err, log, timed_out, fds, [self.program, *args])
         result.timeout = timeout or self.timeout
         return result
 
@@ -172,7 +190,7 @@ class Runner:
         env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LC_ALL": "C", "HOME": cwd}
 
         def child() -> int:
-            os.setsid()                         # one session: one killpg reaches all
+            os.setsid()                         # one session: all its processes are findable
             os.chdir(cwd)
             for limit, value in limits.items():
                 resource.setrlimit(limit, (value, value))
@@ -201,7 +219,7 @@ class Runner:
         return target
 
     def _limits(self) -> dict:
-        users = _count_processes(self.user.pw_uid if self.user else os.getuid())
+        users = count_processes(self.user.pw_uid if self.user else os.getuid())
         return {resource.RLIMIT_CPU: CPU_SECONDS, resource.RLIMIT_FSIZE: FILE_BYTES,
                 resource.RLIMIT_NPROC: users + EXTRA_PROCESSES}
 
@@ -214,17 +232,21 @@ class Runner:
             os.close(pidfd)
         open_fds = {}
         if not ready:
-            for member in _session(pid):
+            for member in session(pid):
                 if member != pid:               # strace itself: it must write its files
                     open_fds[member] = (command_line(member), open_fds_of(member),
                                         waiting_in(member))
-            _kill(member for member in _session(pid) if member != pid)
+            # Freeze them all first: killing the parent would close its copy of
+            # a pipe and let a stuck reader finish, hiding what went wrong.
+            members = [member for member in session(pid) if member != pid]
+            kill(members, signal.SIGSTOP)
+            kill(members)
             pidfd = os.pidfd_open(pid)
             if not select.select([pidfd], [], [], 2.0)[0]:
-                _kill([pid])
+                kill([pid])
             os.close(pidfd)
         status = process.wait_pid(pid)
-        _kill(_session(pid))                    # a child left running in the background
+        kill(session(pid))                      # a child left running in the background
         return status, not ready, open_fds
 
     # ---- cleaning up -----------------------------------------------------------
@@ -239,7 +261,7 @@ class Runner:
     def cleanup(self) -> None:
         """Kill what is left (even after Ctrl-C), remove IPC objects and files."""
         for sid in self.sessions:
-            _kill(_session(sid))
+            kill(session(sid))
         from ..kernel import sysv
         remove = {"msgget": sysv.msgctl_rmid, "shmget": sysv.shmctl_rmid,
                   "semget": lambda semid: sysv.semctl(semid, 0, 0)}     # 0: IPC_RMID
@@ -259,75 +281,3 @@ def _confined_user():
         return pwd.getpwnam("nobody")
     except KeyError:
         return None
-
-
-def _count_processes(uid: int) -> int:
-    count = 0
-    for name in os.listdir("/proc"):
-        try:
-            if name.isdigit() and os.stat(f"/proc/{name}").st_uid == uid:
-                count += 1
-        except OSError:
-            pass
-    return count
-
-
-def _session(sid: int) -> list[int]:
-    """Every live process in session `sid` (field 6 of /proc/PID/stat, proc(5))."""
-    members = []
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[3]) == sid and fields[0] != "Z":
-            members.append(int(name))
-    return members
-
-
-def _kill(pids) -> None:
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-
-
-def open_fds_of(pid: int) -> list[tuple[int, str]]:
-    """[(fd, 'pipe:[123] write end'), ...] from /proc/PID/fd and fdinfo (proc(5))."""
-    table = []
-    try:
-        names = os.listdir(f"/proc/{pid}/fd")
-    except OSError:
-        return table
-    for name in sorted(names, key=int):
-        try:
-            target = os.readlink(f"/proc/{pid}/fd/{name}")
-            with open(f"/proc/{pid}/fdinfo/{name}") as f:
-                flags = int(f.read().split("flags:")[1].split()[0], 8)
-        except (OSError, IndexError, ValueError):
-            continue
-        if target.startswith("pipe:"):
-            target += " write end" if flags & os.O_WRONLY else " read end"
-        table.append((int(name), target))
-    return table
-
-
-def waiting_in(pid: int) -> str:
-    """Where in the kernel a process sleeps: pipe_read, pipe_write, do_wait... (proc(5))."""
-    try:
-        with open(f"/proc/{pid}/wchan") as f:
-            return f.read().strip().strip("0")
-    except OSError:
-        return ""
-
-
-def command_line(pid: int) -> str:
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return " ".join(a.decode(errors="replace") for a in f.read().split(b"\0") if a)
-    except OSError:
-        return "?"

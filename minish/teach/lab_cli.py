@@ -2,6 +2,7 @@
 
     minish lab                      the labs, with your progress
     minish lab start NAME [DIR]     copy the skeleton, driver, Makefile, README to DIR
+    minish lab start NAME [DIR] --python    the Python variant, where a lab has one
     minish lab check [DIR]          compile, run under strace, print each check
 
 `check` exits 0 only when every check passes.  Progress (how many checks
@@ -24,11 +25,15 @@ GREEN, RED, BOLD, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x
 def main(args: list[str]) -> int:
     if not args:
         return list_labs()
+    python = "--python" in args[2:]
+    if python:
+        args = [a for a in args if a != "--python"]
     if args[0] == "start" and len(args) in (2, 3):
-        return start(args[1], args[2] if len(args) == 3 else args[1])
+        return start(args[1], args[2] if len(args) == 3 else args[1], python)
     if args[0] == "check" and len(args) in (1, 2):
         return check(args[1] if len(args) == 2 else ".")
-    report("lab: usage: minish lab | minish lab start NAME [DIR] | minish lab check [DIR]")
+    report("lab: usage: minish lab | minish lab start NAME [DIR] [--python] | "
+           "minish lab check [DIR]")
     return 2
 
 
@@ -71,54 +76,62 @@ def list_labs() -> int:
     return 0
 
 
-def start(name: str, directory: str) -> int:
+def start(name: str, directory: str, python: bool = False) -> int:
     try:
         lab = labs.Lab(name)
     except LookupError:
         report(f"lab: {name}: no such lab (`minish lab` lists them)")
         return 1
-    if os.path.exists(os.path.join(directory, lab.student_file)):
-        report(f"lab: {directory}/{lab.student_file}: already exists; not overwriting it")
+    if python and not lab.python:
+        report(f"lab: {name}: this lab has no Python variant")
+        return 1
+    mine = lab.python if python else lab.student_file
+    if os.path.exists(os.path.join(directory, mine)):
+        report(f"lab: {directory}/{mine}: already exists; not overwriting it")
         return 1
     try:
         os.makedirs(directory, exist_ok=True)
-        for file in lab.files():
+        for file in lab.files(python):
             shutil.copy(os.path.join(lab.dir, file), directory)
         with open(os.path.join(directory, MARKER), "w") as f:
-            f.write(name + "\n")
+            f.write(name + (" python" if python else "") + "\n")
     except OSError as e:
         report(f"lab: {directory}: {e.strerror}")
         return 1
     progress = _load()
     progress[name] = {"dir": os.path.abspath(directory)}
     _save(progress)
-    print(f"{directory}/: {', '.join(lab.files())}")
-    print(f"Write {lab.student_file}, read README.md, then: minish lab check {directory}")
+    print(f"{directory}/: {', '.join(lab.files(python))}")
+    print(f"Write {mine}, read README.md, then: minish lab check {directory}")
     return 0
 
 
 def _which(directory: str):
+    """(the Lab, whether it is the Python variant) that DIR holds, or (None, False)."""
     try:
         with open(os.path.join(directory, MARKER)) as f:
-            return labs.Lab(f.read().strip())
-    except (OSError, LookupError):
+            words = f.read().split()
+        return labs.Lab(words[0]), words[1:] == ["python"]
+    except (OSError, LookupError, IndexError):
         pass
     for lab in labs.all_labs():                 # no marker: recognise the student's file
         if os.path.exists(os.path.join(directory, lab.student_file)):
-            return lab
-    return None
+            return lab, False
+        if lab.python and os.path.exists(os.path.join(directory, lab.python)):
+            return lab, True
+    return None, False
 
 
 def check(directory: str) -> int:
-    lab = _which(directory)
+    lab, python = _which(directory)
     if lab is None:
         report(f"lab: {directory}: no lab here (start one with `minish lab start NAME`)")
         return 1
-    for tool in ("cc", "strace"):
+    for tool in ("python3" if python else "cc", "strace"):
         if process.search_path(tool, os.environ.get("PATH")) is None:
             report(f"lab: {tool}: not found; the grader needs it "
-                   f"({'to compile your file' if tool == 'cc' else 'to see your system calls'}"
-                   f"; on Debian/Ubuntu: apt install {'gcc' if tool == 'cc' else 'strace'})")
+                   f"({'to see your system calls' if tool == 'strace' else 'to run your file'}"
+                   f"; on Debian/Ubuntu: apt install {'gcc' if tool == 'cc' else tool})")
             return 127
     # The grader's children must start as a C program would: Python ignores
     # SIGPIPE and SIGXFSZ, and signals.py owns the list of what to put back.
@@ -128,13 +141,14 @@ def check(directory: str) -> int:
     signals.shell_handles(signal.SIGINT, signal.default_int_handler)
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     paint = (lambda code, text: f"{code}{text}{RESET}") if colour else (lambda c, t: t)
-    runner = labs.Runner(lab, directory)
+    runner = labs.Runner(lab, directory, python=python)
+    mine = lab.python if python else lab.student_file
     try:
         compiled, messages = runner.compile()
         if messages:
             sys.stdout.write(messages)
         if not compiled:
-            print(paint(RED, f"{lab.student_file} does not compile; fix the errors above."))
+            print(paint(RED, f"{mine} does not compile; fix the errors above."))
             return 1
         grader = importlib.import_module(f"minish.teach.grade_{lab.name.replace('-', '_')}")
         checks = grader.grade(runner)
