@@ -355,11 +355,15 @@ def test_the_makefile_builds_the_reference(tmp_path):
 
 @pytest.mark.parametrize("args,message,status", [
     (["start", "nope"], "minish: lab: nope: no such lab", 1),
+    (["start", "system", "w", "--python"], "minish: lab: system: this lab has no Python", 1),
     (["check", "empty"], "minish: lab: empty: no lab here", 1),
+    (["check", "gone"], "minish: lab: gone/pipeline.c: No such file or directory", 1),
     (["frobnicate"], "minish: lab: usage:", 2),
 ])
 def test_bad_input(args, message, status, tmp_path):
     (tmp_path / "empty").mkdir()
+    (tmp_path / "gone").mkdir()
+    (tmp_path / "gone" / ".minish-lab").write_text("pipeline\n")
     result = minish_lab(args, tmp_path)
     assert result.returncode == status
     assert result.stderr.startswith(message), result.stderr

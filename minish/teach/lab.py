@@ -39,6 +39,12 @@ from .lab_proc import (command_line, count_processes, kill, open_fds_of, owner, 
 LABS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "labs")
 TRACE_CLASSES = "process,desc,signal,ipc"
 CPU_SECONDS, FILE_BYTES, EXTRA_PROCESSES = 5, 8 << 20, 48
+# `python3 FILE` (and runpy) turn FILE into an absolute path, which `nobody`
+# may not be allowed to look up: the scratch dir's parents can be private.
+# This opens it relative to the working directory, as a C program's ./prog.
+RUN_PYTHON = ("import sys; sys.argv[:] = sys.argv[1:]; "
+              "exec(compile(open(sys.argv[0]).read(), sys.argv[0], 'exec'), "
+              "{'__name__': '__main__', '__file__': sys.argv[0]})")
 
 
 class Lab:
@@ -163,7 +169,8 @@ class Runner:
             argv.append("--seccomp-bpf")
         if self.user is not None:
             argv += ["-u", self.user.pw_name]
-        argv += (["python3"] if self.python else []) + ["./" + self.program, *args]
+        argv += (["python3", "-c", RUN_PYTHON] if self.python else []) + \
+            ["./" + self.program, *args]
         status, out, err, timed_out, fds = self._spawn(argv, where, stdin=stdin,
                                                        timeout=timeout or self.timeout,
                                                        details=True)

@@ -141,8 +141,11 @@ def check(directory: str) -> int:
     signals.shell_handles(signal.SIGINT, signal.default_int_handler)
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     paint = (lambda code, text: f"{code}{text}{RESET}") if colour else (lambda c, t: t)
-    runner = labs.Runner(lab, directory, python=python)
     mine = lab.python if python else lab.student_file
+    if not os.path.isfile(os.path.join(directory, mine)):
+        report(f"lab: {os.path.join(directory, mine)}: No such file or directory")
+        return 1
+    runner = labs.Runner(lab, directory, python=python)
     try:
         compiled, messages = runner.compile()
         if messages:
