@@ -412,6 +412,16 @@ def test_fork_bomb_is_contained_and_cleaned_up(tmp_path):
     assert leftovers == []
 
 
+def test_a_crash_is_reported_with_its_signal(tmp_path):
+    assert minish_lab(["start", "pipeline", "w"], tmp_path).returncode == 0
+    (tmp_path / "w" / "pipeline.c").write_text(
+        "int main(void) { *(volatile int *)0 = 1; return 0; }\n")
+    result = minish_lab(["check", "w"], tmp_path)
+    assert result.returncode == 1
+    message = failures(result.stdout)["`./pipeline ls wc` ends by itself"]
+    assert "killed by a signal" in message and "WTERMSIG(s) == SIGSEGV" in message
+
+
 def test_ipc_objects_the_program_leaves_are_removed(tmp_path, ipc_cleanup):
     """A program that creates System V objects and exits: the grader removes them."""
     assert minish_lab(["start", "pipeline", "w"], tmp_path).returncode == 0

@@ -6,6 +6,8 @@ reads the trace (minish/run/strace_log.py) and says, check by check, what
 the program did.  A Check that failed carries the explanation: the system
 call, the trace line, and the lesson to read.
 """
+import os
+
 from ..run import strace_log, trace
 
 
@@ -36,7 +38,7 @@ def status_text(raw: int) -> str:
     return f"{raw} {trace.wait_status(raw)}"
 
 
-def ran_to_the_end(result, lesson: str = "") -> Check:
+def ran_to_the_end(result) -> Check:
     """The finding every run can make: it ended, or it hung and we killed it."""
     check = Check(f"`./{' '.join(result.args)}` ends by itself")
     if result.timed_out:
@@ -60,8 +62,9 @@ def ran_to_the_end(result, lesson: str = "") -> Check:
             lines.append("and each one's last system call was:")
             lines += [f"  {c.where()}" for c in blocked]
         check.fail("\n".join(lines))
-    elif result.err.strip() and "Segmentation" in result.err:
-        check.fail(f"it crashed: {result.err.strip()}")
+    elif os.WIFSIGNALED(result.status):         # strace dies of its tracee's signal
+        check.fail(f"the program was killed by a signal: {status_text(result.status)}"
+                   + (" (a bad pointer)" if os.WTERMSIG(result.status) == 11 else "") + ".")
     return check
 
 
@@ -82,11 +85,16 @@ def run_until_hang(runner, runs: list) -> tuple[list, Check]:
 
 
 def last_calls(log) -> list:
-    """The call each process was inside (or last made) when it was killed."""
+    """The call each process was inside when it was stopped and killed.
+
+    Freezing it (SIGSTOP) interrupts a blocking call: strace then writes
+    `= ? ERESTARTSYS` or the like, meaning "would have gone on waiting".
+    """
     out = []
     for proc in log.all():
         calls = [c for c in proc.calls if c.name and c.name not in ("exit_group", "exit")]
-        if calls and calls[-1].result is None and calls[-1].error is None:
+        if calls and calls[-1].result is None and (calls[-1].error or "?").startswith(
+                ("?", "ERESTART")):
             out.append(calls[-1])
     return out
 

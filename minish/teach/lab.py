@@ -70,7 +70,8 @@ class Lab:
         if python:
             return [self.python, "README.md"]
         return sorted(f for f in os.listdir(self.dir)
-                      if f not in ("lab.ini", self.python) and not f.startswith("."))
+                      if f not in ("lab.ini", self.python) and not f.startswith(".")
+                      and os.path.isfile(os.path.join(self.dir, f)))    # not __pycache__
 
 
 def all_labs() -> list[Lab]:
