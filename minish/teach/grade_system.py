@@ -100,7 +100,10 @@ def signal_rules(run) -> list:
     if clone is None:
         return [ignored.fail("the caller never forked, so there is nothing to check yet.")]
     before = caller.calls[:caller.index(clone)]
-    child = next(p for p in caller.children if p.forked_by is clone)
+    child = next((p for p in caller.children if p.forked_by is clone), None)
+    if child is None:                           # a thread, not a process
+        return [ignored.fail("the caller's first clone() made a thread, not a child "
+                             "process: my_system must fork(2).", clone)]
     reaped = caller.waits_for(child.pid)
     after = caller.calls[caller.index(reaped[0]) + 1:] if reaped else []
     missing = [s for s in ("SIGINT", "SIGQUIT") if not any(_sets(c, s, "SIG_IGN") for c in before)]

@@ -154,7 +154,13 @@ def check(directory: str) -> int:
             print(paint(RED, f"{mine} does not compile; fix the errors above."))
             return 1
         grader = importlib.import_module(f"minish.teach.grade_{lab.name.replace('-', '_')}")
-        checks = grader.grade(runner)
+        try:
+            checks = grader.grade(runner)
+        except (ValueError, IndexError, KeyError, StopIteration, AttributeError) as e:
+            # A trace the grader did not expect: say so plainly, never a traceback.
+            report(f"lab: {lab.name}: the grader could not read this run's trace "
+                   f"({type(e).__name__}: {e}); please report it with your file")
+            return 1
     finally:
         runner.cleanup()
     passed = sum(c.ok for c in checks)
