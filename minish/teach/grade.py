@@ -88,14 +88,16 @@ def last_calls(log) -> list:
     """The call each process was inside when it was stopped and killed.
 
     Freezing it (SIGSTOP) interrupts a blocking call: strace then writes
-    `= ? ERESTARTSYS` or the like, meaning "would have gone on waiting".
+    `= ? ERESTARTSYS` or the like, meaning "would have gone on waiting"
+    (or `-1 EINTR`, for calls such as semop that are never restarted).
     """
     out = []
     for proc in log.all():
         calls = [c for c in proc.calls if c.name and c.name not in ("exit_group", "exit")]
-        if calls and calls[-1].result is None and (calls[-1].error or "?").startswith(
-                ("?", "ERESTART")):
-            out.append(calls[-1])
+        last = calls[-1] if calls else None
+        if last is not None and (last.result is None or last.error == "EINTR") and \
+                (last.error or "?").startswith(("?", "ERESTART", "EINTR")):
+            out.append(last)
     return out
 
 

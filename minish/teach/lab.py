@@ -33,8 +33,8 @@ import tempfile
 
 from ..run import process
 from ..run.strace_log import Log
-from .lab_proc import (command_line, count_processes, kill, open_fds_of, owner, session,
-                       waiting_in)
+from .lab_proc import (command_line, count_processes, ipc_exists, kill, open_fds_of, owner,
+                       session, waiting_in)
 
 LABS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "labs")
 TRACE_CLASSES = "process,desc,signal,ipc"
@@ -179,11 +179,13 @@ class Runner:
         for _, files, _ in fds.values():        # the grader's own files, by name
             files[:] = [(fd, self._name(target)) for fd, target in files]
         log = Log(prefix)
-        self._note_ipc(log)
+        created = self._note_ipc(log)
+        left = {(kind, ident) for kind, ident in created if ipc_exists(kind, ident)}
         if self.user is not None:               # one that left the session (setsid, daemon)
             kill(p for p in log.processes if owner(p) == self.user.pw_uid)
         result = Result(status, out, err, log, timed_out, fds, [self.program, *args])
         result.timeout = timeout or self.timeout
+        result.ipc_left = left                  # objects it made and did not remove
         return result
 
     def _spawn(self, argv, cwd, stdin="", confined=True, timeout=5.0, details=False):
@@ -259,12 +261,15 @@ class Runner:
 
     # ---- cleaning up -----------------------------------------------------------
 
-    def _note_ipc(self, log: Log) -> None:
+    def _note_ipc(self, log: Log) -> set:
         """Remember every System V object the program created, to remove it."""
+        created = set()
         for proc in log.all():
             for call in proc.calls:
                 if call.name in ("msgget", "semget", "shmget") and (call.result or -1) >= 0:
-                    self.ipc.add((call.name, call.result))
+                    created.add((call.name, call.result))
+        self.ipc |= created
+        return created
 
     def cleanup(self) -> None:
         """Kill what is left (even after Ctrl-C), remove IPC objects and files."""

@@ -3,6 +3,7 @@
     session(sid)       every live process in the run's session
     open_fds_of(pid)   its fd table, pipe ends marked read or write
     waiting_in(pid)    where in the kernel it sleeps (wchan)
+    ipc_exists(...)    whether a System V object it made is still there
 
 The lab runner (lab.py) reads these before it kills a run that did not
 end, so the student sees which pipe ends were still open, and in which
@@ -90,3 +91,13 @@ def command_line(pid: int) -> str:
             return " ".join(a.decode(errors="replace") for a in f.read().split(b"\0") if a)
     except OSError:
         return "?"
+
+
+def ipc_exists(kind: str, ident: int) -> bool:
+    """Is this System V object still there?  /proc/sysvipc/{msg,sem,shm}, column 2."""
+    table = {"msgget": "msg", "semget": "sem", "shmget": "shm"}[kind]
+    try:
+        with open(f"/proc/sysvipc/{table}") as f:
+            return any(line.split()[1] == str(ident) for line in f.read().splitlines()[1:])
+    except OSError:
+        return False
