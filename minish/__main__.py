@@ -13,6 +13,7 @@ USAGE = """usage: minish [options] [-c COMMANDS [ARG0 [ARGS...]] | FILE [ARGS...
        minish lesson [--lessons DIR] [NAME] list the lessons, or run one
        minish lesson --clean                remove what killed lessons left behind
        minish demo FILE [--record F.cast]   play a lesson or script for a class
+       minish lab [start NAME [DIR] | check [DIR]]   write C, get it graded
   -c COMMANDS   run COMMANDS, then exit; ARG0 becomes $0 and ARGS $1...
   FILE ARGS     run the script FILE with $1... set to ARGS
   -x            print each command before running it (set -x)
@@ -53,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"minish: {opt}: invalid option\n{USAGE}")
             return 2
 
+    if command is None and args and args[0] == "lab" and not os.path.exists("lab"):
+        from .teach.lab_cli import main as lab_main     # C labs graded by strace
+        return lab_main(args[1:])
     from .errors import ExitShell
     from .shell import Shell
     if command is None and args and args[0] in ("lesson", "demo") and \

@@ -1,0 +1,107 @@
+"""What every lab grader shares: a Check, and the findings all labs make.
+
+A grader module (grade_system.py, grade_pipeline.py ...) has one function,
+`grade(runner) -> list[Check]`.  It runs the program with runner.run(),
+reads the trace (minish/run/strace_log.py) and says, check by check, what
+the program did.  A Check that failed carries the explanation: the system
+call, the trace line, and the lesson to read.
+"""
+import os
+
+from ..run import strace_log, trace
+
+
+class Check:
+    def __init__(self, title: str, ok: bool = True, why: str = "",
+                 lines: list | None = None) -> None:
+        self.title, self.ok, self.why = title, ok, why
+        self.lines = lines or []               # trace lines (Call) that show it
+        self.seen: set[str] = set()
+
+    def fail(self, why: str, *calls, once: str = "") -> "Check":
+        """Mark it failed, adding a reason (a check may find several).
+
+        Reasons given the same `once` key are shown only the first time:
+        the same mistake in four runs is one message.
+        """
+        self.ok = False
+        if once and once in self.seen:
+            return self
+        self.seen.add(once)
+        self.why = f"{self.why}\n{why}" if self.why else why
+        self.lines += [c for c in calls if c is not None and c not in self.lines]
+        return self
+
+
+def status_text(raw: int) -> str:
+    """A raw wait status in the words strace and `minish --trace` use."""
+    return f"{raw} {trace.wait_status(raw)}"
+
+
+def ran_to_the_end(result) -> Check:
+    """The finding every run can make: it ended, or it hung and we killed it."""
+    check = Check(f"`./{' '.join(result.args)}` ends by itself")
+    if result.timed_out:
+        pipes = any("pipe:" in target for _, fds, _ in result.open_fds.values()
+                    for _, target in fds)
+        lines = [f"the program did not end in {result.timeout:g} s, so the grader killed it."]
+        sleeps = [wchan for _, _, wchan in result.open_fds.values()]
+        if sleeps and all(w.endswith("pipe_write") for w in sleeps):
+            lines += ["Every process is asleep writing to a full pipe, and none is reading:",
+                      "a deadlock. Somebody has to read while the other side writes."]
+        elif pipes:
+            lines += ["A process waiting for ever on a pipe usually means that some process",
+                      "still holds a write end: look at which pipe ends are still open."]
+        lines.append("These fds were open when it was killed:")
+        for pid, (command, fds, wchan) in sorted(result.open_fds.items()):
+            shown = ", ".join(f"{fd} -> {target}" for fd, target in fds) or "none"
+            asleep = f", asleep in {wchan}" if wchan else ""
+            lines.append(f"  pid {pid} ({command}{asleep}): {shown}")
+        blocked = last_calls(result.log)
+        if blocked:
+            lines.append("and each one's last system call was:")
+            lines += [f"  {c.where()}" for c in blocked]
+        check.fail("\n".join(lines))
+    elif os.WIFSIGNALED(result.status):         # strace dies of its tracee's signal
+        check.fail(f"the program was killed by a signal: {status_text(result.status)}"
+                   + (" (a bad pointer)" if os.WTERMSIG(result.status) == 11 else "") + ".")
+    return check
+
+
+def run_until_hang(runner, runs: list) -> tuple[list, Check]:
+    """Run each (args, options) in turn, stopping at the first that hangs.
+
+    One hang is enough to explain; the rest would each cost the whole
+    time limit.  Returns the results and one "every run ends" check.
+    """
+    results, ends = [], Check("every run ends by itself")
+    for args, options in runs:
+        result = runner.run(args, **options)
+        results.append(result)
+        if result.timed_out:
+            ends.fail(f"`./{' '.join(result.args)}`: {ran_to_the_end(result).why}")
+            break
+    return results, ends
+
+
+def last_calls(log) -> list:
+    """The call each process was inside when it was stopped and killed.
+
+    Freezing it (SIGSTOP) interrupts a blocking call: strace then writes
+    `= ? ERESTARTSYS` or the like, meaning "would have gone on waiting"
+    (or `-1 EINTR`, for calls such as semop that are never restarted).
+    """
+    out = []
+    for proc in log.all():
+        calls = [c for c in proc.calls if c.name and c.name not in ("exit_group", "exit")]
+        last = calls[-1] if calls else None
+        if last is not None and (last.result is None or last.error == "EINTR") and \
+                (last.error or "?").startswith(("?", "ERESTART", "EINTR")):
+            out.append(last)
+    return out
+
+
+def pipe_ends_at(log, proc, call) -> dict:
+    """The pipe ends `proc` held just before `call` (an execve, a wait4...)."""
+    return strace_log.pipe_ends(strace_log.fd_table_at(log, proc, call))
+

@@ -1,0 +1,115 @@
+"""Grading the coprocess lab: ./coproc drives ./add2 through two pipes.
+
+Two runs: three lines on stdin, fully traced; then 50 000 lines, tracing
+only the calls that make processes and fds (`--seccomp-bpf`, so the other
+calls cost nothing).  The answers to 50 000 lines are far more than a pipe
+holds, so a program that writes every request before reading any answer
+deadlocks: add2 blocks writing answers nobody reads, and coproc blocks
+writing requests add2 no longer reads.
+
+From the trace of the small run: add2's fds at its execve; the parent's
+own ends; whether a request was really written (not left in a stdio
+buffer) before the parent waited for its answer; one request at a time;
+add2 reaped at the end.
+"""
+from ..run.strace_log import describe_ends, fd_table_at, pipe_ends
+from .grade import Check, run_until_hang
+
+SMALL = "1 2\n30 40\n-5 5\n"
+BIG_LINES = 50000
+FEW_CALLS = "process,signal,pipe,pipe2,dup,dup2,dup3,close"
+
+
+def grade(runner) -> list:
+    big = "".join(f"{i} 1\n" for i in range(BIG_LINES))
+    runs, ends = run_until_hang(runner, [
+        ([], {"stdin": SMALL}),
+        ([], {"stdin": big, "calls": FEW_CALLS, "timeout": 10.0})])
+    checks = [ends, answers(runs)]
+    checks += trace_rules(runs[0])
+    return checks
+
+
+def answers(runs) -> Check:
+    check = Check("every line gets its sum, in order")
+    wants = ["3\n70\n0\n", "".join(f"{i + 1}\n" for i in range(BIG_LINES))]
+    for run, want, what in zip(runs, wants, ("three lines", f"{BIG_LINES} lines")):
+        if not run.timed_out and run.out != want:
+            got = run.out.splitlines()
+            check.fail(f"with {what} on stdin, ./coproc printed {len(got)} lines "
+                       f"(first: {' '.join(got[:3]) or 'nothing'}), not {want.count(chr(10))}.")
+    return check
+
+
+def trace_rules(run) -> list:
+    log, parent = run.log, run.log.root
+    child_fds = Check("add2 starts with fd 0 and fd 1 on the two pipes, and no other pipe fd")
+    own = Check("the parent closes add2's ends of the pipes")
+    sent = Check("each request is written to the pipe before the answer is awaited")
+    turns = Check("one request at a time: write a line, read its answer")
+    reaped = Check("at the end, the parent closes its pipe to add2 and waits for it")
+    kids = parent.children
+    if len(kids) != 1 or not kids[0].execs():
+        child_fds.fail(f"the parent forked {len(kids)} children; it needs one, which execs "
+                       "./add2.", *[k.forked_by for k in kids])
+        return [child_fds, own, sent, turns, reaped]
+    child = kids[0]
+    execve = child.execs()[0]
+    held = pipe_ends(fd_table_at(log, child, execve))
+    stdin, stdout = held.get(0), held.get(1)
+    if stdin is None or stdin.write or stdout is None or not stdout.write \
+            or stdin.what == stdout.what:
+        child_fds.fail(f"add2 started with fd 0 = {stdin or 'no pipe'} and fd 1 = "
+                       f"{stdout or 'no pipe'}: it must read requests from one pipe and write "
+                       "answers to the other.", execve)
+    extra = {fd: e for fd, e in held.items() if fd > 1}
+    if extra:
+        keeps_input = any(e.write and stdin and e.what == stdin.what for e in extra.values())
+        child_fds.fail(f"add2 started still holding {describe_ends(extra)}."
+                       + (" It holds a write end of its own input pipe, so it never sees end "
+                          "of file and never exits." if keeps_input else ""), execve)
+    if stdin is None or stdout is None:
+        return [child_fds, own, sent, turns, reaped]
+    io = [c for c in parent.calls[parent.index(child.forked_by):]
+          if c.name in ("read", "write") and c.args[0].isdigit()]
+    ends = {}
+    for call in io:
+        end = pipe_ends(fd_table_at(log, parent, call)).get(int(call.args[0]))
+        ends[call.line] = end
+    writes = [c for c in io if ends[c.line] and ends[c.line].what == stdin.what
+              and c.name == "write"]
+    reads = [c for c in io if ends[c.line] and ends[c.line].what == stdout.what
+             and c.name == "read"]
+    if reads:
+        table = pipe_ends(fd_table_at(log, parent, reads[0]))
+        kept = {fd: e for fd, e in table.items()
+                if (e.what == stdin.what and not e.write) or (e.what == stdout.what and e.write)}
+        if kept:
+            own.fail(f"the parent still held {describe_ends(kept)}, add2's ends, when it first "
+                     "read an answer"
+                     + (": with a write end of the answer pipe open, its read can never see "
+                        "end of file." if any(e.write for e in kept.values()) else "."),
+                     reads[0])
+        before = [w for w in writes if w.line < reads[0].line and (w.result or 0) > 0]
+        if not before:
+            sent.fail("the parent waited for an answer (read on the answer pipe) before it had "
+                      "written anything on the request pipe: the request is still in its stdio "
+                      "buffer. A stream on a pipe is fully buffered -- fflush after each "
+                      "line, or use write(2).", reads[0])
+        elif len(before) > 1:
+            turns.fail(f"the parent wrote {len(before)} requests before it read the first "
+                       "answer. A pipe holds 64 KiB: with enough lines, add2 blocks writing "
+                       "answers nobody reads, and the parent blocks writing requests add2 no "
+                       "longer reads.", before[0], reads[0])
+    waits = parent.waits_for(child.pid)
+    if not waits and not run.timed_out:
+        reaped.fail("the parent never waited for add2 (pid "
+                    f"{child.pid}); close the request pipe so that add2 sees end of file, "
+                    "then waitpid for it.", child.forked_by)
+    elif waits:
+        table = pipe_ends(fd_table_at(log, parent, waits[0]))
+        writers = {fd: e for fd, e in table.items() if e.write and e.what == stdin.what}
+        if writers:
+            reaped.fail(f"the parent still held {describe_ends(writers)} when it waited: add2 "
+                        "is waiting for end of file on that pipe.", waits[0])
+    return [child_fds, own, sent, turns, reaped]

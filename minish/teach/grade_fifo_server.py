@@ -1,0 +1,130 @@
+"""Grading the fifo-server lab: one well-known FIFO in, a FIFO per client out.
+
+The harness (minish/labs/fifo-server/harness.c) starts ./server, stops it
+(SIGSTOP) once it has the FIFO open, starts N clients at once and lets the
+server go on only when all N requests are waiting in the FIFO together:
+the busiest case, every time.  When all are answered it sends one late
+client, then STOP.
+
+From the trace: how the server opened the well-known FIFO (a reader that
+is also a writer never sees end of file between clients), how many bytes
+each read took (one request, or several at once), which reply FIFOs it
+still held, and whether it removed the FIFO when told to stop.
+"""
+import os
+
+from ..run.strace_log import fd_table_at, string_list, unquote
+from .grade import Check, run_until_hang
+
+FIFO = "serv.fifo"
+REQUEST = 64                                    # sizeof(struct request), fifo.h
+FILE_CALLS = "mknodat,mknod,unlink,unlinkat"
+
+
+def grade(runner) -> list:
+    runs, ends = run_until_hang(runner, [(["8"], {"also_trace": FILE_CALLS}),
+                                         (["3"], {"also_trace": FILE_CALLS})])
+    run = runs[0]
+    server = _server(run.log)
+    checks = [ends, replies(runs)]
+    if server is None:
+        return checks + [Check("the server runs").fail("the harness never managed to exec "
+                                                       "./server.")]
+    return checks + [keeps_writer(run, server), one_per_read(run, server),
+                     closes_replies(run, server), stops(runs, server)]
+
+
+def _server(log):
+    for proc in log.all():
+        execs = proc.execs()
+        if execs and os.path.basename(unquote(execs[0].args[0])) == "server":
+            return proc
+    return None
+
+
+def replies(runs) -> Check:
+    check = Check("every client gets its own word back in upper case: none lost, none mixed")
+    for run in runs:
+        words = {}
+        for proc in run.log.all():
+            execs = proc.execs()
+            if execs and os.path.basename(unquote(execs[0].args[0])) == "client":
+                argv = string_list(execs[0].args[1])
+                if argv[2:] and argv[2] != "STOP":
+                    words[proc.pid] = argv[2].upper()
+        got = dict(line.split(": ", 1) for line in run.out.splitlines() if ": " in line)
+        lost = [w for pid, w in words.items() if str(pid) not in got]
+        mixed = [f"{pid} got {got[str(pid)]!r}" for pid, w in words.items()
+                 if str(pid) in got and got[str(pid)] != w]
+        if lost or mixed:
+            check.fail(f"`./harness {run.args[1]}`: {len(words)} clients asked; "
+                       + (f"no reply for {', '.join(lost)}" if lost else "")
+                       + (" by the time the grader stopped waiting" if lost and run.timed_out
+                          else "")
+                       + ("; " if lost and mixed else "")
+                       + (f"wrong replies: {', '.join(mixed)}" if mixed else "") + ".")
+    return check
+
+
+def _fifo_opens(server):
+    return [c for c in server.calls if c.name in ("openat", "open") and (c.result is not None and c.result >= 0)
+            and unquote(c.args[1 if c.name == "openat" else 0]).endswith(FIFO)]
+
+
+def keeps_writer(run, server) -> Check:
+    check = Check("the server holds the FIFO open for writing too, so read never sees EOF")
+    opens = _fifo_opens(server)
+    flags = " ".join(c.args[2 if c.name == "openat" else 1] for c in opens)
+    if "O_RDWR" in flags or "O_WRONLY" in flags:
+        return check
+    eof = next((c for c in server.calls if c.name == "read" and c.result == 0), None)
+    check.fail("the server opened serv.fifo for reading only. When no client has it open, "
+               "read() returns 0 (end of file)"
+               + (f" -- it did, at line {eof.line} --" if eof else "")
+               + " and a server that stops there misses every later client. Open it with "
+                 "O_RDWR, or open it a second time for writing.", *opens[:1], eof)
+    return check
+
+
+def one_per_read(run, server) -> Check:
+    check = Check("each read on the FIFO takes exactly one request")
+    for call in server.calls:
+        if call.name != "read" or (call.result or 0) <= REQUEST or not call.args[0].isdigit():
+            continue
+        end = fd_table_at(run.log, server, call).get(int(call.args[0]))
+        if end is not None and end.what.endswith(FIFO):
+            check.fail(f"one read() took {call.result} bytes: {call.result // REQUEST} requests "
+                       "at once. A server that then answers only the first loses the others. "
+                       f"Read sizeof(struct request) = {REQUEST} bytes at a time.", call)
+            break
+    return check
+
+
+def closes_replies(run, server) -> Check:
+    check = Check("the server closes each client's FIFO after replying")
+    last = next((c for c in reversed(server.calls) if c.name), None)
+    held = {fd: e for fd, e in fd_table_at(run.log, server, last).items()
+            if "client." in e.what}
+    if held:
+        names = ", ".join(f"fd {fd} ({os.path.basename(e.what)})" for fd, e in sorted(held.items()))
+        check.fail(f"at its last call the server still held {names}. A client reads its "
+                   "FIFO until end of file, which comes only when the server closes it.", last)
+    return check
+
+
+def stops(runs, server) -> Check:
+    check = Check("on STOP the server removes serv.fifo and exits with status 0")
+    run = runs[-1]
+    if run.timed_out:
+        return check.fail("the run did not get as far as STOP.")
+    if "server exit=0" not in run.out:
+        check.fail(f"the harness saw `{_line(run, 'server exit=')}`.")
+    if "serv.fifo removed" not in run.out:
+        unlinks = [c for c in server.calls if c.name in ("unlink", "unlinkat")]
+        check.fail("serv.fifo was still there after the server exited: a FIFO is a file, and "
+                   "stays until somebody calls unlink(2).", *unlinks[:1])
+    return check
+
+
+def _line(run, key: str) -> str:
+    return next((line for line in run.out.splitlines() if line.startswith(key)), "nothing")

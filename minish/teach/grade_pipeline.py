@@ -1,0 +1,108 @@
+"""Grading the pipeline lab: ./pipeline CMD1 CMD2 must behave as `CMD1 | CMD2`.
+
+Three runs: `ls wc` (the output must be wc's count of one file name),
+`true false` (the exit status must be false's), `yes head` (must end: yes
+dies of SIGPIPE once head has read its ten lines).  Then the trace of the
+first run is read for meaning: how many pipes the parent made, which pipe
+ends each child held when it called execve, which ends the parent still
+held when it started to wait, and whether it reaped both children.
+"""
+import os
+
+from ..run.strace_log import describe_ends, unquote
+from .grade import Check, pipe_ends_at, ran_to_the_end
+
+
+def grade(runner) -> list:
+    count = runner.run(["ls", "wc"])
+    status = runner.run(["true", "false"])
+    sigpipe = runner.run(["yes", "head"])
+    checks = [ran_to_the_end(r) for r in (count, status, sigpipe)]
+    checks += [output(count, sigpipe), exit_status(status)]
+    checks += structure(count)
+    return checks
+
+
+def output(count, sigpipe) -> Check:
+    check = Check("the output is CMD2's, reading what CMD1 wrote")
+    name = count.args[0]                        # the only file where it runs
+    want = ["1", "1", str(len(name) + 1)]
+    if count.out.split() != want:
+        return check.fail(f"`./{name} ls wc` printed {count.out.strip()!r}; `ls | wc` prints "
+                          f"{' '.join(want)} here (one name, `{name}`). wc must read ls's "
+                          "output from the pipe, and only that.")
+    if sigpipe.out.split() != ["y"] * 10:
+        check.fail(f"`./{name} yes head` printed {sigpipe.out[:60]!r}, not ten lines of y.")
+    return check
+
+
+def exit_status(run) -> Check:
+    check = Check("the program exits with CMD2's status")
+    if run.exit_code() != 1:
+        check.fail(f"`./{run.args[0]} true false` exited with {run.exit_code()}; `true | false` "
+                   "gives 1, false's status: wait for CMD2 and exit with WEXITSTATUS.")
+    return check
+
+
+def structure(run) -> list:
+    log = run.log
+    parent = log.root
+    one_pipe = Check("the parent makes one pipe, then two children")
+    ends = Check("each child dup2s its end and closes both originals before exec")
+    closes = Check("the parent closes both ends before it waits")
+    reaps = Check("the parent reaps both children (no zombie)")
+    pipes = [c for c in parent.calls if c.name in ("pipe", "pipe2") and c.result == 0]
+    if len(pipes) != 1:
+        one_pipe.fail(f"the parent called pipe {len(pipes)} times; `CMD1 | CMD2` needs "
+                      "exactly one pipe, made before the first fork so both children "
+                      "inherit it.", *pipes[:2])
+    kids = parent.children
+    if len(kids) != 2:
+        one_pipe.fail(f"the parent forked {len(kids)} children, not two.", *[k.forked_by
+                                                                           for k in kids])
+        return [one_pipe, ends, closes, reaps]
+    if _ran(kids[0]) == "wc":                    # forked in the other order: fine
+        kids = kids[::-1]
+    for number, (child, fd, end, cmd) in enumerate(
+            [(kids[0], 1, "write", "ls"), (kids[1], 0, "read", "wc")], 1):
+        execs = child.execs()
+        if not execs:
+            ends.fail(f"child {number} (pid {child.pid}) never managed to exec {cmd}.",
+                      child.forked_by)
+            continue
+        held = pipe_ends_at(log, child, execs[0])
+        name = _ran(child)
+        want = held.get(fd)
+        if want is None or want.write != (end == "write"):
+            ends.fail(f"child {number} exec'd {name} with fd {fd} "
+                      f"{'= ' + str(want) if want else 'not on the pipe'}; it should be the "
+                      f"pipe's {end} end: dup2(fd[{0 if end == 'read' else 1}], {fd}) "
+                      "(dup2(old, new) makes new a copy of old).", execs[0])
+        extra = {n: e for n, e in held.items() if n != fd}
+        if extra:
+            hang = " -- and while it holds a write end, it never sees end of file" \
+                if number == 2 and any(e.write for e in extra.values()) else ""
+            ends.fail(f"child {number} exec'd {name} still holding {describe_ends(extra)}"
+                      f"{hang}. Close both pipe fds after dup2, before exec.", execs[0])
+    waits = [c for c in parent.calls if c.name in ("wait4", "waitid")]
+    stop = waits[0] if waits else None
+    held = pipe_ends_at(log, parent, stop)
+    if held:
+        write = any(e.write for e in held.values())
+        closes.fail(f"the parent still held {describe_ends(held)} when it "
+                    f"{'started to wait' if stop else 'exited'}"
+                    + (": wc waits for end of file, which never comes while the parent "
+                       "holds a write end." if write else "."), stop)
+    waiting = {int(c.args[0]) for c in waits if c.result is None and c.args[0].isdigit()}
+    for number, child in enumerate(kids, 1):
+        if not parent.waits_for(child.pid) and child.pid not in waiting:
+            reaps.fail(f"the parent never waited for child {number} (pid {child.pid}); "
+                       "it exited leaving it to init, and its status was lost.",
+                       child.forked_by)
+    return [one_pipe, ends, closes, reaps]
+
+
+def _ran(child) -> str:
+    """The name of the program a child exec'd: ls, wc (or '' if none)."""
+    execs = child.execs()
+    return os.path.basename(unquote(execs[0].args[0])) if execs else ""

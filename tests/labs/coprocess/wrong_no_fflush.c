@@ -1,0 +1,52 @@
+/* Classic mistake: writes the requests with stdio on the pipe and never
+ * flushes, so they stay in the buffer while we wait for the answer. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(void)
+{
+    int to[2], from[2];
+    char line[256], answer[256];
+    pid_t pid;
+
+    if (pipe(to) < 0 || pipe(from) < 0) {
+        perror("pipe");
+        return 1;
+    }
+    if ((pid = fork()) < 0) {
+        perror("fork");
+        return 1;
+    }
+    if (pid == 0) {
+        dup2(to[0], STDIN_FILENO);
+        dup2(from[1], STDOUT_FILENO);
+        close(to[0]);
+        close(to[1]);
+        close(from[0]);
+        close(from[1]);
+        execl("./add2", "add2", (char *)0);
+        perror("./add2");
+        _exit(127);
+    }
+    close(to[0]);
+    close(from[1]);
+    FILE *req = fdopen(to[1], "w");
+    while (fgets(line, sizeof line, stdin) != NULL) {
+        fputs(line, req);
+        ssize_t got = read(from[0], answer, sizeof answer - 1);
+        if (got <= 0) {
+            fprintf(stderr, "coprocess closed its pipe\n");
+            return 1;
+        }
+        answer[got] = '\0';
+        fputs(answer, stdout);
+    }
+    fclose(req);
+    close(from[0]);
+    waitpid(pid, NULL, 0);
+    return 0;
+}

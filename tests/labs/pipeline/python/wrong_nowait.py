@@ -1,0 +1,34 @@
+"""Classic mistake, Python variant: the parent never waits and exits 0."""
+import os
+import signal
+import sys
+
+
+def spawn(cmd: str, fd: int, target: int, ends: tuple[int, int]) -> int:
+    pid = os.fork()
+    if pid == 0:
+        try:
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # Python ignores it; yes must not
+            os.dup2(fd, target)
+            os.close(ends[0])
+            os.close(ends[1])
+            os.execvp(cmd, [cmd])
+        finally:
+            os._exit(127)
+    return pid
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 3:
+        print(f"usage: {argv[0]} CMD1 CMD2", file=sys.stderr)
+        return 2
+    r, w = os.pipe()
+    first = spawn(argv[1], w, 1, (r, w))
+    second = spawn(argv[2], r, 0, (r, w))
+    os.close(r)
+    os.close(w)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

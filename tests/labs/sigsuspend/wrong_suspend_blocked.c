@@ -1,0 +1,34 @@
+/* Classic mistake: sigsuspend is given the mask with SIGALRM still in it,
+ * so it waits with SIGALRM blocked. */
+#include <signal.h>
+#include <unistd.h>
+
+#include "wait_alarm.h"
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+}
+
+void wait_alarm(unsigned int seconds)
+{
+    struct sigaction sa, old_action;
+    sigset_t alrm, old_mask, wait_mask;
+
+    sa.sa_handler = on_alarm;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    sigaction(SIGALRM, &sa, &old_action);
+
+    sigemptyset(&alrm);
+    sigaddset(&alrm, SIGALRM);
+    sigprocmask(SIG_BLOCK, &alrm, &old_mask);
+
+    alarm(seconds);
+    wait_mask = old_mask;
+    sigaddset(&wait_mask, SIGALRM);
+    sigsuspend(&wait_mask);
+
+    sigaction(SIGALRM, &old_action, NULL);
+    sigprocmask(SIG_SETMASK, &old_mask, NULL);
+}
