@@ -67,7 +67,8 @@ def replies(runs) -> Check:
 
 
 def _fifo_opens(server):
-    return [c for c in server.calls if c.name in ("openat", "open") and (c.result is not None and c.result >= 0)
+    return [c for c in server.calls if c.name in ("openat", "open")
+            and c.result is not None and c.result >= 0
             and unquote(c.args[1 if c.name == "openat" else 0]).endswith(FIFO)]
 
 
