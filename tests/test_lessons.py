@@ -30,7 +30,20 @@ def test_lesson_file_is_well_formed(path):
     lesson = lessons.parse(path)
     assert lesson.title and lesson.goals
     for step in lesson.steps:
-        assert step.checks and step.type and step.hints, step.title
+        assert step.checks and step.type and step.hints and step.goal, step.title
+        assert " " not in step.type or step.type not in step.goal, \
+            f"{step.title}: the goal gives the command away"
+        assert step.text, f"{step.title}: a step explains what it shows"
+        # at least one check on what happened, not only on the text it printed
+        assert any(not check.startswith(("output ", "status ", "typed "))
+                   for _, check, _ in step.checks), step.title
+
+
+def test_lesson_files_are_numbered_by_their_topics():
+    for path in PATHS:
+        lesson = lessons.parse(path)
+        number = os.path.basename(path).split("-", 1)[0]
+        assert lesson.topic.split(",")[0].strip() == str(int(number)), path
 
 
 def spawn(args, tmp_path, tag, prefix=()):
@@ -52,32 +65,91 @@ def own_pid_namespace(lesson) -> tuple:
     return ("unshare", "--pid", "--fork") if works.returncode == 0 else ()
 
 
+def scratch_of(tmp_path) -> tuple[str, str]:
+    """The running lesson's scratch directory and its LESSON_KEY."""
+    [name] = [n for n in os.listdir(tmp_path / "tmp") if n.startswith("minish-lesson-")]
+    path = str(tmp_path / "tmp" / name)
+    return path, f"0x{lessons.lesson_key(path):08x}"
+
+
+def answer_prediction(child, step):
+    if step.predict:
+        child.expect_exact("your answer> ")
+        child.sendline(step.answer.split(" | ")[0])
+
+
+def run_step(child, step, number, total) -> str:
+    """Type the step's command; it must pass.  Returns what it printed."""
+    child.sendline(step.type)
+    index = child.expect_exact(["✓ that's it", "not yet:"])
+    printed = child.before.replace("\r\n", "\n")
+    assert index == 0, f"step {number} ({step.title}) failed:\n{printed}{child.readline()}"
+    return printed.split("\n", 1)[1].rstrip(" ") if "\n" in printed else ""
+
+
+def wrong_answer_and_hints(child, step, total):
+    """A wrong answer shows no command; `hint` gives the stages, the command last."""
+    child.sendline("echo wrong-answer")
+    child.expect_exact("not yet:")
+    child.expect_exact("(type hint for help)")
+    child.expect_exact(f"lesson 1/{total}> ")
+    for stage in [*step.hints, f"the full command: {step.type}"]:
+        child.sendline("hint")
+        child.expect_exact(f"hint: {stage}")
+        child.expect_exact(f"lesson 1/{total}> ")
+
+
+def replay_script(tmp_path, output: str, old: tuple[str, str], new: tuple[str, str]) -> str:
+    """A file that prints `output` with printf -- the honest output of the
+    step in an earlier run, with that run's directory and key made this
+    run's -- for `. FILE` at the lesson prompt."""
+    for was, now in zip(old, new):
+        output = output.replace(was, now)
+    path = tmp_path / "replay.sh"
+    path.write_text("printf '%s' '" + output.replace("'", "'\\''") + "'\n")
+    return str(path)
+
+
 @pytest.mark.parametrize("path", PATHS, ids=[os.path.basename(p) for p in PATHS])
-def test_lesson_end_to_end(path, tmp_path, ipc_cleanup):
+def test_lesson_end_to_end_and_printed_answers_never_pass(path, tmp_path, ipc_cleanup):
+    """Run 1: the right commands pass every step; we keep what each printed.
+    Run 2: at every step, printing run 1's output with printf is rejected
+    before the right command passes again."""
     lesson = lessons.parse(path)
     tag = f"lesson-{os.getpid()}-{lesson.name}"
-    child = spawn(["lesson", lesson.name], tmp_path, tag, own_pid_namespace(lesson))
-    try:
-        total = len(lesson.steps)
-        child.expect_exact(f"lesson 1/{total}> ")
-        child.sendline("echo wrong-answer")          # one wrong answer: the hint
-        child.expect_exact("not yet:")
-        child.expect_exact(f"hint: {lesson.steps[0].hints[0]}")
-        for number, step in enumerate(lesson.steps, 1):
-            child.expect_exact(f"lesson {number}/{total}> ")
-            child.sendline(step.type)
-            index = child.expect_exact(["✓ that's it", "not yet:"])
-            assert index == 0, f"step {number} ({step.title}) failed:\n{child.before}{child.after}" \
-                               f"{child.readline()}"
-        child.expect_exact(f"lesson complete: {lesson.title}")
-        child.expect(pexpect.EOF)
-    finally:
-        child.close(force=True)
-        kill_tagged(tag)
-    progress = json.loads((tmp_path / ".local/share/minish/progress.json").read_text())
-    assert progress[lesson.name]["done"] == len(lesson.steps)
-    assert os.listdir(tmp_path / "tmp") == [], "the scratch directory was not removed"
-    assert ipc_objects() == set(), "the lesson's cleanup left IPC objects"   # (our namespace)
+    total, outputs = len(lesson.steps), []
+    for run in (1, 2):
+        child = spawn(["lesson", lesson.name], tmp_path, tag, own_pid_namespace(lesson))
+        try:
+            for number, step in enumerate(lesson.steps, 1):
+                answer_prediction(child, step)
+                child.expect_exact(f"lesson {number}/{total}> ")
+                if run == 1 and number == 1:
+                    first = scratch_of(tmp_path)
+                    wrong_answer_and_hints(child, step, total)
+                if run == 2:
+                    replay = replay_script(tmp_path, outputs[number - 1], first,
+                                           scratch_of(tmp_path))
+                    child.sendline(". " + replay)
+                    index = child.expect_exact(["✓ that's it", "not yet:"])
+                    assert index == 1, f"step {number} ({step.title}) passed by printf of " \
+                                       f"its output:\n{outputs[number - 1]}"
+                    child.expect_exact(f"lesson {number}/{total}> ")
+                printed = run_step(child, step, number, total)
+                if run == 1:
+                    outputs.append(printed)
+            child.expect_exact(f"lesson complete: {lesson.title}")
+            child.expect(pexpect.EOF)
+        finally:
+            child.close(force=True)
+            kill_tagged(tag)
+        progress = json.loads((tmp_path / ".local/share/minish/progress.json").read_text())
+        assert progress[lesson.name]["passed"] == list(range(1, total + 1))
+        predicted = progress[lesson.name].get("predictions", {})
+        assert all(p["right"] for p in predicted.values())
+        assert len(predicted) == sum(1 for s in lesson.steps if s.predict)
+        assert os.listdir(tmp_path / "tmp") == [], "the scratch directory was not removed"
+        assert ipc_objects() == set(), "the lesson's cleanup left IPC objects"   # (our namespace)
 
 
 def start_message_queue_lesson(tmp_path, tag):

@@ -71,11 +71,14 @@ def _typed(rest: str, did) -> str | None:
 # ---- processes -----------------------------------------------------------------------
 
 def _ran(rest: str, did) -> str | None:
-    want = rest.split()
-    want[0] = os.path.basename(os.path.expandvars(want[0]))
+    """The argv, joined by spaces, starts with the words (`*`: any text)."""
+    words = rest.split()
+    if words[0].startswith("$"):                # $PYTHON: the shell's variable
+        words[0] = did.shell.state.get(words[0][1:]) or words[0]
+    words[0] = os.path.basename(words[0])
+    pattern = " ".join(".*?" if w == "*" else re.escape(w) for w in words) + r"(\s|$)"
     for argv in did.runs():
-        got = [os.path.basename(argv[0]), *argv[1:]]
-        if len(got) >= len(want) and all(w in ("*", g) for w, g in zip(want, got)):
+        if re.match(pattern, " ".join([os.path.basename(argv[0]), *argv[1:]]), re.S):
             return None
     return f"nothing ran `{rest}`: run it yourself"
 
@@ -149,10 +152,17 @@ def _zombie(rest: str, did) -> str | None:
 
 
 def _child(rest: str, did) -> str | None:
-    wchan = rest.split()[-1]
-    if any(w == wchan for _, _, w in record.descendants(did.shell_pid)):
-        return None
-    return f"no child of the shell is waiting in the kernel's {wchan}"
+    """A child that was just started needs a moment to get where it blocks:
+    look again for up to two seconds (names vary a little between kernels:
+    __do_semtimedop, anon_pipe_read, so a part of the name is enough)."""
+    import time
+    wchan, end = rest.split()[-1], time.monotonic() + 2
+    while True:
+        if any(wchan in w for _, _, w in record.descendants(did.shell_pid)):
+            return None
+        if time.monotonic() > end:
+            return f"no child of the shell is waiting in the kernel's {wchan}"
+        time.sleep(0.02)
 
 
 # ---- kernel objects, files, variables, options ---------------------------------------

@@ -1,4 +1,4 @@
-"""Lessons: finding the lesson files, reading them, and checking a step.
+r"""Lessons: finding the lesson files, reading them, and checking a step.
 
 The lessons ship inside the package (minish/lessons/), so `pip install`
 and `pipx install` carry them; importlib.resources finds them wherever the
