@@ -155,9 +155,14 @@ def test_lesson_end_to_end_and_printed_answers_never_pass(path, tmp_path, ipc_cl
 def start_message_queue_lesson(tmp_path, tag):
     """Lesson 15 at step 2, with its queue made (key: ftok of its scratch directory)."""
     child = spawn(["lesson", "message-queues"], tmp_path, tag)
-    child.expect_exact("lesson 1/5> ")
-    child.sendline("q=$(ipcmk -Q -k $LESSON_KEY | cut -d' ' -f4); echo queue $q")
-    child.expect_exact("lesson 2/5> ")
+    try:
+        child.expect_exact("lesson 1/7> ")
+        child.sendline("q=$(ipcmk -Q -k $LESSON_KEY | cut -d' ' -f4); echo queue $q")
+        child.expect_exact("lesson 2/7> ")
+    except BaseException:
+        child.close(force=True)
+        kill_tagged(tag)
+        raise
     assert [kind for kind, _ in ipc_objects()] == ["msg"]
     [scratch] = os.listdir(tmp_path / "tmp")
     assert scratch.startswith(f"minish-lesson-{child.pid}-15-message-queues-")
@@ -195,7 +200,7 @@ def test_lesson_clean_removes_what_killed_lessons_left(tmp_path, ipc_cleanup):
     assert len(ipc_objects()) == 1
     alive = spawn(["lesson", "pipes"], tmp_path, tag)  # a running lesson must be spared
     try:
-        alive.expect_exact("lesson 1/5> ")
+        alive.expect_exact("your answer> ")
         env = shell_env(tmp_path)
         env["TMPDIR"] = str(tmp_path / "tmp")
         proc = subprocess.run([MINISH, "lesson", "--clean"], env=env, capture_output=True,
@@ -214,45 +219,140 @@ def test_lesson_clean_removes_what_killed_lessons_left(tmp_path, ipc_cleanup):
         kill_tagged(tag)
 
 
-def test_quit_keeps_progress_and_resumes(tmp_path):
+def test_quit_keeps_progress_and_resume_recreates_the_state(tmp_path, ipc_cleanup):
+    """Lesson 15 paused after step 2: resuming re-creates $q and its three
+    messages in a new scratch directory, so step 3 works at once."""
     tag = f"lesson-quit-{os.getpid()}"
-    child = spawn(["lesson", "pipes"], tmp_path, tag)
+    child = start_message_queue_lesson(tmp_path, tag)
     try:
-        child.expect_exact("lesson 1/5> ")
-        child.sendline("cat fruit.txt | wc -l")
-        child.expect_exact("lesson 2/5> ")
+        child.sendline("msgsnd $q 3 three; msgsnd $q 1 one; msgsnd $q 2 two")
+        child.expect_exact("lesson 3/7> ")
         child.sendline("quit")
-        child.expect_exact("lesson paused at step 2")
+        child.expect_exact("lesson paused at step 3")
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
-    child = spawn(["lesson", "pipes"], tmp_path, tag)
+        kill_tagged(tag)
+    assert ipc_objects() == set(), "quitting removes the queue"
+    child = spawn(["lesson", "message-queues"], tmp_path, tag)
     try:
-        child.expect_exact("step 2/5: Three stages")
+        child.expect_exact("resuming: re-creating what the earlier steps made:")
+        child.expect_exact("step 3/7: Exactly type 2")
+        child.expect_exact("lesson 3/7> ")
+        assert [kind for kind, _ in ipc_objects()] == ["msg"]
+        child.sendline("msgrcv $q 2")
+        child.expect_exact("✓ that's it")
+        child.expect_exact("your answer> ")           # step 4 asks for a prediction
         child.sendcontrol("d")                        # Ctrl-D: paused too
-        child.expect_exact("lesson paused at step 2")
-    finally:
-        child.close(force=True)
-        kill_tagged(tag)
-
-
-def test_exit_and_ctrl_c_inside_a_lesson(tmp_path):
-    tag = f"lesson-exit-{os.getpid()}"
-    child = spawn(["lesson", "pipes"], tmp_path, tag)
-    try:
-        child.expect_exact("lesson 1/5> ")
-        child.sendline("sleep 10")
-        child.sendcontrol("c")                        # interrupts the command only
-        child.expect_exact("lesson 1/5> ")
-        child.sendline("rm -rf *; ls")                # only the scratch directory
-        child.expect_exact("lesson 1/5> ")
-        child.sendline("exit")
-        child.expect_exact("lesson paused at step 1")
+        child.expect_exact("lesson paused at step 4")
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
         kill_tagged(tag)
-    assert os.path.exists(tmp_path)                   # the student's directory is untouched
+
+
+def test_skipped_steps_do_not_count(tmp_path):
+    tag = f"lesson-skip-{os.getpid()}"
+    lesson = lessons.parse(lessons.find("primes"))
+    child = spawn(["lesson", "primes"], tmp_path, tag)
+    try:
+        child.expect_exact("your answer> ")
+        child.sendline("")                            # no prediction
+        child.expect_exact("lesson 1/2> ")
+        child.sendline("skip")
+        child.expect_exact("it does not count as done")
+        child.expect_exact("lesson 2/2> ")
+        child.sendline(lesson.steps[1].type)
+        child.expect_exact("✓ that's it")
+        child.expect_exact("steps not done yet: 1")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+    listing = subprocess.run([MINISH, "lesson"], env=shell_env(tmp_path), capture_output=True,
+                             text=True, cwd=tmp_path, stdin=subprocess.DEVNULL).stdout
+    assert "21-primes" in listing and " 1/2 " in listing
+    progress = json.loads((tmp_path / ".local/share/minish/progress.json").read_text())
+    assert progress["21-primes"]["passed"] == [2]
+
+
+def at_prompt(tmp_path, tag):
+    env = shell_env(tmp_path)
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+    env.update(MINISH_TEST_TAG=tag, MINISH_EDITOR="plain", TERM="xterm", PS1="TOP> ",
+               TMPDIR=str(tmp_path / "tmp"))
+    child = pexpect.spawn(MINISH, [], env=env, cwd=str(tmp_path), encoding="utf-8",
+                          codec_errors="replace", timeout=30, dimensions=(50, 200))
+    child.expect_exact("TOP> ")
+    return child
+
+
+def test_quitting_a_lesson_leaves_the_shell_as_it_was(tmp_path):
+    """Quit `lesson processes` with noreap on and a zombie; finish `lesson
+    signals` with its USR1 trap set: the shell gets its options, traps,
+    jobs and variables back."""
+    tag = f"lesson-restore-{os.getpid()}"
+    child = at_prompt(tmp_path, tag)
+    try:
+        child.sendline("lesson processes")
+        for number in range(1, 5):                    # steps 1-4, predictions left empty
+            index = child.expect_exact(["your answer> ", f"lesson {number}/6> "])
+            if index == 0:
+                child.sendline("")
+                child.expect_exact(f"lesson {number}/6> ")
+            child.sendline("skip")
+        child.expect_exact("lesson 5/6> ")
+        child.sendline("set -o noreap; sleep 0.1 & sleep 0.5; jobs")
+        child.expect_exact("✓ that's it")
+        child.expect_exact("lesson 6/6> ")
+        child.sendline("quit")
+        child.expect_exact("TOP> ")
+        child.sendline("set -o | grep noreap; jobs; echo q=${q-unset} key=${LESSON_KEY-unset}")
+        child.expect(r"noreap\s+off")
+        child.expect_exact("q=unset key=unset")
+        assert "Zombie" not in child.before
+        child.expect_exact("TOP> ")
+        assert all(state != "Z" for state in process_states(children_of(child.pid)))
+        child.sendline("lesson signals")
+        for number in range(1, 6):
+            index = child.expect_exact(["your answer> ", f"lesson {number}/5> "])
+            if index == 0:
+                child.sendline("")
+                child.expect_exact(f"lesson {number}/5> ")
+            if number < 5:
+                child.sendline("skip")
+        child.sendline("trap 'echo caught USR1' USR1; kill -USR1 $$; sigs > mine; grep caught mine")
+        child.expect_exact("✓ that's it")
+        child.expect_exact("TOP> ")
+        child.sendline("trap; echo end-of-traps")
+        child.expect_exact("end-of-traps")
+        assert "USR1" not in child.before
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+
+
+def children_of(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as f:
+        return [int(p) for p in f.read().split()]
+
+
+def test_commands_in_a_lesson_write_to_a_terminal(tmp_path):
+    """fd 1 of a lesson's command is a terminal (the lesson's pty), and
+    what it writes reaches the student's terminal."""
+    tag = f"lesson-tty-{os.getpid()}"
+    child = spawn(["lesson", "redirection"], tmp_path, tag)
+    try:
+        child.expect_exact("lesson 1/5> ")
+        child.sendline("test -t 1 && echo fd1-is-a-terminal; readlink /proc/self/fd/1")
+        child.expect_exact("fd1-is-a-terminal")
+        child.expect(r"/dev/pts/\d+")
+        child.expect_exact("not yet:")
+        child.sendline("quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
 
 
 def test_lesson_listing_and_unknown_lesson(tmp_path):
