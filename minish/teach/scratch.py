@@ -1,9 +1,12 @@
 """A lesson's scratch things, and sweeping up after lessons that were killed.
 
-A lesson makes three kinds of thing outside the student's own files:
-    $TMPDIR/minish-lesson-PID-NAME-XXXX/   its scratch directory
-    $TMPDIR/minish-out-PID-XXXX            the capture file of one command
+A lesson makes two kinds of thing outside the student's own files:
+    $TMPDIR/minish-lesson-PID-NAME-XXXX/   its scratch directory (the record
+                                           of what a command did and the copy
+                                           of its output live in there)
     System V objects keyed by LESSON_KEY   ftok(3) of the scratch directory
+(Older versions also left $TMPDIR/minish-out-PID-XXXX capture files; they
+are swept up too.)
 The runner removes them however the lesson ends -- unless the process is
 killed outright (SIGKILL, a power cut).  The PID in each name says whose
 they are, so `minish lesson --clean` removes exactly the ones whose owner no
@@ -23,13 +26,6 @@ OUT_PREFIX = "minish-out-"
 def make_scratch(name: str) -> str:
     """A new scratch directory for lesson `name`, owned by this process."""
     return tempfile.mkdtemp(prefix=f"{LESSON_PREFIX}{os.getpid()}-{name}-")
-
-
-def make_capture_file() -> str:
-    """A new, empty capture file for one command's output (closed again)."""
-    fd, path = tempfile.mkstemp(prefix=f"{OUT_PREFIX}{os.getpid()}-")
-    os.close(fd)
-    return path
 
 
 def _owner_gone(entry: str, prefix: str) -> bool:
