@@ -21,8 +21,8 @@ def test_there_are_enough_lessons_covering_the_course():
     topics = set()
     for path in PATHS:
         topics.update(int(t) for t in lessons.parse(path).topic.split(",") if t.strip())
-    assert len(PATHS) >= 16
-    assert set(range(1, 19)) | {20, 21} <= topics
+    assert len(PATHS) >= 22
+    assert set(range(1, 23)) <= topics
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[os.path.basename(p) for p in PATHS])

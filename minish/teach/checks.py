@@ -26,6 +26,7 @@ FORMS = [
     rf"ipc (msg|shm|sem) {KEY} (exists|missing|dest)",
     rf"ipc msg {KEY} messages \d+", rf"ipc shm {KEY} nattch \d+",
     rf"ipc sem {KEY} values( -?\d+)+",
+    r"posix sem /\S+ (exists|missing|value \d+)",
     r"file \S+ (exists|missing)", r"file \S+ contains .+", r"file \S+ is (fifo|executable)",
     r"var \w+ (set|unset)", r"var \w+ matches .+", rf"var \w+ is ipc (msg|shm|sem) {KEY}",
     r"option \w+ (on|off)",
@@ -213,6 +214,21 @@ def _ipc(rest: str, did) -> str | None:
         f"{name} should hold {' '.join(args)} (it holds {' '.join(map(str, values))})"
 
 
+def _posix(rest: str, did) -> str | None:
+    """A POSIX named semaphore: a file sem.NAME in /dev/shm (sem_overview(7))."""
+    _, name, what, *args = rest.split()
+    there = os.path.exists(f"/dev/shm/sem.{name[1:]}")
+    if what in ("exists", "missing"):
+        return None if there == (what == "exists") else \
+            f"the semaphore {name} should {'exist' if what == 'exists' else 'be unlinked'}"
+    from ..helpers import psem
+    try:
+        got = psem.value(name)
+    except OSError:
+        return f"there is no semaphore {name}"
+    return None if got == int(args[0]) else f"{name} should hold {args[0]} (it holds {got})"
+
+
 def _file(rest: str, did) -> str | None:
     name, _, what = rest.partition(" ")
     path = os.path.join(did.cwd, name)
@@ -261,4 +277,4 @@ def _option(rest: str, did) -> str | None:
 
 _CHECKS = {"output": _output, "status": _status, "typed": _typed, "ran": _ran, "job": _job,
            "syscall": _syscall, "syscalls": _syscalls, "zombie": _zombie, "child": _child,
-           "ipc": _ipc, "file": _file, "var": _var, "option": _option}
+           "ipc": _ipc, "posix": _posix, "file": _file, "var": _var, "option": _option}

@@ -63,6 +63,7 @@ text with echo or printf never passes a step (teach/record.py records it):
   kernel objects (KEY: $LESSON_KEY, 0x..., or $var holding the object's id)
     ipc msg|shm|sem KEY exists | missing | dest (shm marked for removal)
     ipc msg KEY messages N | ipc shm KEY nattch N | ipc sem KEY values V V ...
+    posix sem /NAME exists | missing | value N     (a named semaphore, /dev/shm)
   files, variables, options
     file NAME exists | missing | contains TEXT | is fifo | is executable
     var NAME set | unset | matches REGEX | is ipc msg|shm|sem KEY

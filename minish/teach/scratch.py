@@ -5,6 +5,7 @@ A lesson makes two kinds of thing outside the student's own files:
                                            of what a command did and the copy
                                            of its output live in there)
     System V objects keyed by LESSON_KEY   ftok(3) of the scratch directory
+    /dev/shm/sem.lesson-LESSON_KEY         a POSIX named semaphore
 (Older versions also left $TMPDIR/minish-out-PID-XXXX capture files; they
 are swept up too.)
 The runner removes them however the lesson ends -- unless the process is
@@ -93,6 +94,16 @@ def remove_ipc(key: int) -> list[str]:
     return removed
 
 
+def remove_posix_semaphore(key: int) -> bool:
+    """Lessons name their POSIX semaphore /lesson-LESSON_KEY (sem_unlink(3)
+    is unlink of its file in /dev/shm)."""
+    try:
+        os.unlink(f"/dev/shm/sem.lesson-0x{key:08x}")
+        return True
+    except OSError:
+        return False
+
+
 def clean(report_line) -> int:
     """`minish lesson --clean`: remove what killed lessons left; one line per thing."""
     from .lesson import lesson_key
@@ -105,6 +116,9 @@ def clean(report_line) -> int:
                 key = None
             for what in remove_ipc(key) if key is not None else []:
                 report_line(f"removed IPC {what}")
+                count += 1
+            if key is not None and remove_posix_semaphore(key):
+                report_line(f"removed /dev/shm/sem.lesson-0x{key:08x}")
                 count += 1
             shutil.rmtree(path, ignore_errors=True)
         else:
