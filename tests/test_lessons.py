@@ -465,3 +465,40 @@ def test_demo_bad_input(tmp_path):
     proc = subprocess.run([MINISH, "demo", "nonexistent-file"], env=shell_env(tmp_path),
                           capture_output=True, text=True, cwd=tmp_path, stdin=subprocess.DEVNULL)
     assert proc.stderr.startswith("minish: demo: ") and proc.returncode == 1
+
+
+# ---- lesson 11 for students who are not root: `ids sim` ---------------------------------
+
+def random_calls(rng, n: int) -> str:
+    ids = ["0", "1000", "65534"]
+    calls = []
+    for _ in range(n):
+        name = rng.choice(["setuid", "seteuid", "setreuid", "setresuid", "setgid", "setregid"])
+        count = {"setuid": 1, "seteuid": 1, "setgid": 1, "setreuid": 2, "setregid": 2}.get(name, 3)
+        args = [rng.choice(ids + (["-1"] if count > 1 else [])) for _ in range(count)]
+        calls.append(" ".join([name, *args]))
+    return " then ".join(calls)
+
+
+def ids_output(command: str, user: int | None = None) -> str:
+    prefix = [] if user is None else ["setpriv", f"--reuid={user}", f"--regid={user}",
+                                      "--clear-groups"]
+    proc = subprocess.run([*prefix, MINISH, "-c", command], capture_output=True, text=True,
+                          cwd="/", env={"PATH": os.environ["PATH"], "HOME": "/nonexistent"},
+                          stdin=subprocess.DEVNULL)
+    assert proc.stderr == ""
+    return proc.stdout
+
+
+@pytest.mark.parametrize("user", [None, 1000], ids=["root", "uid-1000"])
+def test_ids_sim_follows_the_kernel(user):
+    """The simulation and the real calls (`ids try`, in a forked child) give
+    the same triples and the same errors, as root and as an ordinary user."""
+    import random
+    rng = random.Random(11 if user is None else 1000)
+    for _ in range(40):
+        calls = random_calls(rng, 4)
+        real = ids_output(f"ids try {calls}", user)
+        simulated = ids_output(f"ids sim {calls}", user)
+        assert simulated.startswith("SIMULATION: ")
+        assert simulated.split("\n", 1)[1] == real, calls
