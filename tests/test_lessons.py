@@ -152,13 +152,16 @@ def test_lesson_end_to_end_and_printed_answers_never_pass(path, tmp_path, ipc_cl
         assert ipc_objects() == set(), "the lesson's cleanup left IPC objects"   # (our namespace)
 
 
+MQ = len(lessons.parse(lessons.find("message-queues")).steps)
+
+
 def start_message_queue_lesson(tmp_path, tag):
     """Lesson 15 at step 2, with its queue made (key: ftok of its scratch directory)."""
     child = spawn(["lesson", "message-queues"], tmp_path, tag)
     try:
-        child.expect_exact("lesson 1/7> ")
+        child.expect_exact(f"lesson 1/{MQ}> ")
         child.sendline("q=$(ipcmk -Q -k $LESSON_KEY | cut -d' ' -f4); echo queue $q")
-        child.expect_exact("lesson 2/7> ")
+        child.expect_exact(f"lesson 2/{MQ}> ")
     except BaseException:
         child.close(force=True)
         kill_tagged(tag)
@@ -226,7 +229,7 @@ def test_quit_keeps_progress_and_resume_recreates_the_state(tmp_path, ipc_cleanu
     child = start_message_queue_lesson(tmp_path, tag)
     try:
         child.sendline("msgsnd $q 3 three; msgsnd $q 1 one; msgsnd $q 2 two")
-        child.expect_exact("lesson 3/7> ")
+        child.expect_exact(f"lesson 3/{MQ}> ")
         child.sendline("quit")
         child.expect_exact("lesson paused at step 3")
         child.expect(pexpect.EOF)
@@ -237,8 +240,8 @@ def test_quit_keeps_progress_and_resume_recreates_the_state(tmp_path, ipc_cleanu
     child = spawn(["lesson", "message-queues"], tmp_path, tag)
     try:
         child.expect_exact("resuming: re-creating what the earlier steps made:")
-        child.expect_exact("step 3/7: Exactly type 2")
-        child.expect_exact("lesson 3/7> ")
+        child.expect_exact(f"step 3/{MQ}: Exactly type 2")
+        child.expect_exact(f"lesson 3/{MQ}> ")
         assert [kind for kind, _ in ipc_objects()] == ["msg"]
         child.sendline("msgrcv $q 2")
         child.expect_exact("✓ that's it")
