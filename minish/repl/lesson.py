@@ -21,7 +21,6 @@ traps and variables, with the lesson's jobs killed and reaped
 (teach/snapshot.py).  Only SIGKILL escapes that: `minish lesson --clean`
 (teach/scratch.py) sweeps up the files and IPC objects after it.
 """
-import json
 import os
 import shutil
 import signal
@@ -30,37 +29,13 @@ from ..teach import checks
 from ..teach import lesson as lessons
 from ..teach import scratch as scratches
 from ..teach.record import Happened, Recording
+from ..teach.progress import load_progress, save_progress
 from ..teach.snapshot import Snapshot
 from ..teach.tee import Tee
 from ..errors import ExitShell, report, write
 from ..lang.syntax import Lit, Redir, Word
 
 GREEN, YELLOW, BOLD, DIM, RESET = "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
-
-
-def progress_file() -> str:
-    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"),
-                                                           ".local", "share")
-    return os.path.join(data, "minish", "progress.json")
-
-
-def load_progress() -> dict:
-    try:
-        with open(progress_file()) as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return {}                               # missing or corrupt: start afresh
-
-
-def save_progress(progress: dict) -> None:
-    path = progress_file()
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path + ".tmp", "w") as f:
-            json.dump(progress, f, indent=1)
-        os.replace(path + ".tmp", path)
-    except OSError:
-        pass
 
 
 def list_lessons() -> int:
