@@ -12,8 +12,9 @@ no queue.  So while a step's command runs, the runner records:
 - what it wrote to the terminal (teach/tee.py), for the checks on text.
 
 The record is an O_APPEND file in the scratch directory, opened
-close-on-exec: the shell and its forked children append to it (one
-write(2) per line, so lines never mix); exec'd programs never see it.
+close-on-exec and unlinked at once: the shell and its forked children
+append to it (one write(2) per line, so lines never mix); exec'd programs
+never see it, and neither does `ls -a`.
 
 Who calls it: repl/lesson.py (Recording), teach/checks.py (Happened).
 System calls: open, read, close (the record file); /proc reads.
@@ -83,8 +84,9 @@ class Recording:
         self.fd: int | None = None
 
     def start(self) -> None:
-        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
                      | os.O_CLOEXEC, 0o600)
+        os.unlink(self.path)                   # nothing to see, or to delete, in `ls -a`
         import fcntl
         self.fd = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, RECORD_FD_MIN)
         os.close(fd)
@@ -93,15 +95,14 @@ class Recording:
     def stop(self) -> list[tuple[int, str]]:
         """Stop recording; the (pid, text) lines recorded since start()."""
         trace.record_to(None)
-        if self.fd is not None:
+        if self.fd is None:
+            return []
+        try:
+            data = os.pread(self.fd, os.fstat(self.fd).st_size, 0)
+        finally:
             os.close(self.fd)
             self.fd = None
-        try:
-            with open(self.path, encoding="utf-8", errors="replace") as f:
-                lines = f.read().splitlines()
-            os.unlink(self.path)
-        except OSError:
-            return []
+        lines = data.decode("utf-8", "replace").splitlines()
         return [(int(m.group(1)), m.group(2)) for line in lines if (m := _LINE.match(line))]
 
 
