@@ -154,7 +154,8 @@ class Runner:
         step, total = self.lesson.steps[number], len(self.lesson.steps)
         write(1, "\n" + self.paint(BOLD, f"step {number + 1}/{total}: {step.title}") + "\n")
         write(1, "".join(f"  {line}\n" for line in step.text).rstrip() + "\n")
-        write(1, f"  goal: {self.paint(YELLOW, step.goal)}\n")
+        if step.goal:                           # (an older lesson may have none)
+            write(1, f"  goal: {self.paint(YELLOW, step.goal)}\n")
         self.hints, self.guess = 0, None
         if step.predict:
             write(1, f"  predict first: {step.predict}\n")

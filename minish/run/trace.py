@@ -88,12 +88,15 @@ def _write(fd: int, line: str) -> None:
         pass
 
 
-def say(text: str) -> None:
-    """Write one narration line, prefixed with [pid N], in a single write(2)."""
+def say(text: str, show: bool = False) -> None:
+    """Write one narration line, prefixed with [pid N], in a single write(2).
+
+    Shown with set -o trace (SHOW), or when `show` says so (fdtrace's
+    tables, which do not need trace); recorded whenever a lesson records."""
     pid = f"[pid {os.getpid()}]"
     if _record is not None:
         _write(_record, f"{pid} {text}\n")
-    if _fd is None or not SHOW:
+    if _fd is None or not (SHOW or show):
         return
     _write(_fd, f"\x1b[2m{pid}\x1b[0m \x1b[36m{text}\x1b[0m\n" if _colour else f"{pid} {text}\n")
 

@@ -24,7 +24,7 @@ A lesson is a plain text file an instructor writes without Python:
 
     step: Count the lines
         The explanation, in as many indented lines as it takes.
-      goal: count the lines of data.txt with wc, giving it the file as stdin
+      goal: count the lines of data.txt with wc, giving it the file as stdin   (shown)
       predict: how many lines will wc print?          (optional, asked first)
       answer: 2                                        (words; `a | b` for either)
       type: wc -l < data.txt          (the full command: the last stage of `hint`)
@@ -187,8 +187,6 @@ def parse(path: str) -> Lesson:
             raise LessonError(path, s.line, f"step {s.title!r} has no check")
         if not s.type:
             raise LessonError(path, s.line, f"step {s.title!r} has no `type:`")
-        if not s.goal:
-            raise LessonError(path, s.line, f"step {s.title!r} has no `goal:`")
         if bool(s.predict) != bool(s.answer):
             raise LessonError(path, s.line, f"step {s.title!r}: `predict:` needs `answer:`")
     return lesson
