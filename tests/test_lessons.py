@@ -3,6 +3,7 @@ and a wrong answer gets the step's hint.  A lint test checks every file."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import subprocess
@@ -513,3 +514,31 @@ def test_ids_sim_follows_the_kernel(user):
         simulated = ids_output(f"ids sim {calls}", user)
         assert simulated.startswith("SIMULATION: ")
         assert simulated.split("\n", 1)[1] == real, calls
+
+
+def test_user_ids_lesson_as_an_ordinary_user(tmp_path):
+    """Lesson 11 as uid 1000: the real calls fail with EPERM (and the steps
+    say that is the unprivileged rule), `ids sim` shows the saved
+    set-user-ID at work.  The process keeps only CAP_DAC_OVERRIDE, to reach
+    the test's own 0700 temporary directory; it has no CAP_SETUID."""
+    lesson = lessons.parse(lessons.find("user-ids"))
+    tag = f"lesson-uid1000-{os.getpid()}"
+    prefix = ("setpriv", "--reuid=1000", "--regid=1000", "--clear-groups",
+              "--inh-caps=+dac_override", "--ambient-caps=+dac_override")
+    child = spawn(["lesson", lesson.name], tmp_path, tag, prefix)
+    total, printed = len(lesson.steps), []
+    try:
+        for number, step in enumerate(lesson.steps, 1):
+            answer_prediction(child, step)
+            child.expect_exact(f"lesson {number}/{total}> ")
+            printed.append(run_step(child, step, number, total))
+        child.expect_exact(f"lesson complete: {lesson.title}")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+    assert "real 1000" in printed[0]
+    real_calls = [out for step, out in zip(lesson.steps, printed) if "ids try" in step.type]
+    assert real_calls and all("EPERM" in out for out in real_calls)
+    [simulated] = [out for step, out in zip(lesson.steps, printed) if "ids sim" in step.type]
+    assert "SIMULATION" in simulated and re.search(r"seteuid\(0\)\s+= 0", simulated)
