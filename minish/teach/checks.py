@@ -146,7 +146,7 @@ def _plain(pattern: str) -> str:
 
 
 def _zombie(rest: str, did) -> str | None:
-    zombies = [pid for pid, state, _ in record.descendants(did.shell_pid) if state == "Z"]
+    zombies = [pid for pid, state, _ in record.descendants() if state == "Z"]
     if rest == "exists":
         return None if zombies else "no child of the shell is a zombie (state Z)"
     return None if not zombies else f"pid {zombies[0]} is still a zombie: nobody reaped it"
@@ -159,7 +159,7 @@ def _child(rest: str, did) -> str | None:
     import time
     wchan, end = rest.split()[-1], time.monotonic() + 2
     while True:
-        if any(wchan in w for _, _, w in record.descendants(did.shell_pid)):
+        if any(wchan in w for _, _, w in record.descendants()):
             return None
         if time.monotonic() > end:
             return f"no child of the shell is waiting in the kernel's {wchan}"

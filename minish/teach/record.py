@@ -108,8 +108,12 @@ class Recording:
 
 # ---- /proc: the shell's children and their states ---------------------------------
 
-def descendants(root: int) -> list[tuple[int, str, str]]:
-    """(pid, state letter, wchan) of every process below `root` (proc(5))."""
+def descendants() -> list[tuple[int, str, str]]:
+    """(pid, state letter, wchan) of every process below this one (proc(5)).
+
+    Our pid as /proc numbers it: in a pid namespace of its own with the
+    host's /proc (unshare --pid), getpid() and /proc disagree."""
+    root = int(os.readlink("/proc/self"))
     parent, state = {}, {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
