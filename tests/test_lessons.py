@@ -38,6 +38,9 @@ def test_lesson_file_is_well_formed(path):
         # at least one check on what happened, not only on the text it printed
         assert any(not check.startswith(("output ", "status ", "typed "))
                    for _, check, _ in step.checks), step.title
+        # a failed regular expression is explained in words, never shown raw
+        assert all(why for _, check, why in step.checks
+                   if check.startswith("output matches ")), step.title
 
 
 def test_lesson_files_are_numbered_by_their_topics():
