@@ -24,8 +24,8 @@ from ..kernel import sysv
 CHUNK = 8192                    # <= MSGMAX (8192), the default message size limit
 
 
-def _child(send) -> None:
-    """Fork a child that calls send(chunk) for each chunk, then exits."""
+def _child(send) -> int:
+    """Fork a child that runs send() and exits; return its pid."""
     pid = os.fork()
     if pid == 0:
         try:
@@ -42,8 +42,12 @@ def pipe_way(total: int, fifo: str | None = None) -> None:
         read_end = os.open(fifo, os.O_RDONLY)
     else:
         read_end, write_end = os.pipe()
-        pid = _child(lambda: (os.close(read_end), _write_all(write_end, total)))
-        os.close(write_end)
+
+        def send():
+            os.close(read_end)                 # the child only writes
+            _write_all(write_end, total)
+        pid = _child(send)
+        os.close(write_end)                    # or the parent never sees end-of-file
     got = 0
     while chunk := os.read(read_end, 65536):
         got += len(chunk)
@@ -65,7 +69,11 @@ def queue_way(total: int) -> None:
     q = sysv.msgget(sysv.IPC_PRIVATE, sysv.IPC_CREAT | 0o600)
     try:
         data = b"x" * CHUNK
-        pid = _child(lambda: [sysv.msgsnd(q, 1, data) for _ in range(total // CHUNK)])
+
+        def send():
+            for _ in range(total // CHUNK):
+                sysv.msgsnd(q, 1, data)
+        pid = _child(send)
         got = sum(len(sysv.msgrcv(q, 0, 0, CHUNK)[1]) for _ in range(total // CHUNK))
         os.waitpid(pid, 0)
         assert got == total
