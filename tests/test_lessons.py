@@ -354,7 +354,7 @@ def children_of(pid: int) -> list[int]:
 
 def test_commands_in_a_lesson_write_to_a_terminal(tmp_path):
     """fd 1 of a lesson's command is a terminal (the lesson's pty), and
-    what it writes reaches the student's terminal."""
+    what it writes reaches the student's terminal as it is written."""
     tag = f"lesson-tty-{os.getpid()}"
     child = spawn(["lesson", "redirection"], tmp_path, tag)
     try:
@@ -363,6 +363,13 @@ def test_commands_in_a_lesson_write_to_a_terminal(tmp_path):
         child.expect_exact("fd1-is-a-terminal")
         child.expect(r"/dev/pts/\d+")
         child.expect_exact("not yet:")
+        child.expect_exact("lesson 1/5> ")
+        child.sendline("echo early-output; sleep 30")  # seen while the command still runs
+        child.expect_exact("early-output")
+        assert wait_for(lambda: any(open(f"/proc/{pid}/comm").read() == "sleep\n"
+                                    for pid in children_of(child.pid)))
+        child.sendcontrol("c")
+        child.expect_exact("lesson 1/5> ")
         child.sendline("quit")
         child.expect(pexpect.EOF)
     finally:
@@ -545,3 +552,31 @@ def test_user_ids_lesson_as_an_ordinary_user(tmp_path):
     assert real_calls and all("EPERM" in out for out in real_calls)
     [simulated] = [out for step, out in zip(lesson.steps, printed) if "ids sim" in step.type]
     assert "SIMULATION" in simulated and re.search(r"seteuid\(0\)\s+= 0", simulated)
+
+
+def test_failures_are_said_in_words(tmp_path):
+    """A failed check says what was expected, in words, never a raw regex."""
+    tag = f"lesson-words-{os.getpid()}"
+    child = spawn(["lesson", "pipes"], tmp_path, tag)
+    try:
+        child.expect_exact("your answer> ")
+        child.sendline("3")
+        child.expect_exact("lesson 1/6> ")
+        child.sendline("cat fruit.txt | wc -l | cat")
+        child.expect_exact("not yet: the job should have 2 processes (it had 3)")
+        child.expect_exact("lesson 1/6> ")
+        child.sendline("cat fruit.txt fruit.txt | wc -l")
+        child.expect_exact("not yet: wc -l should print 4")
+        assert "\\s" not in child.before
+        child.expect_exact("lesson 1/6> ")
+        child.sendline("cat fruit.txt | wc -l")
+        child.expect_exact("✓ that's it")
+        child.expect_exact("you predicted '3': the answer was '2'")
+        child.expect_exact("lesson 2/6> ")
+        child.sendline("quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+    progress = json.loads((tmp_path / ".local/share/minish/progress.json").read_text())
+    assert progress["04-pipes"]["predictions"] == {"1": {"said": "3", "right": False}}
