@@ -154,10 +154,10 @@ def _zombie(rest: str, did) -> str | None:
 
 def _child(rest: str, did) -> str | None:
     """A child that was just started needs a moment to get where it blocks:
-    look again for up to two seconds (names vary a little between kernels:
+    look again for up to five seconds (names vary a little between kernels:
     __do_semtimedop, anon_pipe_read, so a part of the name is enough)."""
     import time
-    wchan, end = rest.split()[-1], time.monotonic() + 2
+    wchan, end = rest.split()[-1], time.monotonic() + 5
     while True:
         if any(wchan in w for _, _, w in record.descendants()):
             return None
