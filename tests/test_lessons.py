@@ -130,10 +130,12 @@ def test_lesson_end_to_end_and_printed_answers_never_pass(path, tmp_path, ipc_cl
                 child.expect_exact(f"lesson {number}/{total}> ")
                 if run == 1 and number == 1:
                     first = scratch_of(tmp_path)
+                    keys = {first[1]}
                     wrong_answer_and_hints(child, step, total)
                 if run == 2:
-                    replay = replay_script(tmp_path, outputs[number - 1], first,
-                                           scratch_of(tmp_path))
+                    now = scratch_of(tmp_path)
+                    keys.add(now[1])
+                    replay = replay_script(tmp_path, outputs[number - 1], first, now)
                     child.sendline(". " + replay)
                     index = child.expect_exact(["✓ that's it", "not yet:"])
                     assert index == 1, f"step {number} ({step.title}) passed by printf of " \
@@ -154,6 +156,8 @@ def test_lesson_end_to_end_and_printed_answers_never_pass(path, tmp_path, ipc_cl
         assert len(predicted) == sum(1 for s in lesson.steps if s.predict)
         assert os.listdir(tmp_path / "tmp") == [], "the scratch directory was not removed"
         assert ipc_objects() == set(), "the lesson's cleanup left IPC objects"   # (our namespace)
+        assert not any(os.path.exists(f"/dev/shm/sem.lesson-{key}") for key in keys), \
+            "the lesson's cleanup left a POSIX semaphore"
 
 
 MQ = len(lessons.parse(lessons.find("message-queues")).steps)
