@@ -262,6 +262,37 @@ def test_quit_keeps_progress_and_resume_recreates_the_state(tmp_path, ipc_cleanu
         kill_tagged(tag)
 
 
+RESUMES = [(path, k) for path in PATHS
+           for k in range(len(lessons.parse(path).steps))
+           if k > 0]
+
+
+@pytest.mark.parametrize("path,done", RESUMES,
+                         ids=[f"{os.path.basename(p)}-at-{k + 1}" for p, k in RESUMES])
+def test_resumed_lesson_recreates_what_the_step_needs(path, done, tmp_path, ipc_cleanup):
+    """A student who stopped after step `done` comes back: in a new scratch
+    directory, with a new key, the `resume:` lines re-create what the
+    earlier steps made, and the next step's own command passes at once."""
+    lesson = lessons.parse(path)
+    progress = tmp_path / ".local/share/minish/progress.json"
+    progress.parent.mkdir(parents=True)
+    progress.write_text(json.dumps({lesson.name: {"done": done,
+                                                  "passed": list(range(1, done + 1))}}))
+    tag = f"lesson-resume-{os.getpid()}-{lesson.name}"
+    child = spawn(["lesson", lesson.name], tmp_path, tag, own_pid_namespace(lesson))
+    total, step = len(lesson.steps), lesson.steps[done]
+    try:
+        answer_prediction(child, step)
+        child.expect_exact(f"lesson {done + 1}/{total}> ")
+        run_step(child, step, done + 1, total)
+        child.sendline("quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+    assert ipc_objects() == set() and os.listdir(tmp_path / "tmp") == []
+
+
 def test_skipped_steps_do_not_count(tmp_path):
     tag = f"lesson-skip-{os.getpid()}"
     lesson = lessons.parse(lessons.find("primes"))
