@@ -1,8 +1,13 @@
 """system(3), popen(3), pclose(3) and coprocesses, written out in Python.
 
-The C library's versions are nothing but fork, exec, pipes and waitpid;
-these do exactly what glibc does, step by step, so a student can read
-them and a lesson can import them:
+The C library's versions are nothing but process creation, exec, pipes
+and waitpid.  These are the classic fork() versions (APUE, and glibc's
+own before 2.29); since 2.29 glibc's system() and popen() start the
+child with posix_spawn(3) instead -- clone(CLONE_VM|CLONE_VFORK), which
+copies no page tables -- but the signal handling and the waiting are the
+same.  The fork version is the one taught because every step is visible
+and can be narrated; posix_spawn does the same steps inside libc.  A
+student can read these, and a lesson can import them:
 
     from minish.libc import system, popen, pclose, pr_exit, coprocess
 
@@ -37,7 +42,8 @@ class InvalidArgument(OSError, ValueError):
 def system(command: str | None) -> int:
     """Run `command` with /bin/sh -c and return its raw wait status.
 
-    The calls, in order (as glibc's sysdeps/posix/system.c):
+    The calls, in order (as glibc's sysdeps/posix/system.c, with fork where
+    glibc >= 2.29 uses posix_spawn):
       sigaction(SIGINT, SIG_IGN), sigaction(SIGQUIT, SIG_IGN)
           -- Ctrl-C at the terminal is for the command, not for us
       sigprocmask(SIG_BLOCK, {SIGCHLD})

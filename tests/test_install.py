@@ -101,10 +101,12 @@ def test_installed_minish_runs_a_lesson(installed):
                                             TERM="xterm"),
                           encoding="utf-8", codec_errors="replace", timeout=30)
     try:
-        child.expect_exact("lesson 1/5> ")
+        child.expect_exact("your answer> ")         # step 1 asks for a prediction first
+        child.sendline("2")
+        child.expect_exact("lesson 1/6> ")
         child.sendline("cat fruit.txt | wc -l")
         child.expect_exact("✓ that's it")
-        child.expect_exact("lesson 2/5> ")
+        child.expect_exact("lesson 2/6> ")
         child.sendline("quit")
         child.expect_exact("lesson paused at step 2")
         child.expect(pexpect.EOF)

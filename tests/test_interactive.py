@@ -423,10 +423,12 @@ def test_loop_at_the_prompt(sh):
 
 def test_lesson_builtin_at_the_prompt(sh, tmp_path):
     sh.child.sendline("lesson pipes")
-    sh.child.expect_exact("lesson 1/5> ")
+    sh.child.expect_exact("your answer> ")           # step 1 asks for a prediction first
+    sh.child.sendline("2")
+    sh.child.expect_exact("lesson 1/6> ")
     sh.child.sendline("cat fruit.txt | wc -l")
     sh.child.expect_exact("✓ that's it")
-    sh.child.expect_exact("lesson 2/5> ")
+    sh.child.expect_exact("lesson 2/6> ")
     sh.child.sendline("quit")
     out = sh.prompt()
     assert "lesson paused at step 2" in out

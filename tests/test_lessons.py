@@ -3,6 +3,7 @@ and a wrong answer gets the step's hint.  A lint test checks every file."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import subprocess
@@ -21,8 +22,8 @@ def test_there_are_enough_lessons_covering_the_course():
     topics = set()
     for path in PATHS:
         topics.update(int(t) for t in lessons.parse(path).topic.split(",") if t.strip())
-    assert len(PATHS) >= 16
-    assert set(range(1, 19)) | {20, 21} <= topics
+    assert len(PATHS) >= 22
+    assert set(range(1, 23)) <= topics
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[os.path.basename(p) for p in PATHS])
@@ -30,7 +31,23 @@ def test_lesson_file_is_well_formed(path):
     lesson = lessons.parse(path)
     assert lesson.title and lesson.goals
     for step in lesson.steps:
-        assert step.checks and step.type and step.hints, step.title
+        assert step.checks and step.type and step.hints and step.goal, step.title
+        assert " " not in step.type or step.type not in step.goal, \
+            f"{step.title}: the goal gives the command away"
+        assert step.text, f"{step.title}: a step explains what it shows"
+        # at least one check on what happened, not only on the text it printed
+        assert any(not check.startswith(("output ", "status ", "typed "))
+                   for _, check, _ in step.checks), step.title
+        # a failed regular expression is explained in words, never shown raw
+        assert all(why for _, check, why in step.checks
+                   if check.startswith("output matches ")), step.title
+
+
+def test_lesson_files_are_numbered_by_their_topics():
+    for path in PATHS:
+        lesson = lessons.parse(path)
+        number = os.path.basename(path).split("-", 1)[0]
+        assert lesson.topic.split(",")[0].strip() == str(int(number)), path
 
 
 def spawn(args, tmp_path, tag, prefix=()):
@@ -52,40 +69,111 @@ def own_pid_namespace(lesson) -> tuple:
     return ("unshare", "--pid", "--fork") if works.returncode == 0 else ()
 
 
+def scratch_of(tmp_path) -> tuple[str, str]:
+    """The running lesson's scratch directory and its LESSON_KEY."""
+    [name] = [n for n in os.listdir(tmp_path / "tmp") if n.startswith("minish-lesson-")]
+    path = str(tmp_path / "tmp" / name)
+    return path, f"0x{lessons.lesson_key(path):08x}"
+
+
+def answer_prediction(child, step):
+    if step.predict:
+        child.expect_exact("your answer> ")
+        child.sendline(step.answer.split(" | ")[0])
+
+
+def run_step(child, step, number, total) -> str:
+    """Type the step's command; it must pass.  Returns what it printed."""
+    child.sendline(step.type)
+    index = child.expect_exact(["✓ that's it", "not yet:"])
+    printed = child.before.replace("\r\n", "\n")
+    assert index == 0, f"step {number} ({step.title}) failed:\n{printed}{child.readline()}"
+    return printed.split("\n", 1)[1].rstrip(" ") if "\n" in printed else ""
+
+
+def wrong_answer_and_hints(child, step, total):
+    """A wrong answer shows no command; `hint` gives the stages, the command last."""
+    child.sendline("echo wrong-answer")
+    child.expect_exact("not yet:")
+    child.expect_exact("(type hint for help)")
+    child.expect_exact(f"lesson 1/{total}> ")
+    for stage in [*step.hints, f"the full command: {step.type}"]:
+        child.sendline("hint")
+        child.expect_exact(f"hint: {stage}")
+        child.expect_exact(f"lesson 1/{total}> ")
+
+
+def replay_script(tmp_path, output: str, old: tuple[str, str], new: tuple[str, str]) -> str:
+    """A file that prints `output` with printf -- the honest output of the
+    step in an earlier run, with that run's directory and key made this
+    run's -- for `. FILE` at the lesson prompt."""
+    for was, now in zip(old, new):
+        output = output.replace(was, now)
+    path = tmp_path / "replay.sh"
+    path.write_text("printf '%s' '" + output.replace("'", "'\\''") + "'\n")
+    return str(path)
+
+
 @pytest.mark.parametrize("path", PATHS, ids=[os.path.basename(p) for p in PATHS])
-def test_lesson_end_to_end(path, tmp_path, ipc_cleanup):
+def test_lesson_end_to_end_and_printed_answers_never_pass(path, tmp_path, ipc_cleanup):
+    """Run 1: the right commands pass every step; we keep what each printed.
+    Run 2: at every step, printing run 1's output with printf is rejected
+    before the right command passes again."""
     lesson = lessons.parse(path)
     tag = f"lesson-{os.getpid()}-{lesson.name}"
-    child = spawn(["lesson", lesson.name], tmp_path, tag, own_pid_namespace(lesson))
-    try:
-        total = len(lesson.steps)
-        child.expect_exact(f"lesson 1/{total}> ")
-        child.sendline("echo wrong-answer")          # one wrong answer: the hint
-        child.expect_exact("not yet:")
-        child.expect_exact(f"hint: {lesson.steps[0].hints[0]}")
-        for number, step in enumerate(lesson.steps, 1):
-            child.expect_exact(f"lesson {number}/{total}> ")
-            child.sendline(step.type)
-            index = child.expect_exact(["✓ that's it", "not yet:"])
-            assert index == 0, f"step {number} ({step.title}) failed:\n{child.before}{child.after}" \
-                               f"{child.readline()}"
-        child.expect_exact(f"lesson complete: {lesson.title}")
-        child.expect(pexpect.EOF)
-    finally:
-        child.close(force=True)
-        kill_tagged(tag)
-    progress = json.loads((tmp_path / ".local/share/minish/progress.json").read_text())
-    assert progress[lesson.name]["done"] == len(lesson.steps)
-    assert os.listdir(tmp_path / "tmp") == [], "the scratch directory was not removed"
-    assert ipc_objects() == set(), "the lesson's cleanup left IPC objects"   # (our namespace)
+    total, outputs = len(lesson.steps), []
+    for run in (1, 2):
+        child = spawn(["lesson", lesson.name], tmp_path, tag, own_pid_namespace(lesson))
+        try:
+            for number, step in enumerate(lesson.steps, 1):
+                answer_prediction(child, step)
+                child.expect_exact(f"lesson {number}/{total}> ")
+                if run == 1 and number == 1:
+                    first = scratch_of(tmp_path)
+                    keys = {first[1]}
+                    wrong_answer_and_hints(child, step, total)
+                if run == 2:
+                    now = scratch_of(tmp_path)
+                    keys.add(now[1])
+                    replay = replay_script(tmp_path, outputs[number - 1], first, now)
+                    child.sendline(". " + replay)
+                    index = child.expect_exact(["✓ that's it", "not yet:"])
+                    assert index == 1, f"step {number} ({step.title}) passed by printf of " \
+                                       f"its output:\n{outputs[number - 1]}"
+                    child.expect_exact(f"lesson {number}/{total}> ")
+                printed = run_step(child, step, number, total)
+                if run == 1:
+                    outputs.append(printed)
+            child.expect_exact(f"lesson complete: {lesson.title}")
+            child.expect(pexpect.EOF)
+        finally:
+            child.close(force=True)
+            kill_tagged(tag)
+        progress = json.loads((tmp_path / ".local/share/minish/progress.json").read_text())
+        assert progress[lesson.name]["passed"] == list(range(1, total + 1))
+        predicted = progress[lesson.name].get("predictions", {})
+        assert all(p["right"] for p in predicted.values())
+        assert len(predicted) == sum(1 for s in lesson.steps if s.predict)
+        assert os.listdir(tmp_path / "tmp") == [], "the scratch directory was not removed"
+        assert ipc_objects() == set(), "the lesson's cleanup left IPC objects"   # (our namespace)
+        assert not any(os.path.exists(f"/dev/shm/sem.lesson-{key}") for key in keys), \
+            "the lesson's cleanup left a POSIX semaphore"
+
+
+MQ = len(lessons.parse(lessons.find("message-queues")).steps)
 
 
 def start_message_queue_lesson(tmp_path, tag):
     """Lesson 15 at step 2, with its queue made (key: ftok of its scratch directory)."""
     child = spawn(["lesson", "message-queues"], tmp_path, tag)
-    child.expect_exact("lesson 1/5> ")
-    child.sendline("q=$(ipcmk -Q -k $LESSON_KEY | cut -d' ' -f4); echo queue $q")
-    child.expect_exact("lesson 2/5> ")
+    try:
+        child.expect_exact(f"lesson 1/{MQ}> ")
+        child.sendline("q=$(ipcmk -Q -k $LESSON_KEY | cut -d' ' -f4); echo queue $q")
+        child.expect_exact(f"lesson 2/{MQ}> ")
+    except BaseException:
+        child.close(force=True)
+        kill_tagged(tag)
+        raise
     assert [kind for kind, _ in ipc_objects()] == ["msg"]
     [scratch] = os.listdir(tmp_path / "tmp")
     assert scratch.startswith(f"minish-lesson-{child.pid}-15-message-queues-")
@@ -123,7 +211,7 @@ def test_lesson_clean_removes_what_killed_lessons_left(tmp_path, ipc_cleanup):
     assert len(ipc_objects()) == 1
     alive = spawn(["lesson", "pipes"], tmp_path, tag)  # a running lesson must be spared
     try:
-        alive.expect_exact("lesson 1/5> ")
+        alive.expect_exact("your answer> ")
         env = shell_env(tmp_path)
         env["TMPDIR"] = str(tmp_path / "tmp")
         proc = subprocess.run([MINISH, "lesson", "--clean"], env=env, capture_output=True,
@@ -142,45 +230,186 @@ def test_lesson_clean_removes_what_killed_lessons_left(tmp_path, ipc_cleanup):
         kill_tagged(tag)
 
 
-def test_quit_keeps_progress_and_resumes(tmp_path):
+def test_quit_keeps_progress_and_resume_recreates_the_state(tmp_path, ipc_cleanup):
+    """Lesson 15 paused after step 2: resuming re-creates $q and its three
+    messages in a new scratch directory, so step 3 works at once."""
     tag = f"lesson-quit-{os.getpid()}"
-    child = spawn(["lesson", "pipes"], tmp_path, tag)
+    child = start_message_queue_lesson(tmp_path, tag)
     try:
-        child.expect_exact("lesson 1/5> ")
-        child.sendline("cat fruit.txt | wc -l")
-        child.expect_exact("lesson 2/5> ")
+        child.sendline("msgsnd $q 3 three; msgsnd $q 1 one; msgsnd $q 2 two")
+        child.expect_exact(f"lesson 3/{MQ}> ")
         child.sendline("quit")
-        child.expect_exact("lesson paused at step 2")
+        child.expect_exact("lesson paused at step 3")
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
-    child = spawn(["lesson", "pipes"], tmp_path, tag)
+        kill_tagged(tag)
+    assert ipc_objects() == set(), "quitting removes the queue"
+    child = spawn(["lesson", "message-queues"], tmp_path, tag)
     try:
-        child.expect_exact("step 2/5: Three stages")
+        child.expect_exact("resuming: re-creating what the earlier steps made:")
+        child.expect_exact(f"step 3/{MQ}: Exactly type 2")
+        child.expect_exact(f"lesson 3/{MQ}> ")
+        assert [kind for kind, _ in ipc_objects()] == ["msg"]
+        child.sendline("msgrcv $q 2")
+        child.expect_exact("✓ that's it")
+        child.expect_exact("your answer> ")           # step 4 asks for a prediction
         child.sendcontrol("d")                        # Ctrl-D: paused too
-        child.expect_exact("lesson paused at step 2")
-    finally:
-        child.close(force=True)
-        kill_tagged(tag)
-
-
-def test_exit_and_ctrl_c_inside_a_lesson(tmp_path):
-    tag = f"lesson-exit-{os.getpid()}"
-    child = spawn(["lesson", "pipes"], tmp_path, tag)
-    try:
-        child.expect_exact("lesson 1/5> ")
-        child.sendline("sleep 10")
-        child.sendcontrol("c")                        # interrupts the command only
-        child.expect_exact("lesson 1/5> ")
-        child.sendline("rm -rf *; ls")                # only the scratch directory
-        child.expect_exact("lesson 1/5> ")
-        child.sendline("exit")
-        child.expect_exact("lesson paused at step 1")
+        child.expect_exact("lesson paused at step 4")
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
         kill_tagged(tag)
-    assert os.path.exists(tmp_path)                   # the student's directory is untouched
+
+
+RESUMES = [(path, k) for path in PATHS
+           for k in range(len(lessons.parse(path).steps))
+           if k > 0]
+
+
+@pytest.mark.parametrize("path,done", RESUMES,
+                         ids=[f"{os.path.basename(p)}-at-{k + 1}" for p, k in RESUMES])
+def test_resumed_lesson_recreates_what_the_step_needs(path, done, tmp_path, ipc_cleanup):
+    """A student who stopped after step `done` comes back: in a new scratch
+    directory, with a new key, the `resume:` lines re-create what the
+    earlier steps made, and the next step's own command passes at once."""
+    lesson = lessons.parse(path)
+    progress = tmp_path / ".local/share/minish/progress.json"
+    progress.parent.mkdir(parents=True)
+    progress.write_text(json.dumps({lesson.name: {"done": done,
+                                                  "passed": list(range(1, done + 1))}}))
+    tag = f"lesson-resume-{os.getpid()}-{lesson.name}"
+    child = spawn(["lesson", lesson.name], tmp_path, tag, own_pid_namespace(lesson))
+    total, step = len(lesson.steps), lesson.steps[done]
+    try:
+        answer_prediction(child, step)
+        child.expect_exact(f"lesson {done + 1}/{total}> ")
+        run_step(child, step, done + 1, total)
+        child.sendline("quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+    assert ipc_objects() == set() and os.listdir(tmp_path / "tmp") == []
+
+
+def test_skipped_steps_do_not_count(tmp_path):
+    tag = f"lesson-skip-{os.getpid()}"
+    lesson = lessons.parse(lessons.find("primes"))
+    child = spawn(["lesson", "primes"], tmp_path, tag)
+    try:
+        child.expect_exact("your answer> ")
+        child.sendline("")                            # no prediction
+        child.expect_exact("lesson 1/3> ")
+        child.sendline("skip")
+        child.expect_exact("it does not count as done")
+        for number in (2, 3):
+            answer_prediction(child, lesson.steps[number - 1])
+            child.expect_exact(f"lesson {number}/3> ")
+            child.sendline(lesson.steps[number - 1].type)
+            child.expect_exact("✓ that's it")
+        child.expect_exact("steps not done yet: 1")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+    listing = subprocess.run([MINISH, "lesson"], env=shell_env(tmp_path), capture_output=True,
+                             text=True, cwd=tmp_path, stdin=subprocess.DEVNULL).stdout
+    assert "21-primes" in listing and " 2/3 " in listing
+    progress = json.loads((tmp_path / ".local/share/minish/progress.json").read_text())
+    assert progress["21-primes"]["passed"] == [2, 3]
+
+
+def at_prompt(tmp_path, tag):
+    env = shell_env(tmp_path)
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+    env.update(MINISH_TEST_TAG=tag, MINISH_EDITOR="plain", TERM="xterm", PS1="TOP> ",
+               TMPDIR=str(tmp_path / "tmp"))
+    child = pexpect.spawn(MINISH, [], env=env, cwd=str(tmp_path), encoding="utf-8",
+                          codec_errors="replace", timeout=30, dimensions=(50, 200))
+    child.expect_exact("TOP> ")
+    return child
+
+
+def test_quitting_a_lesson_leaves_the_shell_as_it_was(tmp_path):
+    """Quit `lesson processes` with noreap on and a zombie; finish `lesson
+    signals` with its USR1 trap set: the shell gets its options, traps,
+    jobs and variables back."""
+    tag = f"lesson-restore-{os.getpid()}"
+    child = at_prompt(tmp_path, tag)
+    try:
+        child.sendline("lesson processes")
+        steps = lessons.parse(lessons.find("processes")).steps
+        zombie = next(i for i, step in enumerate(steps, 1) if step.title == "A zombie")
+        total = len(steps)
+        for number in range(1, zombie):               # skip to it; predictions left empty
+            index = child.expect_exact(["your answer> ", f"lesson {number}/{total}> "])
+            if index == 0:
+                child.sendline("")
+                child.expect_exact(f"lesson {number}/{total}> ")
+            child.sendline("skip")
+        child.expect_exact(f"lesson {zombie}/{total}> ")
+        child.sendline(steps[zombie - 1].type)
+        child.expect_exact("✓ that's it")
+        child.expect_exact(f"lesson {zombie + 1}/{total}> ")
+        child.sendline("quit")
+        child.expect_exact("TOP> ")
+        child.sendline("set -o | grep noreap; jobs; echo q=${q-unset} key=${LESSON_KEY-unset}")
+        child.expect(r"noreap\s+off")
+        child.expect_exact("q=unset key=unset")
+        assert "Zombie" not in child.before
+        child.expect_exact("TOP> ")
+        assert all(state != "Z" for state in process_states(children_of(child.pid)))
+        child.sendline("lesson signals")
+        steps = lessons.parse(lessons.find("signals")).steps
+        total = len(steps)
+        assert steps[-1].title == "A handler of our own"
+        for number in range(1, total + 1):
+            index = child.expect_exact(["your answer> ", f"lesson {number}/{total}> "])
+            if index == 0:
+                child.sendline("")
+                child.expect_exact(f"lesson {number}/{total}> ")
+            if number < total:
+                child.sendline("skip")
+        child.sendline("trap 'echo caught USR1' USR1; kill -USR1 $$; sigs > mine; grep caught mine")
+        child.expect_exact("✓ that's it")
+        child.expect_exact("TOP> ")
+        child.sendline("trap; echo end-of-traps")
+        child.expect_exact("end-of-traps")
+        assert "USR1" not in child.before
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+
+
+def children_of(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as f:
+        return [int(p) for p in f.read().split()]
+
+
+def test_commands_in_a_lesson_write_to_a_terminal(tmp_path):
+    """fd 1 of a lesson's command is a terminal (the lesson's pty), and
+    what it writes reaches the student's terminal as it is written."""
+    tag = f"lesson-tty-{os.getpid()}"
+    child = spawn(["lesson", "redirection"], tmp_path, tag)
+    try:
+        child.expect_exact("lesson 1/5> ")
+        child.sendline("test -t 1 && echo fd1-is-a-terminal; readlink /proc/self/fd/1")
+        child.expect_exact("fd1-is-a-terminal")
+        child.expect(r"/dev/pts/\d+")
+        child.expect_exact("not yet:")
+        child.expect_exact("lesson 1/5> ")
+        child.sendline("echo early-output; sleep 30")  # seen while the command still runs
+        child.expect_exact("early-output")
+        assert wait_for(lambda: any(open(f"/proc/{pid}/comm").read() == "sleep\n"
+                                    for pid in children_of(child.pid)))
+        child.sendcontrol("c")
+        child.expect_exact("lesson 1/5> ")
+        child.sendline("quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
 
 
 def test_lesson_listing_and_unknown_lesson(tmp_path):
@@ -293,3 +522,96 @@ def test_demo_bad_input(tmp_path):
     proc = subprocess.run([MINISH, "demo", "nonexistent-file"], env=shell_env(tmp_path),
                           capture_output=True, text=True, cwd=tmp_path, stdin=subprocess.DEVNULL)
     assert proc.stderr.startswith("minish: demo: ") and proc.returncode == 1
+
+
+# ---- lesson 11 for students who are not root: `ids sim` ---------------------------------
+
+def random_calls(rng, n: int) -> str:
+    ids = ["0", "1000", "65534"]
+    calls = []
+    for _ in range(n):
+        name = rng.choice(["setuid", "seteuid", "setreuid", "setresuid", "setgid", "setregid"])
+        count = {"setuid": 1, "seteuid": 1, "setgid": 1, "setreuid": 2, "setregid": 2}.get(name, 3)
+        args = [rng.choice(ids + (["-1"] if count > 1 else [])) for _ in range(count)]
+        calls.append(" ".join([name, *args]))
+    return " then ".join(calls)
+
+
+def ids_output(command: str, user: int | None = None) -> str:
+    prefix = [] if user is None else ["setpriv", f"--reuid={user}", f"--regid={user}",
+                                      "--clear-groups"]
+    proc = subprocess.run([*prefix, MINISH, "-c", command], capture_output=True, text=True,
+                          cwd="/", env={"PATH": os.environ["PATH"], "HOME": "/nonexistent"},
+                          stdin=subprocess.DEVNULL)
+    assert proc.stderr == ""
+    return proc.stdout
+
+
+@pytest.mark.parametrize("user", [None, 1000], ids=["root", "uid-1000"])
+def test_ids_sim_follows_the_kernel(user):
+    """The simulation and the real calls (`ids try`, in a forked child) give
+    the same triples and the same errors, as root and as an ordinary user."""
+    import random
+    rng = random.Random(11 if user is None else 1000)
+    for _ in range(40):
+        calls = random_calls(rng, 4)
+        real = ids_output(f"ids try {calls}", user)
+        simulated = ids_output(f"ids sim {calls}", user)
+        assert simulated.startswith("SIMULATION: ")
+        assert simulated.split("\n", 1)[1] == real, calls
+
+
+def test_user_ids_lesson_as_an_ordinary_user(tmp_path):
+    """Lesson 11 as uid 1000: the real calls fail with EPERM (and the steps
+    say that is the unprivileged rule), `ids sim` shows the saved
+    set-user-ID at work.  The process keeps only CAP_DAC_OVERRIDE, to reach
+    the test's own 0700 temporary directory; it has no CAP_SETUID."""
+    lesson = lessons.parse(lessons.find("user-ids"))
+    tag = f"lesson-uid1000-{os.getpid()}"
+    prefix = ("setpriv", "--reuid=1000", "--regid=1000", "--clear-groups",
+              "--inh-caps=+dac_override", "--ambient-caps=+dac_override")
+    child = spawn(["lesson", lesson.name], tmp_path, tag, prefix)
+    total, printed = len(lesson.steps), []
+    try:
+        for number, step in enumerate(lesson.steps, 1):
+            answer_prediction(child, step)
+            child.expect_exact(f"lesson {number}/{total}> ")
+            printed.append(run_step(child, step, number, total))
+        child.expect_exact(f"lesson complete: {lesson.title}")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+    assert "real 1000" in printed[0]
+    real_calls = [out for step, out in zip(lesson.steps, printed) if "ids try" in step.type]
+    assert real_calls and all("EPERM" in out for out in real_calls)
+    [simulated] = [out for step, out in zip(lesson.steps, printed) if "ids sim" in step.type]
+    assert "SIMULATION" in simulated and re.search(r"seteuid\(0\)\s+= 0", simulated)
+
+
+def test_failures_are_said_in_words(tmp_path):
+    """A failed check says what was expected, in words, never a raw regex."""
+    tag = f"lesson-words-{os.getpid()}"
+    child = spawn(["lesson", "pipes"], tmp_path, tag)
+    try:
+        child.expect_exact("your answer> ")
+        child.sendline("3")
+        child.expect_exact("lesson 1/6> ")
+        child.sendline("cat fruit.txt | wc -l | cat")
+        child.expect_exact("not yet: the job should have 2 processes (it had 3)")
+        child.expect_exact("lesson 1/6> ")
+        child.sendline("cat fruit.txt fruit.txt | wc -l")
+        child.expect_exact("not yet: wc -l should print 4")
+        assert "\\s" not in child.before
+        child.expect_exact("lesson 1/6> ")
+        child.sendline("cat fruit.txt | wc -l")
+        child.expect_exact("✓ that's it")
+        child.expect_exact("you predicted '3': the answer was '2'")
+        child.expect_exact("lesson 2/6> ")
+        child.sendline("quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+    progress = json.loads((tmp_path / ".local/share/minish/progress.json").read_text())
+    assert progress["04-pipes"]["predictions"] == {"1": {"said": "3", "right": False}}

@@ -194,7 +194,7 @@ def _errno_name(n: int) -> str:
 
 
 @builtin("ids", "show user/group IDs, process group, session, terminal; try set*id calls",
-         "ids [PID] | ids try CALL ARGS [then CALL ARGS ...]")
+         "ids [PID] | ids try|sim CALL ARGS [then CALL ARGS ...]")
 def ids(sh, argv):
     """ids        this process: real/effective/saved user and group IDs, groups,
                login name, pid, ppid, process group, session, terminal
@@ -203,7 +203,11 @@ def ids(sh, argv):
                run the calls for real in a forked child and show how the
                (real, effective, saved) triple changes, or why it cannot
                calls: setuid N, seteuid N, setreuid R E, setresuid R E S
-                      (-1 = leave alone) and the same for gid"""
+                      (-1 = leave alone) and the same for gid
+    ids sim [from R E S] seteuid 1000 then seteuid 0
+               the same, SIMULATED with the kernel's rules, starting from
+               the user IDs R E S (a set-user-ID-root program run by you:
+               from YOUR-UID 0 0): for students who are not root"""
     args = argv[1:]
     if not args:
         write(1, _self_report())
@@ -214,6 +218,20 @@ def ids(sh, argv):
             raise UsageError()
         pid = process.fork(lambda: explore(calls))
         return process.exit_status(process.wait_pid(pid))
+    if args[0] == "sim":                        # helpers/uid_sim.py: labelled SIMULATION
+        from ..helpers import uid_sim
+        start, words = os.getresuid(), args[1:]
+        if words[:1] == ["from"]:
+            try:
+                start, words = tuple(_id(w, "u", False) for w in words[1:4]), words[4:]
+            except ValueError as e:
+                raise ShellError(f"sim: from: '{e}' is not a user id or name", status=2) from None
+        if len(start) != 3:
+            raise UsageError()
+        calls = parse_calls(words)
+        if not calls:
+            raise UsageError()
+        return uid_sim.explore(calls, start, os.getresgid(), lambda text: write(1, text))
     if len(args) == 1 and args[0].isascii() and args[0].isdigit():
         write(1, _other_report(args[0]))
         return 0

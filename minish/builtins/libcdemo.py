@@ -1,4 +1,4 @@
-"""Builtins that run minish.libc from the prompt: system, popen, coproc.
+"""Builtins that run minish.libc from the prompt: system and popen.
 
 They show that system(3) and popen(3) are only fork + exec + pipe +
 waitpid: each prints what it did and decodes the raw wait status.

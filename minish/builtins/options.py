@@ -110,7 +110,7 @@ def set_option(sh, name: str, on: bool) -> None:
     if name in ("trace", "fdtrace"):
         from ..run import trace
         trace.save_terminal()
-        trace.ON = "trace" in sh.state.options
+        trace.narrate("trace" in sh.state.options)
         trace.FDS = "fdtrace" in sh.state.options
     elif name == "noreap":
         sh.jobs.noreap = on

@@ -2,7 +2,9 @@
 
 The parent opens FILE and sends the descriptor over a socketpair(2) as
 ancillary data; the kernel installs a new descriptor in the child that
-refers to the *same open file* (same offset) -- usually with another number.
+refers to the *same open file* (one offset, shared) -- under the lowest
+number free in the child, which may or may not be the parent's number.
+--show tells which, by asking the child, and shows the shared offset.
 """
 import array
 import os
@@ -36,6 +38,7 @@ def main() -> int:
         fd = fds[0]
         text = os.read(fd, 100).decode().strip()
         print(f"child: received fd {fd} ({msg.decode()}), read: {text}", flush=True)
+        child_end.send(str(fd).encode())       # tell the parent which number we got
         for extra in busy:
             os.close(extra)
         os._exit(0)
@@ -44,10 +47,15 @@ def main() -> int:
         print(f"parent: {path} is open as fd {fd}", flush=True)
     parent_end.sendmsg([b"a descriptor"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS,
                                             array.array("i", [fd]))])
+    child_fd = int(parent_end.recv(16) or b"-1")
     os.waitpid(pid, 0)
     if show:
-        print("the same open file in both processes, under a different number: the "
-              "kernel installed a new descriptor in the child (the lowest free one)")
+        same = "the same number" if child_fd == fd else "a different number"
+        print(f"the child got fd {child_fd}, the parent has fd {fd}: {same} (the kernel "
+              f"installs the lowest number free in the receiver)")
+        offset = os.lseek(fd, 0, os.SEEK_CUR)
+        print(f"the parent's offset is now {offset}: the child's read moved it -- "
+              f"one open file, shared")
     os.close(fd)
     return 0
 

@@ -3,8 +3,10 @@ each client on a FIFO of its own (named after the client's pid).
 
     python -m minish.helpers.fifo_server DIR N   run a server and N clients
 
-A request is one line "PID NUMBER" -- shorter than PIPE_BUF, so requests
-from many clients never mix (writes of <= PIPE_BUF bytes are atomic).
+A request is one line "PID NUMBER", sent in one write(2) -- shorter than
+PIPE_BUF, so requests from clients writing at the same time never mix
+(pipe(7): writes of <= PIPE_BUF bytes are atomic).  The clients run
+concurrently, and the server checks that every line it read is whole.
 The server keeps a write descriptor of its own on the FIFO, so that it
 does not see end-of-file between clients.
 """
@@ -17,20 +19,26 @@ def server(well_known: str, count: int) -> None:
     # Also open it for writing, and never write: otherwise each time the last
     # client closes its end, our reads would return end-of-file.
     keep_open = os.open(well_known, os.O_WRONLY)
+    whole = 0
     for _ in range(count):
-        pid, number = requests.readline().split()
+        line = requests.readline()
+        pid, number = line.split()
+        whole += line.endswith("\n") and pid.isdigit() and number.isdigit()
         reply = os.path.join(os.path.dirname(well_known), f"client.{pid}")
         with open(reply, "w") as out:
             out.write(f"{int(number) ** 2}\n")
     os.close(keep_open)
     requests.close()
+    print(f"server: {count} requests from clients writing at once, {whole} whole lines "
+          f"(each write of <= PIPE_BUF bytes is atomic)", flush=True)
 
 
 def client(well_known: str, number: int) -> str:
     mine = os.path.join(os.path.dirname(well_known), f"client.{os.getpid()}")
     os.mkfifo(mine)
-    with open(well_known, "w") as requests:
-        requests.write(f"{os.getpid()} {number}\n")
+    fd = os.open(well_known, os.O_WRONLY)
+    os.write(fd, f"{os.getpid()} {number}\n".encode())   # one write: atomic
+    os.close(fd)
     with open(mine) as answer:
         result = answer.read().strip()
     os.unlink(mine)
@@ -54,8 +62,9 @@ def main() -> int:
             print(f"client {os.getpid()}: asked for {n}^2, server replied {client(well_known, n)}",
                   flush=True)
             os._exit(0)
-        pids.append(pid)
-        os.waitpid(pid, 0)                         # one at a time: a readable transcript
+        pids.append(pid)                           # all of them at once
+    for pid in pids:
+        os.waitpid(pid, 0)
     os.waitpid(server_pid, 0)
     os.unlink(well_known)
     return 0

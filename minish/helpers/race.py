@@ -1,38 +1,68 @@
 """race: parent and child both write, one character at a time.
 
-Without synchronisation their output interleaves differently from run to
-run.  With --sync the parent writes first and then tells the child through
-a pipe (TELL_CHILD); the child blocks reading that pipe (WAIT_PARENT).
+    race                  20 runs without synchronisation: count the orders
+    race --parent-first   the child waits on a pipe until the parent is done
+    race --child-first    the parent waits on a second pipe for the child
+
+Without synchronisation who writes first is up to the scheduler, and the
+two outputs may even mix.  APUE's TELL_WAIT does it with pipes both ways:
+WAIT_PARENT is the child blocking in read(2) until TELL_CHILD writes a
+byte; WAIT_CHILD / TELL_PARENT is the same on a pipe the other way.
+Each run writes into a pipe of its own, so the order can be counted.
 """
 import os
 import sys
 import time
 
+RUNS = 20
 
-def slowly(text: str) -> None:
+
+def slowly(fd: int, text: str) -> None:
     for ch in text:
-        os.write(1, ch.encode())
-        time.sleep(0.002)
+        os.write(fd, ch.encode())
+        time.sleep(0.0005)                    # give the other one a chance to cut in
+
+
+def one_run(mode: str) -> str:
+    """One race; what both wrote, in the order the pipe got it."""
+    out_r, out_w = os.pipe()
+    to_child_r, to_child_w = os.pipe()        # TELL_CHILD -> WAIT_PARENT
+    to_parent_r, to_parent_w = os.pipe()      # TELL_PARENT -> WAIT_CHILD
+    pid = os.fork()
+    if pid == 0:
+        if mode == "parent-first":
+            os.read(to_child_r, 1)            # WAIT_PARENT: block until told
+        slowly(out_w, "cccc")
+        if mode == "child-first":
+            os.write(to_parent_w, b"x")       # TELL_PARENT: your turn
+        os._exit(0)
+    if mode == "child-first":
+        os.read(to_parent_r, 1)               # WAIT_CHILD
+    slowly(out_w, "PPPP")
+    if mode == "parent-first":
+        os.write(to_child_w, b"x")            # TELL_CHILD
+    os.waitpid(pid, 0)
+    for fd in (out_w, to_child_r, to_child_w, to_parent_r, to_parent_w):
+        os.close(fd)
+    text = os.read(out_r, 64).decode()
+    os.close(out_r)
+    return text
 
 
 def main() -> int:
-    sync = "--sync" in sys.argv[1:]
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(write_end)
-        if sync:
-            os.read(read_end, 1)                   # WAIT_PARENT: block until told
-        slowly("from child: cccccccccc\n")
-        os._exit(0)
-    os.close(read_end)
-    slowly("from parent: PPPPPPPPPP\n")
-    if sync:
-        os.write(write_end, b"x")                  # TELL_CHILD: your turn
-    os.close(write_end)
-    os.waitpid(pid, 0)
-    if not sync:
-        print("(without synchronisation: the two lines may be mixed; run it again)")
+    args = sys.argv[1:]
+    mode = "parent-first" if "--parent-first" in args or "--sync" in args else \
+        "child-first" if "--child-first" in args else "race"
+    counts = {"parent first": 0, "child first": 0, "mixed": 0}
+    for _ in range(RUNS):
+        text = one_run(mode)
+        kind = "parent first" if text == "PPPPcccc" else \
+            "child first" if text == "ccccPPPP" else "mixed"
+        counts[kind] += 1
+    print(f"last run: {text}")
+    print(f"orders seen in {RUNS} runs: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+    if mode == "race":
+        print("(without synchronisation the order is the scheduler's choice: run it again)")
     return 0
 
 

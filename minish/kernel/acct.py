@@ -39,8 +39,11 @@ def comp_t_encode(number: int) -> int:
         rounding = number & 4
         number >>= 3
         exponent += 1
-    if rounding and number < 0x1FFF:
-        number += 1
+    if rounding:                    # as the kernel's encode_comp_t (kernel/acct.c):
+        number += 1                 # round up, and if that overflows the 13 bits,
+        if number > 0x1FFF:         # shift once more
+            number >>= 3
+            exponent += 1
     if exponent > 7:
         return 0xFFFF
     return (exponent << 13) | number
@@ -134,14 +137,17 @@ class ShellAccounting:
             return None
         fields = rest.split()
         import os
+        import time
         ticks = os.sysconf("SC_CLK_TCK")
         return {"comm": head.partition("(")[2], "ppid": int(fields[1]), "tty": int(fields[4]),
                 "pf": int(fields[6]), "start": _boot_time() + int(fields[19]) / ticks,
+                # btime is whole seconds: elapsed time comes from the boot-time clock
+                # itself (CLOCK_BOOTTIME, what starttime counts from), not from it
+                "age": time.clock_gettime(time.CLOCK_BOOTTIME) - int(fields[19]) / ticks,
                 "uid": int(status["Uid"].split()[0]), "gid": int(status["Gid"].split()[0])}
 
     def record(self, pid: int, info: dict | None, raw: int, usage) -> None:
         import os
-        import time
         if info is None:
             return
         flag = SHELL_MADE
@@ -153,7 +159,7 @@ class ShellAccounting:
         r.flag, r.version, r.tty, r.exitcode = flag, 3, info["tty"] & 0xFFFF, raw
         r.uid, r.gid, r.pid, r.ppid = info["uid"], info["gid"], pid, info["ppid"]
         r.btime = int(info["start"])
-        r.etime = max(time.time() - info["start"], 0.0) * AHZ
+        r.etime = max(info["age"], 0.0) * AHZ
         r.comp = dict.fromkeys(COMP_FIELDS, 0)
         r.comp["utime"] = comp_t_encode(round(usage.ru_utime * AHZ))
         r.comp["stime"] = comp_t_encode(round(usage.ru_stime * AHZ))

@@ -5,50 +5,38 @@ type, check what happened, move on.
     minish lesson pipes      run one (also `lesson pipes` at the prompt)
 
 At the lesson prompt the student has the whole shell; besides commands,
-`hint`, `skip` and `quit` are understood.  The lesson runs in a scratch
-directory made for it (so `rm` there never touches the student's files),
-progress is saved in the data directory after every step, and the
-lesson's cleanup commands run however it ends (quit, Ctrl-D, an error,
-SIGTERM, or SIGHUP when its terminal closes).  Only SIGKILL escapes them:
-`minish lesson --clean` (teach/scratch.py) sweeps up after that.
+`hint`, `skip` and `quit` are understood.  Each step shows its goal, not
+its command; `hint` gives help in stages, the full command last.  A step
+may first ask for a prediction; right ones are kept in the progress file.
+
+Commands run on a pty whose output is copied to the terminal as it comes
+(teach/tee.py), and what they did is recorded (teach/record.py) for the
+checks (teach/checks.py).  The lesson runs in a scratch directory made for
+it (so `rm` there never touches the student's files).  Progress is saved
+after every step; skipped steps are not counted as done; resuming runs
+the `resume:` commands of the steps already done.  However the lesson
+ends (quit, Ctrl-D, an error, SIGTERM, or SIGHUP when its terminal
+closes), its cleanup commands run and the shell gets back its options,
+traps and variables, with the lesson's jobs killed and reaped
+(teach/snapshot.py).  Only SIGKILL escapes that: `minish lesson --clean`
+(teach/scratch.py) sweeps up the files and IPC objects after it.
 """
-import json
 import os
 import shutil
 import signal
 
+from ..teach import checks
 from ..teach import lesson as lessons
 from ..teach import scratch as scratches
 from ..run import signals
+from ..teach.record import Happened, Recording
+from ..teach.progress import load_progress, save_progress
+from ..teach.snapshot import Snapshot
+from ..teach.tee import Tee
 from ..errors import ExitShell, report, write
 from ..lang.syntax import Lit, Redir, Word
 
 GREEN, YELLOW, BOLD, DIM, RESET = "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
-
-
-def progress_file() -> str:
-    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"),
-                                                           ".local", "share")
-    return os.path.join(data, "minish", "progress.json")
-
-
-def load_progress() -> dict:
-    try:
-        with open(progress_file()) as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return {}                               # missing or corrupt: start afresh
-
-
-def save_progress(progress: dict) -> None:
-    path = progress_file()
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path + ".tmp", "w") as f:
-            json.dump(progress, f, indent=1)
-        os.replace(path + ".tmp", path)
-    except OSError:
-        pass
 
 
 def list_lessons() -> int:
@@ -65,8 +53,8 @@ def list_lessons() -> int:
         except lessons.LessonError as e:
             report(str(e))
             continue
-        done = progress.get(lesson.name, {}).get("done", 0)
-        mark = "done" if done >= len(lesson.steps) else f"{done}/{len(lesson.steps)}"
+        passed = len(progress.get(lesson.name, {}).get("passed", []))
+        mark = "done" if passed >= len(lesson.steps) else f"{passed}/{len(lesson.steps)}"
         write(1, f"  {lesson.name:<28} {mark:>6}  {lesson.title}\n")
     write(1, "\nrun one with: minish lesson NAME   (or `lesson NAME` at the prompt)\n")
     return 0
@@ -81,16 +69,21 @@ class Runner:
         return f"{code}{text}{RESET}" if self.colour else text
 
     def run(self) -> int:
-        lesson, state = self.lesson, self.shell.state
+        lesson = self.lesson
         progress = load_progress()
-        record = progress.setdefault(lesson.name, {"done": 0})
+        record = progress.setdefault(lesson.name, {})
+        record.setdefault("done", 0)
+        passed = set(record.get("passed", []))
         start = record["done"] if record["done"] < len(lesson.steps) else 0
-        old_cwd, old_pwd = os.getcwd(), state.vars.get("PWD")
+        old_cwd = os.getcwd()
+        snapshot = Snapshot(self.shell)
         scratch = scratches.make_scratch(lesson.name)
         self.key = lessons.lesson_env(scratch)["LESSON_KEY"]
+        self.tee, self.recording = None, Recording(scratch)
         ended_by = _EndOnSignals()
         try:
-            self.prepare(scratch)
+            self.tee = Tee(scratch)
+            self.prepare(scratch, start)
             write(1, self.paint(BOLD, f"\n== {lesson.title} ==") + "\n")
             if lesson.needs:
                 write(1, f"needs: {lesson.needs}\n")
@@ -98,14 +91,21 @@ class Runner:
                 write(1, f"  * {goal}\n")
             write(1, f"(working in {scratch}; type hint, skip or quit at any time)\n")
             for number in range(start, len(lesson.steps)):
-                outcome = self.step(number)
+                outcome = self.step(number, record)
                 if outcome == "quit":
                     write(1, f"lesson paused at step {number + 1}; "
                              f"`lesson {lesson.name}` resumes it\n")
                     return 0
-                record["done"] = number + 1
+                if outcome == "done":
+                    passed.add(number + 1)
+                record["done"], record["passed"] = number + 1, sorted(passed)
                 save_progress(progress)
-            write(1, self.paint(GREEN, f"\nlesson complete: {lesson.title}") + "\n")
+            if len(passed) == len(lesson.steps):
+                write(1, self.paint(GREEN, f"\nlesson complete: {lesson.title}") + "\n")
+            else:
+                skipped = sorted(set(range(1, len(lesson.steps) + 1)) - passed)
+                write(1, f"\nlesson ended; steps not done yet: "
+                         f"{' '.join(map(str, skipped))}\n")
             return 0
         except (LessonKilled, BrokenPipeError) as e:
             ended_by.killed = True
@@ -113,10 +113,10 @@ class Runner:
             return 128 + ended_by.signum
         finally:
             ended_by.killed = True              # a late signal must not cut the cleanup
-            self.finish(scratch, old_cwd, old_pwd)
+            self.finish(scratch, old_cwd, snapshot)
             ended_by.restore()                  # and die of the signal, if one came
 
-    def prepare(self, scratch: str) -> None:
+    def prepare(self, scratch: str, start: int) -> None:
         for name, content, executable in self.lesson.files:
             path = os.path.join(scratch, name)
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -130,28 +130,41 @@ class Runner:
         for name, value in lessons.lesson_env(scratch).items():  # LESSON_KEY, PYTHON...
             state.set(name, value, export=True)
         for command in self.lesson.setup:
-            self.shell.run_line(command)
+            self.captured(command)
+        resume = [c for step in self.lesson.steps[:start] for c in step.resume]
+        if resume:
+            write(1, "resuming: re-creating what the earlier steps made:\n")
+        for command in resume:
+            write(1, self.paint(DIM, f"  $ {command}") + "\n")
+            self.captured(command)
 
-    def finish(self, scratch: str, old_cwd: str, old_pwd: str | None) -> None:
+    def finish(self, scratch: str, old_cwd: str, snapshot) -> None:
         for command in self.lesson.cleanup:
             try:
                 self.captured(command)
             except ExitShell:
                 pass
+        snapshot.restore()                      # options, traps, jobs, variables
+        if self.tee is not None:
+            self.tee.close()
         try:
             os.chdir(old_cwd)
         except OSError:
             os.chdir("/")
-        if old_pwd:
-            self.shell.state.set("PWD", old_pwd)
         shutil.rmtree(scratch, ignore_errors=True)
 
-    def step(self, number: int) -> str:
+    def step(self, number: int, record: dict) -> str:
         step, total = self.lesson.steps[number], len(self.lesson.steps)
         write(1, "\n" + self.paint(BOLD, f"step {number + 1}/{total}: {step.title}") + "\n")
         write(1, "".join(f"  {line}\n" for line in step.text).rstrip() + "\n")
-        write(1, f"  try: {self.paint(YELLOW, step.type)}\n")
-        self.hints = 0
+        if step.goal:                           # (an older lesson may have none)
+            write(1, f"  goal: {self.paint(YELLOW, step.goal)}\n")
+        self.hints, self.guess = 0, None
+        if step.predict:
+            write(1, f"  predict first: {step.predict}\n")
+            self.guess = self.reader.read("  your answer> ")
+            if self.guess is None or self.guess.strip() in ("quit", "exit"):
+                return "quit"
         while True:
             try:                                # Ctrl-C may strike anywhere in here
                 outcome = self.attempt(step, number, total)
@@ -160,7 +173,18 @@ class Runner:
                 end_interrupted_line()
                 continue
             if outcome:
+                if outcome == "done" and step.predict:
+                    self.judge(step, number, record)
                 return outcome
+
+    def judge(self, step, number: int, record: dict) -> None:
+        """Say whether the prediction was right, and keep it in the progress file."""
+        said = (self.guess or "").strip()
+        right = bool(said) and lessons.right_prediction(step, said)
+        record.setdefault("predictions", {})[str(number + 1)] = {"said": said, "right": right}
+        answer = step.answer.split(" | ")[0]
+        write(1, f"  you predicted {said!r}: " + ("right!\n" if right else
+                                                  f"the answer was {answer!r}\n"))
 
     def attempt(self, step, number: int, total: int) -> str | None:
         """Read one line at the lesson prompt and deal with it; None: ask again."""
@@ -171,48 +195,47 @@ class Runner:
         if not typed:
             return None
         if typed == "skip":
-            write(1, "skipped.\n")
+            write(1, "skipped (it does not count as done).\n")
             return "skipped"
         if typed == "hint":
             write(1, f"hint: {self.next_hint(step)}\n")
             return None
         self.shell.state.history.append(typed)
+        before = self.shell.executor.jobs.last
+        self.recording.start()
         try:
             output, status = self.captured(typed)
         except ExitShell:
             return "quit"                       # `exit` ends the lesson, not the shell
-        write(1, output)
-        failures = [why for _, check in step.checks
-                    if (why := lessons.failed_check(check, typed, output, status, os.getcwd(),
-                                                 self.key))]
+        finally:
+            events = self.recording.stop()
+        job = self.shell.executor.jobs.last
+        did = Happened(typed, output, status, events, job if job is not before else None,
+                       self.shell, self.key)
+        failures = [why or failure for _, check, why in step.checks
+                    if (failure := checks.failed(check, did))]
         if not failures:
             write(1, self.paint(GREEN, "  ✓ that's it") + "\n")
             return "done"
         write(1, self.paint(YELLOW, f"  not yet: {failures[0]}") + "\n")
-        if step.hints:
-            write(1, f"  hint: {self.next_hint(step)}\n")
+        write(1, self.paint(DIM, "  (type hint for help)") + "\n")
         return None
 
     def next_hint(self, step) -> str:
-        hint = step.hints[self.hints % len(step.hints)] if step.hints else step.type
+        """The hints one stage at a time; the full command is the last stage."""
+        stages = [*step.hints, f"the full command: {step.type}"]
+        hint = stages[min(self.hints, len(stages) - 1)]
         self.hints += 1
         return hint
 
     def captured(self, text: str) -> tuple[str, int]:
-        """Run `text` in the shell with stdout and stderr going to a file we read back.
-
-        We hold no descriptor of our own while it runs: the student may well
-        type `exec 3> file`, and must not clobber the capture.
-        """
-        path = scratches.make_capture_file()
-        redirs = (Redir(1, ">", Word((Lit(path),))), Redir(2, ">&", Word((Lit("1"),))))
-        try:
-            status = self.shell.executor.with_redirections(
-                redirs, lambda: self.shell.run_line(text))
-            with open(path, "rb") as f:
-                output = f.read().decode("utf-8", "replace")
-        finally:
-            os.unlink(path)
+        """Run `text` in the shell with stdout and stderr on the lesson's pty
+        (teach/tee.py): the student sees it live, and we get a copy."""
+        slave = Word((Lit(str(self.tee.slave)),))
+        redirs = (Redir(1, ">&", slave), Redir(2, ">&", Word((Lit("1"),))))
+        status = self.shell.executor.with_redirections(
+            redirs, lambda: self.shell.run_line(text))
+        output = self.tee.output()
         return output, self.shell.state.last_status if status is None else status
 
 

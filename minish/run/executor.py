@@ -18,7 +18,7 @@ every enclosing loop after Ctrl-Z, as bash does.
 
 import os
 
-from . import control, process, program, redirect, signals
+from . import control, process, program, redirect, signals, trace
 from ..builtins import BUILTINS
 from ..builtins.let import run_arith_command
 from ..builtins.lookup import skip_functions
@@ -340,6 +340,7 @@ class Executor:
 
     def _builtin(self, builtin, argv, assigns, redirs) -> int:
         """A builtin runs in the shell; `X=1 builtin` sets X only for it."""
+        trace.record(f"builtin {trace.argv(argv)}")   # for a lesson's checks (teach/record)
         if builtin.keeps_redirections:          # exec 3>f changes the shell itself
             try:
                 redirect.apply_permanent(redirs, self.expander)

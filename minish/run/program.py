@@ -174,7 +174,7 @@ def _narrate_exec_plan(name: str, candidates: list[str], hashed: str | None) -> 
     else:
         trace.note(f"searching PATH for {name}: execve in each directory until one works")
     if trace.FDS:
-        trace.say(f"fd table before exec: {trace.fd_table()}")
+        trace.say(f"fd table before exec: {trace.fd_table()}", show=True)
 
 
 def _narrate_execve(path: str, argv: list[str], env: dict) -> None:

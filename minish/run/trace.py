@@ -27,9 +27,11 @@ import os
 
 from . import signals
 
-ON = False                        # narration on (set -o trace / --trace)
+ON = False                        # lines are made: narration shown, or recorded
+SHOW = False                      # shown on the terminal (set -o trace / --trace)
 FDS = False                       # also each child's fd table before exec (fdtrace)
 _fd: int | None = None            # where narration goes
+_record: int | None = None        # a lesson's record of what happened (teach/record.py)
 _colour = False
 NARRATION_FD_MIN = 100            # out of the way of the fds scripts use
 
@@ -59,16 +61,46 @@ def narration_fd() -> int | None:
     return _fd
 
 
-def say(text: str) -> None:
-    """Write one narration line, prefixed with [pid N], in a single write(2)."""
-    if _fd is None:
-        return
-    pid = f"[pid {os.getpid()}]"
-    line = f"\x1b[2m{pid}\x1b[0m \x1b[36m{text}\x1b[0m\n" if _colour else f"{pid} {text}\n"
+def narrate(on: bool) -> None:
+    """set -o trace / set +o trace: show the lines on the terminal, or not."""
+    global SHOW, ON
+    SHOW = on
+    ON = SHOW or _record is not None
+
+
+def record_to(fd: int | None) -> None:
+    """A lesson records every line (shown or not) in `fd`, an O_APPEND file
+    opened close-on-exec: forked children write to it too, programs never
+    see it.  None stops recording."""
+    global _record, ON
+    _record = fd
+    ON = SHOW or _record is not None
+
+
+def record(text: str) -> None:
+    """A line for the lesson's record only (`builtin echo ...`): never shown."""
+    if _record is not None:
+        _write(_record, f"[pid {os.getpid()}] {text}\n")
+
+
+def _write(fd: int, line: str) -> None:
     try:
-        os.write(_fd, line.encode("utf-8", "surrogateescape"))
+        os.write(fd, line.encode("utf-8", "surrogateescape"))
     except OSError:
         pass
+
+
+def say(text: str, show: bool = False) -> None:
+    """Write one narration line, prefixed with [pid N], in a single write(2).
+
+    Shown with set -o trace (SHOW), or when `show` says so (fdtrace's
+    tables, which do not need trace); recorded whenever a lesson records."""
+    pid = f"[pid {os.getpid()}]"
+    if _record is not None:
+        _write(_record, f"{pid} {text}\n")
+    if _fd is None or not (SHOW or show):
+        return
+    _write(_fd, f"\x1b[2m{pid}\x1b[0m \x1b[36m{text}\x1b[0m\n" if _colour else f"{pid} {text}\n")
 
 
 def note(text: str) -> None:

@@ -38,7 +38,7 @@ def main(args: list[str]) -> int:
 
 
 def _progress_path() -> str:
-    from ..repl.lesson import progress_file      # one owner for where progress lives
+    from .progress import progress_file          # one owner for where progress lives
     return os.path.join(os.path.dirname(progress_file()), "labs.json")
 
 

@@ -1,4 +1,4 @@
-"""Lessons: finding the lesson files, reading them, and checking a step.
+r"""Lessons: finding the lesson files, reading them, and checking a step.
 
 The lessons ship inside the package (minish/lessons/), so `pip install`
 and `pipx install` carry them; importlib.resources finds them wherever the
@@ -19,22 +19,55 @@ A lesson is a plain text file an instructor writes without Python:
         beta
     setup exec helper.sh:            (the same, made executable)
         #!/bin/sh
-    setup run: mkfifo fifo           (run before the first step)
+    setup run: mkfifo fifo           (run before the first step, and on resume)
     cleanup run: ipcrm -Q $LESSON_KEY (run when the lesson ends, however it ends)
 
     step: Count the lines
         The explanation, in as many indented lines as it takes.
-      type: wc -l < data.txt
-      check: output matches ^\\s*2\\s*$
-      check: status 0
-      hint: Use < to give wc the file as its standard input.
+      goal: count the lines of data.txt with wc, giving it the file as stdin   (shown)
+      predict: how many lines will wc print?          (optional, asked first)
+      answer: 2                                        (words; `a | b` for either)
+      type: wc -l < data.txt          (the full command: the last stage of `hint`)
+      check: ran wc -l
+      check: output matches ^\s*2\s*$
+      why: wc -l should print 2        (the words shown when the check before fails)
+      hint: Use < to give wc the file as its standard input.   (stages, in order)
+      resume: q=$(ipcmk -Q -k $LESSON_KEY | cut -d' ' -f4)
+                                      (re-creates what later steps need, when a
+                                       lesson resumes after this step)
 
-Checks (all of a step's checks must pass):
+The student sees the goal, never the command: `hint` shows the hints one
+stage at a time, and the full command last.  A step passes when all its
+checks pass.  Checks look at what the command *did*, so printing the right
+text with echo or printf never passes a step (teach/record.py records it):
+
+  text (only for what is truly text)
     output contains TEXT | output lacks TEXT | output matches REGEX
-    status N | status not N
-    file NAME exists | file NAME missing | file NAME contains TEXT
-    ipc msg|shm|sem KEY exists | ipc msg|shm|sem KEY missing
+    status N | status not N          ($? of the command line)
     typed contains TEXT              (what the student typed)
+  processes
+    ran WORDS          a program was exec'd, or a builtin run, with an argv
+                       starting with WORDS (argv[0] by its base name; * is any
+                       one word; $PYTHON is this interpreter)
+    job exited N | job killed SIGNAME | job stopped SIGNAME | job processes N
+                       the last foreground job waited for: its last process's
+                       raw wait status, or how many processes it had
+    syscall REGEX      the tracer saw a call (strace notation) matching REGEX:
+                       `syscall fork\(\) = `, `syscall dup2\(\d+, 0\)`
+    syscall in shell REGEX | syscall in child REGEX   (made by which process)
+    syscalls N REGEX   exactly N such calls
+    zombie exists | zombie missing   a child of the shell in state Z (/proc)
+    child waits in WCHAN             a child blocked in that kernel function
+                                     (/proc/PID/wchan): wait_for_partner is a
+                                     FIFO's open, pipe_read, do_msgrcv...
+  kernel objects (KEY: $LESSON_KEY, 0x..., or $var holding the object's id)
+    ipc msg|shm|sem KEY exists | missing | dest (shm marked for removal)
+    ipc msg KEY messages N | ipc shm KEY nattch N | ipc sem KEY values V V ...
+    posix sem /NAME exists | missing | value N     (a named semaphore, /dev/shm)
+  files, variables, options
+    file NAME exists | missing | contains TEXT | is fifo | is executable
+    var NAME set | unset | matches REGEX | is ipc msg|shm|sem KEY
+    option NAME on | off             (set -o NAME)
 
 Each lesson runs in a scratch directory of its own, and its commands see
 three exported variables (lesson_env): LESSON_DIR (that directory), PYTHON
@@ -64,8 +97,11 @@ class Step:
         self.title, self.line = title, line
         self.text: list[str] = []
         self.type: str | None = None
-        self.checks: list[tuple[int, str]] = []   # (line, check)
-        self.hints: list[str] = []
+        self.goal = ""
+        self.predict, self.answer = "", ""
+        self.checks: list[tuple[int, str, str]] = []   # (line, check, why in words)
+        self.hints: list[str] = []             # stages; `type` is the last one
+        self.resume: list[str] = []            # commands that re-create its state
 
 
 class Lesson:
@@ -78,13 +114,6 @@ class Lesson:
         self.setup: list[str] = []
         self.cleanup: list[str] = []
         self.steps: list[Step] = []
-
-
-CHECK_FORMS = [
-    r"output (contains|lacks) .+", r"output matches .+", r"status (not )?-?\d+",
-    r"file \S+ (exists|missing)", r"file \S+ contains .+",
-    r"ipc (msg|shm|sem) (0x[0-9a-fA-F]+|\$LESSON_KEY) (exists|missing)", r"typed contains .+",
-]
 
 
 def parse(path: str) -> Lesson:
@@ -134,16 +163,19 @@ def parse(path: str) -> Lesson:
             if field == "type":
                 step.type = value
             elif field == "check":
-                if not any(re.fullmatch(form, value) for form in CHECK_FORMS):
-                    raise LessonError(path, number, f"unknown check {value!r}")
-                if value.startswith("output matches "):
-                    try:
-                        re.compile(value[len("output matches "):])
-                    except re.error as e:
-                        raise LessonError(path, number, f"bad regular expression: {e}") from None
-                step.checks.append((number, value))
+                _check_form(path, number, value)
+                step.checks.append((number, value, ""))
+            elif field == "why":
+                if not step.checks:
+                    raise LessonError(path, number, "`why:` must follow a check")
+                line_no, check, _ = step.checks[-1]
+                step.checks[-1] = (line_no, check, value)
             elif field == "hint":
                 step.hints.append(value)
+            elif field in ("goal", "predict", "answer"):
+                setattr(step, field, value)
+            elif field == "resume":
+                step.resume.append(value)
             else:
                 raise LessonError(path, number, f"unknown step field {field!r}")
         else:
@@ -155,7 +187,42 @@ def parse(path: str) -> Lesson:
             raise LessonError(path, s.line, f"step {s.title!r} has no check")
         if not s.type:
             raise LessonError(path, s.line, f"step {s.title!r} has no `type:`")
+        if bool(s.predict) != bool(s.answer):
+            raise LessonError(path, s.line, f"step {s.title!r}: `predict:` needs `answer:`")
     return lesson
+
+
+def _check_form(path: str, number: int, check: str) -> None:
+    """A check must be in the vocabulary (teach/checks.FORMS); its regex must compile."""
+    from . import checks
+    if not checks.is_known(check):
+        raise LessonError(path, number, f"unknown check {check!r}")
+    pattern = _pattern(check)
+    if pattern is not None:
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            raise LessonError(path, number, f"bad regular expression: {e}") from None
+
+
+def _pattern(check: str) -> str | None:
+    """The regular expression in a check, if it has one."""
+    for prefix in ("output matches ", "syscall in shell ", "syscall in child ", "syscall "):
+        if check.startswith(prefix):
+            return check[len(prefix):]
+    if check.startswith("syscalls "):
+        return check.split(" ", 2)[2]
+    if check.startswith("var ") and " matches " in check:
+        return check.split(" matches ", 1)[1]
+    return None
+
+
+def right_prediction(step: Step, said: str) -> bool:
+    """Is `said` the answer?  Words compared without case or extra blanks;
+    `a | b` in the lesson accepts either."""
+    def norm(text: str) -> str:
+        return " ".join(text.lower().split())
+    return norm(said) in {norm(a) for a in step.answer.split(" | ")}
 
 
 def _block(lines: list[str], i: int) -> tuple[str, int]:
@@ -209,64 +276,3 @@ def lesson_env(scratch: str) -> dict[str, str]:
     """The variables every lesson command sees (see the top of this file)."""
     return {"LESSON_DIR": scratch, "PYTHON": sys.executable,
             "LESSON_KEY": f"0x{lesson_key(scratch):08x}"}
-
-
-# ---- checking a step ---------------------------------------------------------------
-
-def failed_check(check: str, typed: str, output: str, status: int, cwd: str,
-                 key: str = "") -> str | None:
-    """None if the check passes, else a sentence saying what was expected.
-
-    `key` is the lesson's LESSON_KEY (0x%08x), put in for `$LESSON_KEY`."""
-    if key:
-        check = check.replace("$LESSON_KEY", key)
-    words = check.split(" ", 2)
-    if check.startswith("output contains "):
-        text = check[len("output contains "):]
-        return None if text in output else f"the output should contain {text!r}"
-    if check.startswith("output lacks "):
-        text = check[len("output lacks "):]
-        return None if text not in output else f"the output should not contain {text!r}"
-    if check.startswith("output matches "):
-        pattern = check[len("output matches "):]
-        return None if re.search(pattern, output, re.M) else \
-            f"the output should match /{pattern}/"
-    if check.startswith("status "):
-        negate = check.startswith("status not ")
-        want = int(check.split()[-1])
-        ok = (status != want) if negate else (status == want)
-        return None if ok else f"$? should {'not ' if negate else ''}be {want} (it was {status})"
-    if check.startswith("typed contains "):
-        text = check[len("typed contains "):]
-        return None if text in typed else f"the command should use {text!r}"
-    if words[0] == "file":
-        path = os.path.join(cwd, words[1])
-        rest = words[2]
-        if rest == "exists":
-            return None if os.path.exists(path) else f"file {words[1]} should exist"
-        if rest == "missing":
-            return None if not os.path.exists(path) else f"file {words[1]} should not exist"
-        text = rest[len("contains "):]
-        try:
-            with open(path, errors="replace") as f:
-                found = text in f.read()
-        except OSError:
-            found = False
-        return None if found else f"file {words[1]} should contain {text!r}"
-    if words[0] == "ipc":
-        kind, key_and_state = words[1], words[2]
-        key, state = key_and_state.split()
-        present = _ipc_key_present(kind, int(key, 16))
-        want = state == "exists"
-        return None if present == want else \
-            f"the {kind} object with key {key} should {'exist' if want else 'be gone'}"
-    return f"unknown check {check!r}"
-
-
-def _ipc_key_present(kind: str, key: int) -> bool:
-    try:
-        with open(f"/proc/sysvipc/{kind}") as f:
-            rows = f.read().splitlines()[1:]
-    except OSError:
-        return False
-    return any(int(row.split()[0]) & 0xFFFFFFFF == key for row in rows)

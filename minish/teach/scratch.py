@@ -1,9 +1,13 @@
 """A lesson's scratch things, and sweeping up after lessons that were killed.
 
-A lesson makes three kinds of thing outside the student's own files:
-    $TMPDIR/minish-lesson-PID-NAME-XXXX/   its scratch directory
-    $TMPDIR/minish-out-PID-XXXX            the capture file of one command
+A lesson makes two kinds of thing outside the student's own files:
+    $TMPDIR/minish-lesson-PID-NAME-XXXX/   its scratch directory (the record
+                                           of what a command did and the copy
+                                           of its output live in there)
     System V objects keyed by LESSON_KEY   ftok(3) of the scratch directory
+    /dev/shm/sem.lesson-LESSON_KEY         a POSIX named semaphore
+(Older versions also left $TMPDIR/minish-out-PID-XXXX capture files; they
+are swept up too.)
 The runner removes them however the lesson ends -- unless the process is
 killed outright (SIGKILL, a power cut).  The PID in each name says whose
 they are, so `minish lesson --clean` removes exactly the ones whose owner no
@@ -23,13 +27,6 @@ OUT_PREFIX = "minish-out-"
 def make_scratch(name: str) -> str:
     """A new scratch directory for lesson `name`, owned by this process."""
     return tempfile.mkdtemp(prefix=f"{LESSON_PREFIX}{os.getpid()}-{name}-")
-
-
-def make_capture_file() -> str:
-    """A new, empty capture file for one command's output (closed again)."""
-    fd, path = tempfile.mkstemp(prefix=f"{OUT_PREFIX}{os.getpid()}-")
-    os.close(fd)
-    return path
 
 
 def _owner_gone(entry: str, prefix: str) -> bool:
@@ -97,6 +94,16 @@ def remove_ipc(key: int) -> list[str]:
     return removed
 
 
+def remove_posix_semaphore(key: int) -> bool:
+    """Lessons name their POSIX semaphore /lesson-LESSON_KEY (sem_unlink(3)
+    is unlink of its file in /dev/shm)."""
+    try:
+        os.unlink(f"/dev/shm/sem.lesson-0x{key:08x}")
+        return True
+    except OSError:
+        return False
+
+
 def clean(report_line) -> int:
     """`minish lesson --clean`: remove what killed lessons left; one line per thing."""
     from .lesson import lesson_key
@@ -109,6 +116,9 @@ def clean(report_line) -> int:
                 key = None
             for what in remove_ipc(key) if key is not None else []:
                 report_line(f"removed IPC {what}")
+                count += 1
+            if key is not None and remove_posix_semaphore(key):
+                report_line(f"removed /dev/shm/sem.lesson-0x{key:08x}")
                 count += 1
             shutil.rmtree(path, ignore_errors=True)
         else:
