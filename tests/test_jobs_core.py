@@ -256,3 +256,20 @@ def test_killed_notice_comes_before_the_next_prompt(sh):
     out = sh.run("kill -9 %1")
     assert wait_for(lambda: process_states([pid]) == ["gone"])
     assert "[1]+  Killed                  sleep 34" in out
+
+
+def test_a_script_may_use_fd_10_at_the_prompt(sh, tmp_path):
+    # The shell's own copy of the terminal sits at 255, as bash's does:
+    # `exec 10>lock` (the flock idiom) must not take it away.
+    sh.run("exec 10>lock")
+    assert sh.run("ls lock") == "lock\n"
+    start(sh, "sleep 5; echo after", "sleep")
+    assert "after" not in after_key(sh, "c")           # job control still works
+
+
+@pytest.mark.parametrize("shell", ["bash", MINISH])
+def test_dollar_bang_of_a_background_pipeline_is_its_last_stage(shell, tmp_path):
+    script = "sleep 0.1 | cat & pid=$!; jobs -p > /dev/null; ps -o comm= -p $pid"
+    out = subprocess.run([shell, "-c", script], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=20)
+    assert out.stdout == "cat\n"

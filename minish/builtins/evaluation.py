@@ -15,21 +15,17 @@ def run_string(sh, text: str) -> int:
     A syntax error is reported and gives status 2; the script that called
     eval goes on (unlike a syntax error in the script itself).
     """
-    parser = Parser(text, sh.state.aliases, max(sh.state.lineno, 1))
-    status, outer = 0, sh.source
-    sh.source = text                           # job texts are sliced from it
-    try:
-        while True:
-            try:
-                node = parser.next_command()
-            except ParseError as e:
-                report(e.message)
-                return 2
-            if node is None:
-                return status
-            status = sh.run(node)
-    finally:
-        sh.source = outer
+    parser = Parser(text, aliases=sh.state.aliases, first_line=max(sh.state.lineno, 1))
+    status = 0
+    while True:                                # (job texts come from each node's span)
+        try:
+            node = parser.next_command()
+        except ParseError as e:
+            report(e.message)
+            return 2
+        if node is None:
+            return status
+        status = sh.run(node)
 
 
 @builtin("eval", "run the arguments as a shell command", "eval [arg ...]")

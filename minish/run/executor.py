@@ -261,13 +261,24 @@ class Executor:
         return status
 
     def background(self, node: Background) -> int:
-        """cmd &: fork, do not wait; remember the job and set $!."""
-        job = self.jobs.new(node.body, background=True)
+        """cmd &: fork, do not wait; remember the job and set $!.
+
+        A pipeline is started stage by stage, as in the foreground, so that
+        $! is its last stage and `kill $!` reaches a real process (bash).
+        """
+        body = node.body
+        job = self.jobs.new(body, background=True)
         try:
-            self.fork(job, lambda: self.child_main(node.body))
+            if isinstance(body, Pipeline) and len(body.commands) > 1 and \
+                    not body.negated and not body.timed:
+                bodies = [lambda c=c: self.child_main(c) for c in body.commands]
+                process.run_pipeline(job, bodies, self.jobs.child_steps(job))
+            else:
+                self.fork(job, lambda: self.child_main(body))
         except ShellError as e:
             report(e.message)
-            return e.status
+            if not job.pids:
+                return e.status
         self.jobs.add(job)
         self.state.last_bg_pid = job.pids[-1]
         if self.state.interactive and not self.in_child:

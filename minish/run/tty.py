@@ -36,7 +36,7 @@ class Terminal:
             if os.getpgrp() != os.getpid():
                 os.setpgid(0, 0)               # our own group, led by us
             os.tcsetpgrp(tty_fd, os.getpgrp())
-            return cls(fcntl.fcntl(tty_fd, fcntl.F_DUPFD_CLOEXEC, 10))
+            return cls(_out_of_the_way(tty_fd))
         except OSError:
             return None
 
@@ -57,6 +57,16 @@ class Terminal:
             job.tmodes = _quiet(f"tcgetattr({self.fd}, ...)", termios.tcgetattr, self.fd)
         _quiet(f"tcsetattr({self.fd}, TCSADRAIN, ...)", termios.tcsetattr,
                self.fd, termios.TCSADRAIN, self.shell_modes)
+
+
+def _out_of_the_way(fd: int) -> int:
+    """Our copy of the terminal, close-on-exec, at 255 as bash keeps it: far
+    from the fds scripts use (`exec 10>lock` must not take the terminal
+    from the shell).  Under a tiny `ulimit -n`, the lowest free fd >= 10."""
+    try:
+        return fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 255)
+    except OSError:
+        return fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
 
 
 def _quiet(text: str, fn, *args):

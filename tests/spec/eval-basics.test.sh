@@ -1,0 +1,24 @@
+#### eval runs its words as commands in this shell
+x=1
+eval 'x=2; echo in eval $x'
+echo after $x
+## STDOUT:
+in eval 2
+after 2
+## END
+
+#### eval of a pipeline and of a background job
+cmd='echo abc | tr a-c A-C'
+eval "$cmd"
+eval 'sleep 0 &'
+wait $!
+echo waited $?
+## STDOUT:
+ABC
+waited 0
+## END
+
+#### a syntax error in eval is reported and the script goes on
+eval 'if then' 2>/dev/null
+echo status $?
+## stdout: status 2
