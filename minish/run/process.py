@@ -242,6 +242,7 @@ def set_pgid_quietly(pid: int, pgid: int) -> None:
 
 def run_pipeline(job, bodies, steps) -> None:
     """Fork one child per body; each one's stdout feeds the next one's stdin.
+    (A body may instead be a spawn.Program, started by posix_spawn.)
 
     One pipe is made per `|`, and the parent closes each end as soon as the
     children that need it exist: a write end left open in the shell means
@@ -259,8 +260,11 @@ def run_pipeline(job, bodies, steps) -> None:
             _close_all(prev_read)
             raise
         try:
-            fork(body, [*steps, Close(read_end), MoveFd(prev_read, 0), MoveFd(write_end, 1)],
-                 job)
+            if callable(body):
+                fork(body, [*steps, Close(read_end), MoveFd(prev_read, 0),
+                            MoveFd(write_end, 1)], job)
+            else:                              # a spawn.Program (set -o spawn)
+                body.start(job, stdin=prev_read, stdout=write_end)
         except ShellError:
             _close_all(prev_read, read_end, write_end)
             raise

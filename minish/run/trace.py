@@ -57,11 +57,13 @@ def narration_fd() -> int | None:
     return _fd
 
 
-def say(text: str) -> None:
-    """Write one narration line, prefixed with [pid N], in a single write(2)."""
+def say(text: str, pid: int | None = None) -> None:
+    """Write one narration line, prefixed with [pid N], in a single write(2).
+    (`pid`: another process's call, told by the shell: posix_spawn's child,
+    which cannot narrate for itself, spawn.py.)"""
     if _fd is None:
         return
-    pid = f"[pid {os.getpid()}]"
+    pid = f"[pid {pid or os.getpid()}]"
     line = f"\x1b[2m{pid}\x1b[0m \x1b[36m{text}\x1b[0m\n" if _colour else f"{pid} {text}\n"
     try:
         os.write(_fd, line.encode("utf-8", "surrogateescape"))
