@@ -60,6 +60,7 @@ SPAWN_CORPUS = [
     "x=$(echo sub); echo $x | cat",
     "yes | head -1",
     "sh -c 'kill -9 $$'",
+    "system 'exit 3'",
 ]
 SPAWN_NEVER = {"nosuchcmd_xyz"}                  # the fork path says why
 

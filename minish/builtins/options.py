@@ -116,6 +116,9 @@ def set_option(sh, name: str, on: bool) -> None:
         trace.FDS = "fdtrace" in sh.state.options
     elif name == "noreap":
         sh.jobs.noreap = on
+    elif name == "spawn":                      # the `system` builtin too
+        from .. import libc
+        libc.SPAWN = on
 
 
 def quote(value: str) -> str:

@@ -163,7 +163,7 @@ def start(program: Program, job, jobs, stdin=None, stdout=None) -> int:
                        "which says why as sh does")
         return process.fork(program.fallback, jobs.child_steps(job), job)
     if trace.ON:
-        _narrate(pid, program, actions, options, fds_before)
+        narrate(pid, program.path, program.argv, program.env, actions, options, fds_before)
     job.pids.append(pid)
     if jobs.job_control:
         if first:
@@ -204,7 +204,8 @@ def _is_open(fd: int) -> bool:
         return False
 
 
-def _narrate(pid: int, program: Program, actions, options, fds: set[int]) -> None:
+def narrate(pid: int, path: str, argv: list[str], env, actions, options,
+            fds: set[int]) -> None:
     """What the child did, in strace's notation, under the child's pid.
 
     The steps are glibc's (sysdeps/unix/sysv/linux/spawni.c), in its order:
@@ -212,10 +213,9 @@ def _narrate(pid: int, program: Program, actions, options, fds: set[int]) -> Non
     closes the fd, opens the file (the kernel gives the lowest free fd) and,
     if that is not the fd asked for, dup2s it there and closes the other.
     """
-    trace.say(f"posix_spawn({trace.string(program.path)}, {trace.argv(program.argv)}, "
-              f"...) = {pid}")
-    trace.note("posix_spawn = clone(CLONE_VM|CLONE_VFORK) + execve: the child runs in the "
-               "shell's memory (nothing copied) and the shell sleeps until its execve")
+    trace.say(f"posix_spawn({trace.string(path)}, {trace.argv(argv)}, ...) = {pid}")
+    trace.note("posix_spawn = clone(CLONE_VM|CLONE_VFORK) + execve: the child runs in its "
+               "parent's memory (nothing copied) and the parent sleeps until its execve")
 
     def child(text: str) -> None:
         trace.say(text, pid=pid)
@@ -224,12 +224,12 @@ def _narrate(pid: int, program: Program, actions, options, fds: set[int]) -> Non
         child(f"setpgid(0, {options['setpgroup']}) = 0")
     for action in actions:
         if action[0] == OPEN:
-            _, fd, path, flags, mode = action
+            _, fd, file, flags, mode = action
             child(f"close({fd}) = {0 if fd in fds else '-1 EBADF (Bad file descriptor)'}")
             fds.discard(fd)
             got = min(set(range(len(fds) + 1)) - fds)
             shown_mode = f", {mode:04o}" if flags & os.O_CREAT else ""
-            child(f"openat(AT_FDCWD, {trace.string(path)}, {trace.open_flags(flags)}"
+            child(f"openat(AT_FDCWD, {trace.string(file)}, {trace.open_flags(flags)}"
                   f"{shown_mode}) = {got}")
             fds.add(got)
             if got != fd:
@@ -247,8 +247,8 @@ def _narrate(pid: int, program: Program, actions, options, fds: set[int]) -> Non
             child(f"close({fd}) = {0 if ok else '-1 EBADF (Bad file descriptor)'}")
             fds.discard(fd)
     if options["setsigdef"]:
-        trace.note("the signals the shell catches or ignores go back to their defaults "
-                   "(setsigdef; glibc's child resets every caught one anyway)")
-    child("rt_sigprocmask(SIG_SETMASK, [], NULL, 8) = 0")
-    child(f"execve({trace.string(program.path)}, {trace.argv(program.argv)}, "
-          f"/* {len(program.env)} vars */)")
+        names = ", ".join(signals.name(sig) for sig in sorted(options["setsigdef"]))
+        trace.note(f"setsigdef: {names} back to their defaults (glibc's child also resets "
+                   "every caught signal: a handler cannot survive execve)")
+    child("rt_sigprocmask(SIG_SETMASK, [...], NULL, 8) = 0")
+    child(f"execve({trace.string(path)}, {trace.argv(argv)}, /* {len(env)} vars */)")
