@@ -1,0 +1,133 @@
+"""The first prompt, drawn before the full editor has loaded.
+
+Importing prompt_toolkit and pygments (editor.py) takes a few hundred ms;
+bash shows its prompt in a few.  So at start-up:
+
+1. the prompt is drawn at once, and the terminal is put in non-canonical
+   mode without echo or signals (termios(3)); keys are read here and
+   echoed as a plain line: printable text, Backspace, Enter, and Ctrl-C,
+   which drops what came before it;
+2. meanwhile one thread imports editor.py, and does nothing else (it never
+   forks; the shell runs no command before the hand-over, so no fork can
+   happen while that thread is alive);
+3. when minish must ask the terminal whether it answers cursor-position
+   requests (terminal.py), the question goes out with the prompt, and the
+   answer is picked out of the keys: the wait overlaps the import;
+4. when the editor is loaded (and the answer is in), what was drawn here
+   is erased and the keys go to the editor as Typeahead: whole lines run
+   first, then the unfinished one is the editor's first line.  No key is
+   lost or re-ordered.  (Arrow keys and Ctrl-D typed in these first
+   tenths of a second do nothing: there is no line to move in yet.)
+"""
+import os
+import select
+import termios
+import threading
+import time
+
+from .prompt import render_prompt, visible
+from .terminal import REQUEST, WAIT, find_reply
+
+POLL = 0.01                       # how often the loop looks whether the import is done
+
+
+def load_editor_behind_prompt(shell, probe: bool) -> tuple[bool | None, bytes]:
+    """Draw PS1, read keys until editor.py is imported (and, with `probe`,
+    the CPR answer has come or WAIT has passed).
+
+    Returns (answered, keys): whether the terminal answered the CPR (None
+    when not asked) and the keys typed, for Typeahead.
+    """
+    loaded = threading.Event()
+
+    def load() -> None:
+        try:
+            from . import editor               # noqa: F401  (the slow import)
+        except Exception:                      # readers.py imports it again and reports
+            pass
+        finally:
+            loaded.set()
+
+    thread = threading.Thread(target=load, name="load-editor", daemon=True)
+    thread.start()
+    state = shell.state
+    prompt = visible(render_prompt(state.vars.get("PS1"), state, "NO_COLOR" not in os.environ,
+                                   ("\001", "\002")))
+    line = _Line(prompt)
+    saved = termios.tcgetattr(0)
+    quiet = termios.tcgetattr(0)
+    quiet[3] &= ~(termios.ICANON | termios.ECHO | termios.ISIG)     # c_lflag
+    quiet[6][termios.VMIN], quiet[6][termios.VTIME] = 0, 0
+    termios.tcsetattr(0, termios.TCSANOW, quiet)   # TCSANOW: keep what is typed
+    answered = None
+    pending = bytearray()
+    try:
+        os.write(1, prompt.encode("utf-8", "surrogateescape") + (REQUEST if probe else b""))
+        deadline = time.monotonic() + WAIT
+        while True:
+            if probe and answered is None:
+                reply = find_reply(pending)
+                if reply is not None:
+                    answered = True
+                    del pending[reply[0]:reply[1]]
+                elif time.monotonic() >= deadline:
+                    answered = False
+            if answered is not None or not probe:   # no reply can hide in it any more
+                line.take(pending)
+            if loaded.is_set() and (answered is not None or not probe):
+                break
+            if select.select([0], [], [], POLL)[0]:
+                pending += os.read(0, 1024)
+    finally:
+        termios.tcsetattr(0, termios.TCSANOW, saved)
+        thread.join()                          # the import is over: forks are safe again
+        line.erase()
+    return answered, bytes(line.keys)
+
+
+class _Line:
+    """What was typed, for Typeahead, and what is on the screen, to erase it."""
+
+    def __init__(self, prompt: str) -> None:
+        self.prompt, self.keys = prompt, bytearray()
+        self.rows = prompt.count("\n")         # rows drawn below the first
+
+    def echo(self, text: str) -> None:
+        os.write(1, text.encode("utf-8", "surrogateescape"))
+
+    def take(self, pending: bytearray) -> None:
+        """Interpret the keys in `pending` (and empty it)."""
+        i = 0
+        while i < len(pending):
+            byte = pending[i]
+            i += 1
+            if byte == 0x1b:                   # an escape sequence (arrows...): skip it
+                if i < len(pending) and pending[i] in b"[O":
+                    i += 1
+                    while i < len(pending) and not 0x40 <= pending[i] <= 0x7e:
+                        i += 1
+                    i += 1
+            elif byte in b"\r\n":
+                self.keys += b"\n"
+                self.echo("\r\n")
+                self.rows += 1
+            elif byte == 0x03:                 # Ctrl-C: Typeahead drops what came before
+                self.keys += b"\x03"
+                self.echo("^C\r\n" + self.prompt)
+                self.rows += 1 + self.prompt.count("\n")
+            elif byte in (0x7f, 0x08):         # Backspace: one character back
+                if self.keys and self.keys[-1] not in b"\n\x03":
+                    while self.keys and 0x80 <= self.keys[-1] < 0xc0:   # UTF-8 tail
+                        del self.keys[-1]
+                    del self.keys[-1]
+                    self.echo("\b \b")
+            elif byte >= 0x20:                 # text (UTF-8 bytes pass as they are)
+                self.keys.append(byte)
+                os.write(1, bytes([byte]))
+        del pending[:]
+
+    def erase(self) -> None:
+        """Back to where the prompt started, and clear the screen below: the
+        editor draws the prompt again, with the keys in it."""
+        up = f"\x1b[{self.rows}A" if self.rows else ""
+        self.echo("\r" + up + "\x1b[J")
