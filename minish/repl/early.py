@@ -1,7 +1,9 @@
 """The first prompt, drawn before the full editor has loaded.
 
 Importing prompt_toolkit and pygments (editor.py) takes a few hundred ms;
-bash shows its prompt in a few.  So at start-up:
+bash shows its prompt in a few.  So when the full editor is chosen (by
+MINISH_EDITOR=full, or because the terminal answered the question in
+terminal.py, which a terminal does within a millisecond or two):
 
 1. the prompt is drawn at once, and the terminal is put in non-canonical
    mode without echo or signals (termios(3)); keys are read here and
@@ -10,35 +12,31 @@ bash shows its prompt in a few.  So at start-up:
 2. meanwhile one thread imports editor.py, and does nothing else (it never
    forks; the shell runs no command before the hand-over, so no fork can
    happen while that thread is alive);
-3. when minish must ask the terminal whether it answers cursor-position
-   requests (terminal.py), the question goes out with the prompt, and the
-   answer is picked out of the keys: the wait overlaps the import;
-4. when the editor is loaded (and the answer is in), what was drawn here
-   is erased and the keys go to the editor as Typeahead: whole lines run
-   first, then the unfinished one is the editor's first line.  No key is
-   lost or re-ordered.  (Arrow keys and Ctrl-D typed in these first
-   tenths of a second do nothing: there is no line to move in yet.)
+3. when the editor is loaded, what was drawn here is erased and the keys
+   go to the editor as Typeahead: whole lines run first, then the
+   unfinished one is the editor's first line.  No key is lost or
+   re-ordered.  (Arrow keys and Ctrl-D typed in these first tenths of a
+   second do nothing: there is no line to move in yet.)
+
+A driver that never answers (pexpect, expect) gets the readline editor,
+which loads in a few ms: it sees no early prompt and no erasing, only the
+prompt readline prints, byte for byte.
 """
+import _thread                   # threading's C core: `threading` would import collections
 import os
 import select
 import termios
-import threading
-import time
 
 from .prompt import render_prompt, visible
-from .terminal import REQUEST, WAIT, find_reply
 
 POLL = 0.01                       # how often the loop looks whether the import is done
 
 
-def load_editor_behind_prompt(shell, probe: bool) -> tuple[bool | None, bytes]:
-    """Draw PS1, read keys until editor.py is imported (and, with `probe`,
-    the CPR answer has come or WAIT has passed).
-
-    Returns (answered, keys): whether the terminal answered the CPR (None
-    when not asked) and the keys typed, for Typeahead.
-    """
-    loaded = threading.Event()
+def load_editor_behind_prompt(shell, typed: bytes = b"") -> bytes:
+    """Draw PS1, read keys until editor.py is imported; return every key
+    typed (`typed`: those that came before), for Typeahead."""
+    loading = _thread.allocate_lock()
+    loading.acquire()                          # released when the import is over
 
     def load() -> None:
         try:
@@ -46,43 +44,32 @@ def load_editor_behind_prompt(shell, probe: bool) -> tuple[bool | None, bytes]:
         except Exception:                      # readers.py imports it again and reports
             pass
         finally:
-            loaded.set()
+            loading.release()
 
-    thread = threading.Thread(target=load, name="load-editor", daemon=True)
-    thread.start()
+    _thread.start_new_thread(load, ())
     state = shell.state
     prompt = visible(render_prompt(state.vars.get("PS1"), state, "NO_COLOR" not in os.environ,
                                    ("\001", "\002")))
     line = _Line(prompt)
+    pending = bytearray(typed)
     saved = termios.tcgetattr(0)
     quiet = termios.tcgetattr(0)
     quiet[3] &= ~(termios.ICANON | termios.ECHO | termios.ISIG)     # c_lflag
     quiet[6][termios.VMIN], quiet[6][termios.VTIME] = 0, 0
-    termios.tcsetattr(0, termios.TCSANOW, quiet)   # TCSANOW: keep what is typed
-    answered = None
-    pending = bytearray()
     try:
-        os.write(1, prompt.encode("utf-8", "surrogateescape") + (REQUEST if probe else b""))
-        deadline = time.monotonic() + WAIT
+        termios.tcsetattr(0, termios.TCSANOW, quiet)   # TCSANOW: keep what is typed
+        line.echo(prompt)
         while True:
-            if probe and answered is None:
-                reply = find_reply(pending)
-                if reply is not None:
-                    answered = True
-                    del pending[reply[0]:reply[1]]
-                elif time.monotonic() >= deadline:
-                    answered = False
-            if answered is not None or not probe:   # no reply can hide in it any more
-                line.take(pending)
-            if loaded.is_set() and (answered is not None or not probe):
+            line.take(pending)
+            if not loading.locked():
                 break
             if select.select([0], [], [], POLL)[0]:
                 pending += os.read(0, 1024)
     finally:
         termios.tcsetattr(0, termios.TCSANOW, saved)
-        thread.join()                          # the import is over: forks are safe again
+        loading.acquire()                      # the import is over: forks are safe again
         line.erase()
-    return answered, bytes(line.keys)
+    return bytes(line.keys)
 
 
 class _Line:

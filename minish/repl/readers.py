@@ -12,17 +12,19 @@ a Ctrl-C raises KeyboardInterrupt:
 MINISH_EDITOR=full|readline|plain chooses; otherwise pipes and TERM=dumb
 get plain lines, and a terminal gets the full editor if it answers the
 question in terminal.py, readline if it does not (pexpect, expect...).
-The question is asked, and the full editor loaded, behind a prompt that
-is already on the screen (early.py).
+The full editor loads behind a prompt that is already on the screen
+(early.py).
 """
 import os
-import signal
+# _signal: the C module behind `signal`, without its import of enum (the
+# first prompt waits for every import; see run/signals.py)
+import _signal as signal
 import termios
 
 from ..errors import report, write
 from ..shell import LineReader
 from .early import load_editor_behind_prompt
-from .terminal import Typeahead
+from .terminal import Typeahead, answers_cpr
 
 
 def choose_reader(shell):
@@ -30,22 +32,24 @@ def choose_reader(shell):
     at_terminal = os.isatty(0) and os.isatty(1) and os.environ.get("TERM") != "dumb"
     if choice == "plain" or not (at_terminal or choice in ("full", "readline")):
         return PlainReader()
-    typeahead = Typeahead()
-    # prompt_toolkit's own switch: "this terminal answers no CPR".
-    probe = choice not in ("full", "readline") and os.environ.get("PROMPT_TOOLKIT_NO_CPR") != "1"
-    if choice not in ("full", "readline") and not probe:
+    keys = b""
+    if choice not in ("full", "readline"):
         choice = "readline"
-    if choice == "full" or probe:
-        # The full editor takes a few hundred ms to import: show the prompt
-        # and take keys meanwhile (early.py); the CPR question, if any, is
-        # asked at the same time.
-        try:
-            answered, keys = load_editor_behind_prompt(shell, probe)
-        except (OSError, termios.error):       # e.g. not our terminal after all
-            answered, keys = False, b""
-        if probe:
+        # prompt_toolkit's own switch: "this terminal answers no CPR".
+        if os.environ.get("PROMPT_TOOLKIT_NO_CPR") != "1":
+            try:
+                answered, keys = answers_cpr(0, 1)
+            except OSError:                    # e.g. not our terminal after all
+                answered, keys = False, b""
             choice = "full" if answered else "readline"
-        typeahead = Typeahead(keys)
+    if choice == "full":
+        # The full editor takes a few hundred ms to import: show the prompt
+        # and take keys meanwhile (early.py).
+        try:
+            keys = load_editor_behind_prompt(shell, keys)
+        except (OSError, termios.error):       # e.g. not our terminal after all
+            pass
+    typeahead = Typeahead(keys)
     try:
         if choice == "full":
             from .editor import Editor         # imports prompt_toolkit: ~200 ms
