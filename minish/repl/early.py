@@ -52,23 +52,25 @@ def load_editor_behind_prompt(shell, typed: bytes = b"") -> bytes:
                                    ("\001", "\002")))
     line = _Line(prompt)
     pending = bytearray(typed)
-    saved = termios.tcgetattr(0)
-    quiet = termios.tcgetattr(0)
-    quiet[3] &= ~(termios.ICANON | termios.ECHO | termios.ISIG)     # c_lflag
-    quiet[6][termios.VMIN], quiet[6][termios.VTIME] = 0, 0
     try:
+        saved = termios.tcgetattr(0)
+        quiet = termios.tcgetattr(0)
+        quiet[3] &= ~(termios.ICANON | termios.ECHO | termios.ISIG)     # c_lflag
+        quiet[6][termios.VMIN], quiet[6][termios.VTIME] = 0, 0
         termios.tcsetattr(0, termios.TCSANOW, quiet)   # TCSANOW: keep what is typed
-        line.echo(prompt)
-        while True:
-            line.take(pending)
-            if not loading.locked():
-                break
-            if select.select([0], [], [], POLL)[0]:
-                pending += os.read(0, 1024)
+        try:
+            line.echo(prompt)
+            while True:
+                line.take(pending)
+                if not loading.locked():
+                    break
+                if select.select([0], [], [], POLL)[0]:
+                    pending += os.read(0, 1024)
+        finally:
+            termios.tcsetattr(0, termios.TCSANOW, saved)
+            line.erase()
     finally:
-        termios.tcsetattr(0, termios.TCSANOW, saved)
         loading.acquire()                      # the import is over: forks are safe again
-        line.erase()
     return bytes(line.keys)
 
 

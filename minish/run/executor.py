@@ -18,7 +18,7 @@ every enclosing loop after Ctrl-Z, as bash does.
 
 import os
 
-from . import control, process, program, redirect, signals, spawn, trace
+from . import control, process, program, redirect, signals, spawn
 from ..builtins import BUILTINS
 from ..builtins.let import run_arith_command
 from ..builtins.lookup import skip_functions
@@ -221,7 +221,8 @@ class Executor:
     # -- jobs: start, wait ---------------------------------------------------------
     def pipeline(self, node: Pipeline) -> int:
         """cmd | cmd | ...: every stage forks, builtins too."""
-        bodies = [self._stage(c) for c in node.commands]
+        bodies = [spawn.for_stage(self, c, lambda c=c: self.child_main(c))
+                  for c in node.commands]           # set -o spawn: some are spawn.Programs
         job = self.jobs.new(node)
         status = self.start_and_wait(
             job, lambda: process.run_pipeline(job, bodies, self.jobs.child_steps(job)))
@@ -317,52 +318,11 @@ class Executor:
         body = lambda: self._exec(argv, env, node.redirs, what)
         if exec_in_place:
             return body()
-        spawned = self._spawnable(what, argv, env, node.redirs, body)
+        spawned = spawn.for_command(self, what, argv, env, node.redirs, body)   # set -o spawn
         job = self.jobs.new(node)
         if spawned is not None:
             return self.start_and_wait(job, lambda: spawned.start(job))
         return self.start_and_wait(job, lambda: self.fork(job, body))
-
-    def _spawnable(self, path, argv, env, redirs, fallback):
-        """With `set -o spawn`: a spawn.Program that posix_spawn can start,
-        else None (fork; the narration says why)."""
-        if "spawn" not in self.state.options:
-            return None
-        try:
-            return spawn.plan(self.state, self.expander, self.jobs, path, argv, env, redirs,
-                              fallback)
-        except spawn.CannotSpawn as e:
-            trace.note(f"fork, not posix_spawn: {e}")
-            return None
-
-    def _stage(self, node):
-        """A pipeline stage: the body its forked child runs, or, with `set -o
-        spawn`, a spawn.Program for a program whose words expand without side
-        effects (so expanding them here in the shell, not in the child, is
-        the same).  Its lookup lands in the shell's hash table."""
-        body = lambda: self.child_main(node)
-        if "spawn" not in self.state.options or not isinstance(node, Simple):
-            return body
-        words = [*node.words, *(a.value for a in node.assigns)]
-        if not all(spawn.pure(w) for w in words):
-            trace.note("fork, not posix_spawn: a word's expansion could have a side effect")
-            return body
-        self.state.lineno = node.line
-        try:
-            argv = self.expander.words(node.words)
-            assigns = {a.name: self.expander.single(a.value) for a in node.assigns}
-        except (ShellError, ExpansionError):
-            return body                         # the child reports it
-        argv, no_functions = skip_functions(argv) if argv else (argv, False)
-        if not argv:
-            return body
-        kind, what = resolve(self.state, argv[0], {} if no_functions else None)
-        if kind != "program":
-            return body
-        if "xtrace" in self.state.options:
-            self.xtrace(assigns, argv)
-        return self._spawnable(what, argv, self.state.environ(assigns), node.redirs,
-                               body) or body
 
     def _exec(self, argv, env, redirs, hashed: str | None = None) -> int:
         """In a child: apply the redirections, then become the program.

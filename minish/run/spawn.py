@@ -66,6 +66,48 @@ class Program:
         return start(self, job, self.jobs, stdin, stdout)
 
 
+def for_command(sh, path, argv, env, redirs, fallback) -> Program | None:
+    """With `set -o spawn`: a Program for a command the executor has
+    expanded, or None (fork; the narration says why).  `sh`: the Executor."""
+    if "spawn" not in sh.state.options:
+        return None
+    try:
+        return plan(sh.state, sh.expander, sh.jobs, path, argv, env, redirs, fallback)
+    except CannotSpawn as e:
+        trace.note(f"fork, not posix_spawn: {e}")
+        return None
+
+
+def for_stage(sh, node, body):
+    """A pipeline stage: `body` (what its forked child runs) or, with `set
+    -o spawn`, a Program for a program whose words expand without side
+    effects, so that expanding them here in the shell, not in the child,
+    is the same.  (Its PATH lookup lands in the shell's hash table.)"""
+    from ..builtins.lookup import skip_functions
+    from ..lang.syntax import Simple
+    from .executor import resolve
+    if "spawn" not in sh.state.options or not isinstance(node, Simple):
+        return body
+    if not all(pure(w) for w in [*node.words, *(a.value for a in node.assigns)]):
+        trace.note("fork, not posix_spawn: a word's expansion could have a side effect")
+        return body
+    sh.state.lineno = node.line
+    try:
+        argv = sh.expander.words(node.words)
+        assigns = {a.name: sh.expander.single(a.value) for a in node.assigns}
+    except (ShellError, ExpansionError):
+        return body                            # the child reports it
+    argv, no_functions = skip_functions(argv) if argv else (argv, False)
+    if not argv:
+        return body
+    kind, what = resolve(sh.state, argv[0], {} if no_functions else None)
+    if kind != "program":
+        return body
+    if "xtrace" in sh.state.options:
+        sh.xtrace(assigns, argv)
+    return for_command(sh, what, argv, sh.state.environ(assigns), node.redirs, body) or body
+
+
 def plan(state, expander, jobs, path, argv, env, redirs, fallback) -> Program:
     """A Program for a command whose words are already expanded; raises
     CannotSpawn when the fork path must run it (`fallback`: its body)."""
@@ -121,13 +163,7 @@ def file_actions(redirs, expander, options) -> list:
 def _shell_fd(fd: int) -> bool:
     """An fd the shell has open for its commands (not one of its own copies,
     which sit at 10 and above)."""
-    if fd >= redirect.SAVED_FD_MIN:
-        return False
-    try:
-        fcntl.fcntl(fd, fcntl.F_GETFD)
-        return True
-    except OSError:
-        return False
+    return fd < redirect.SAVED_FD_MIN and _is_open(fd)
 
 
 def start(program: Program, job, jobs, stdin=None, stdout=None) -> int:
@@ -138,11 +174,8 @@ def start(program: Program, job, jobs, stdin=None, stdout=None) -> int:
     after the call.  A child that touched the terminal before that was
     stopped by SIGTTIN (the terminal was still the shell's): it is sent
     SIGCONT, now that it may read.  Falls back to the fork path when
-    posix_spawn fails; raises CannotSpawn when a signal must stay ignored.
+    posix_spawn fails.
     """
-    sigdef = signals.spawn_defaults()
-    if sigdef is None:
-        raise CannotSpawn("a signal must stay ignored: posix_spawn can only reset to default")
     actions = [(DUP2, fd, target) for fd, target in ((stdin, 0), (stdout, 1))
                if fd is not None and fd != target] + program.actions
     options = {"setsigdef": program.sigdef, "setsigmask": ()}   # the child unblocks SIGINT (jobs.py)
@@ -181,7 +214,9 @@ def _take_terminal(tty: int, pgid: int, pid: int) -> None:
         trace.syscall(f"tcsetpgrp({tty}, {pgid})", os.tcsetpgrp, tty, pgid)
     except OSError:
         return
-    looked = os.waitid(os.P_PID, pid, os.WSTOPPED | os.WNOHANG | os.WNOWAIT)
+    looked = trace.syscall(f"waitid(P_PID, {pid}, ..., WSTOPPED|WNOHANG|WNOWAIT)", os.waitid,
+                           os.P_PID, pid, os.WSTOPPED | os.WNOHANG | os.WNOWAIT,
+                           show=lambda r: 0)
     if looked is not None and looked.si_code == os.CLD_STOPPED:
         trace.note(f"{pid} read the terminal before it was its own (SIGTTIN): continue it")
         trace.syscall(f"kill({pid}, SIGCONT)", os.kill, pid, signals.signal.SIGCONT)
