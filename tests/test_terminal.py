@@ -291,6 +291,18 @@ def test_keys_typed_while_the_full_editor_loads_are_not_lost_or_reordered(tmp_pa
         driver.close()
 
 
+def test_control_keys_typed_while_the_full_editor_loads_reach_it_in_order(tmp_path):
+    driver = Driver(tmp_path, answer_cpr=True)
+    try:
+        driver.child.send("echo gone\x03echo x-$((2 + 2))\r")   # Ctrl-C drops the line
+        driver.expect("x-4\r\n")
+        assert "gone\r\n" not in driver.seen           # the Ctrl-C'd line never ran
+        driver.child.send("\x04")                      # Ctrl-D: exit
+        driver.child.expect(pexpect.EOF)
+    finally:
+        driver.close()
+
+
 def test_a_terminal_that_answers_gets_the_full_editor(tmp_path):
     driver = Driver(tmp_path, answer_cpr=True)
     try:

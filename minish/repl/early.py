@@ -7,16 +7,16 @@ terminal.py, which a terminal does within a millisecond or two):
 
 1. the prompt is drawn at once, and the terminal is put in non-canonical
    mode without echo or signals (termios(3)); keys are read here and
-   echoed as a plain line: printable text, Backspace, Enter, and Ctrl-C,
-   which drops what came before it;
+   echoed as a plain line: printable text, Backspace and Enter;
 2. meanwhile one thread imports editor.py, and does nothing else (it never
    forks; the shell runs no command before the hand-over, so no fork can
    happen while that thread is alive);
 3. when the editor is loaded, what was drawn here is erased and the keys
    go to the editor as Typeahead: whole lines run first, then the
-   unfinished one is the editor's first line.  No key is lost or
-   re-ordered.  (Arrow keys and Ctrl-D typed in these first tenths of a
-   second do nothing: there is no line to move in yet.)
+   unfinished one is the editor's first line.  From the first key this
+   plain line cannot do (Tab, Ctrl-C, Ctrl-D, an arrow...) on, keys are
+   only collected, not shown, and the editor is given them as they came,
+   as keys, after that first line.  No key is lost or re-ordered.
 
 A driver that never answers (pexpect, expect) gets the readline editor,
 which loads in a few ms: it sees no early prompt and no erasing, only the
@@ -32,9 +32,10 @@ from .prompt import render_prompt, visible
 POLL = 0.01                       # how often the loop looks whether the import is done
 
 
-def load_editor_behind_prompt(shell, typed: bytes = b"") -> bytes:
-    """Draw PS1, read keys until editor.py is imported; return every key
-    typed (`typed`: those that came before), for Typeahead."""
+def load_editor_behind_prompt(shell, typed: bytes = b"") -> tuple[bytes, bytes]:
+    """Draw PS1, read keys until editor.py is imported (`typed`: those that
+    came before).  Returns (text, keys): the plain text typed, for
+    Typeahead, then the keys from the first one plain text cannot hold."""
     loading = _thread.allocate_lock()
     loading.acquire()                          # released when the import is over
 
@@ -71,7 +72,7 @@ def load_editor_behind_prompt(shell, typed: bytes = b"") -> bytes:
             line.erase()
     finally:
         loading.acquire()                      # the import is over: forks are safe again
-    return bytes(line.keys)
+    return bytes(line.keys), bytes(line.rest)
 
 
 class _Line:
@@ -79,6 +80,7 @@ class _Line:
 
     def __init__(self, prompt: str) -> None:
         self.prompt, self.keys = prompt, bytearray()
+        self.rest = bytearray()                # from the first key we cannot show on
         self.rows = prompt.count("\n")         # rows drawn below the first
 
     def echo(self, text: str) -> None:
@@ -86,31 +88,21 @@ class _Line:
 
     def take(self, pending: bytearray) -> None:
         """Interpret the keys in `pending` (and empty it)."""
-        i = 0
-        while i < len(pending):
-            byte = pending[i]
-            i += 1
-            if byte == 0x1b:                   # an escape sequence (arrows...): skip it
-                if i < len(pending) and pending[i] in b"[O":
-                    i += 1
-                    while i < len(pending) and not 0x40 <= pending[i] <= 0x7e:
-                        i += 1
-                    i += 1
-            elif byte in b"\r\n":
+        for i, byte in enumerate(pending):
+            if self.rest or not (byte >= 0x20 or byte in b"\r\n\x7f\x08"):
+                self.rest += pending[i:]       # Tab, Ctrl-C, ESC...: the editor's
+                break
+            if byte in b"\r\n":
                 self.keys += b"\n"
                 self.echo("\r\n")
                 self.rows += 1
-            elif byte == 0x03:                 # Ctrl-C: Typeahead drops what came before
-                self.keys += b"\x03"
-                self.echo("^C\r\n" + self.prompt)
-                self.rows += 1 + self.prompt.count("\n")
             elif byte in (0x7f, 0x08):         # Backspace: one character back
-                if self.keys and self.keys[-1] not in b"\n\x03":
+                if self.keys and self.keys[-1] != 0x0a:
                     while self.keys and 0x80 <= self.keys[-1] < 0xc0:   # UTF-8 tail
                         del self.keys[-1]
                     del self.keys[-1]
                     self.echo("\b \b")
-            elif byte >= 0x20:                 # text (UTF-8 bytes pass as they are)
+            else:                              # text (UTF-8 bytes pass as they are)
                 self.keys.append(byte)
                 os.write(1, bytes([byte]))
         del pending[:]

@@ -32,7 +32,7 @@ def choose_reader(shell):
     at_terminal = os.isatty(0) and os.isatty(1) and os.environ.get("TERM") != "dumb"
     if choice == "plain" or not (at_terminal or choice in ("full", "readline")):
         return PlainReader()
-    keys = b""
+    keys, raw = b"", b""
     if choice not in ("full", "readline"):
         choice = "readline"
         # prompt_toolkit's own switch: "this terminal answers no CPR".
@@ -46,14 +46,14 @@ def choose_reader(shell):
         # The full editor takes a few hundred ms to import: show the prompt
         # and take keys meanwhile (early.py).
         try:
-            keys = load_editor_behind_prompt(shell, keys)
+            keys, raw = load_editor_behind_prompt(shell, keys)
         except (OSError, termios.error):       # e.g. not our terminal after all
             pass
     typeahead = Typeahead(keys)
     try:
         if choice == "full":
             from .editor import Editor         # imports prompt_toolkit: ~200 ms
-            return Editor(shell, typeahead)
+            return Editor(shell, typeahead, raw)
         from .rleditor import ReadlineEditor
         return ReadlineEditor(shell, typeahead)
     except Exception as e:                     # no usable terminal: fall back
