@@ -8,7 +8,8 @@ terminal.py, which a terminal does within a millisecond or two):
 1. the prompt is drawn at once, and the terminal is put in non-canonical
    mode without echo or signals (termios(3)); keys are read here and
    echoed as a plain line: printable text, Backspace and Enter;
-2. meanwhile one thread imports editor.py, and does nothing else (it never
+2. meanwhile (started once the prompt is out: it would hold the GIL) one
+   thread imports editor.py, and does nothing else (it never
    forks; the shell runs no command before the hand-over, so no fork can
    happen while that thread is alive);
 3. when the editor is loaded, what was drawn here is erased and the keys
@@ -47,12 +48,12 @@ def load_editor_behind_prompt(shell, typed: bytes = b"") -> tuple[bytes, bytes]:
         finally:
             loading.release()
 
-    _thread.start_new_thread(load, ())
     state = shell.state
     prompt = visible(render_prompt(state.vars.get("PS1"), state, "NO_COLOR" not in os.environ,
                                    ("\001", "\002")))
     line = _Line(prompt)
     pending = bytearray(typed)
+    started = False
     try:
         saved = termios.tcgetattr(0)
         quiet = termios.tcgetattr(0)
@@ -61,6 +62,10 @@ def load_editor_behind_prompt(shell, typed: bytes = b"") -> tuple[bytes, bytes]:
         termios.tcsetattr(0, termios.TCSANOW, quiet)   # TCSANOW: keep what is typed
         try:
             line.echo(prompt)
+            # Only now: once the import runs, this thread waits its turn for
+            # the GIL (up to sys.getswitchinterval(), 5 ms, at a time).
+            _thread.start_new_thread(load, ())
+            started = True
             while True:
                 line.take(pending)
                 if not loading.locked():
@@ -71,7 +76,8 @@ def load_editor_behind_prompt(shell, typed: bytes = b"") -> tuple[bytes, bytes]:
             termios.tcsetattr(0, termios.TCSANOW, saved)
             line.erase()
     finally:
-        loading.acquire()                      # the import is over: forks are safe again
+        if started:
+            loading.acquire()                  # the import is over: forks are safe again
     return bytes(line.keys), bytes(line.rest)
 
 
