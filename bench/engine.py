@@ -40,7 +40,9 @@ def fork_exec(tmp: str, repeat: int) -> list[list[str]]:
     with open(script, "w") as f:
         f.write("/bin/true\n" * 1000)
     results = {name: timed([path, script], repeat) for name, path in shells().items()}
-    return [["1000 × /bin/true", *_cells(results), _ratio(results, "bash")]]
+    spawned = dict(results, minish=timed([MINISH, "-o", "spawn", script], repeat))
+    return [["1000 × /bin/true", *_cells(results), _ratio(results, "bash")],
+            ["1000 × /bin/true, -o spawn", *_cells(spawned), _ratio(spawned, "bash")]]
 
 
 def parse_only(tmp: str, repeat: int) -> list[list[str]]:
@@ -69,7 +71,9 @@ def throughput(repeat: int) -> list[list[str]]:
 def yes_head(repeat: int) -> list[list[str]]:
     results = {name: timed([path, "-c", "yes | head -1"], repeat)
                for name, path in shells().items()}
-    return [["`yes | head -1`", *_cells(results), _ratio(results, "bash")]]
+    spawned = dict(results, minish=timed([MINISH, "-o", "spawn", "-c", "yes | head -1"], repeat))
+    return [["`yes | head -1`", *_cells(results), _ratio(results, "bash")],
+            ["`yes | head -1`, -o spawn", *_cells(spawned), _ratio(spawned, "bash")]]
 
 
 def _cells(results: dict) -> list[str]:

@@ -95,7 +95,7 @@ def run(quick: bool = False) -> list[list[str]]:
     warm, cold = completion_latency(n * 5)
     return [
         ["first prompt at a pty", ms(t_min), ms(t_bash), "–",
-         f"{t_min / t_bare:.2f}× bare PromptSession ({ms(t_bare)})"],
+         f"{t_min / t_bash:.2f}× bash; {t_min / t_bare:.2f}× bare PromptSession ({ms(t_bare)})"],
         ["idle RSS", f"{r_min / 1024:.1f} MB", f"{r_bash / 1024:.1f} MB", "–",
          f"{r_min / r_bare:.2f}× bare PromptSession ({r_bare / 1024:.1f} MB)"],
         ["complete '' with 3000 on PATH", ms(warm), "–", "–", f"first call {ms(cold)}"],

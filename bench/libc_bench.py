@@ -14,7 +14,7 @@ import time
 from common import ROOT, ms, run_once
 
 sys.path.insert(0, str(ROOT))
-from minish.libc import pclose, popen, system  # noqa: E402
+from minish.libc import pclose, popen, system_fork, system_spawn  # noqa: E402
 
 C = ctypes.CDLL(None)
 
@@ -31,9 +31,13 @@ def _median(fn, repeat: int) -> float:
 
 def run(quick: bool = False) -> list[list[str]]:
     n = 30 if quick else 200
-    ours = _median(lambda: system("true"), n)
+    ours = _median(lambda: system_fork("true"), n)
+    spawned = _median(lambda: system_spawn("true"), n)
     theirs = _median(lambda: C.system(b"true"), n)
-    rows = [["system(\"true\")", ms(ours), "–", "–", f"{ours / theirs:.2f}× glibc system ({ms(theirs)})"]]
+    rows = [["system_fork(\"true\")", ms(ours), "–", "–",
+             f"{ours / theirs:.2f}× glibc system ({ms(theirs)})"],
+            ["system(\"true\"), -o spawn", ms(spawned), "–", "–",
+             f"{spawned / theirs:.2f}× glibc system ({ms(theirs)})"]]
     size = 256 << 20
     with tempfile.NamedTemporaryFile() as big:
         block = b"\0" * (1 << 20)

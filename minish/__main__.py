@@ -18,6 +18,7 @@ USAGE = """usage: minish [options] [-c COMMANDS [ARG0 [ARGS...]] | FILE [ARGS...
   FILE ARGS     run the script FILE with $1... set to ARGS
   -x            print each command before running it (set -x)
   --trace       narrate every system call the shell makes (set -o trace)
+  -o NAME       turn on an option, as set -o NAME (-o spawn: posix_spawn)
   -i            interactive even when stdin is not a terminal
   --help        this text
 With neither, read commands from stdin (a prompt when it is a terminal).
@@ -46,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
             options.add("xtrace")
         elif opt == "--trace":
             options.add("trace")
+        elif opt == "-o":                      # -o NAME: as `set -o NAME` (bash)
+            if not args:
+                sys.stderr.write("minish: -o: option requires an argument\n")
+                return 2
+            options.add(args.pop(0))
         elif opt == "-i":
             interactive = True
         elif opt == "-s":
@@ -72,8 +78,13 @@ def main(argv: list[str] | None = None) -> int:
             interactive = os.isatty(0)
         shell = Shell("minish", [], interactive=interactive)
     from .builtins.options import set_option
+    from .errors import ShellError
     for option in options:
-        set_option(shell.executor, option, True)
+        try:
+            set_option(shell.executor, option, True)
+        except ShellError as e:                # bash: "NAME: invalid option name", 2
+            sys.stderr.write(f"minish: {e.message}\n")
+            return 2
     from .errors import Interrupted
     interrupted = 0
     try:

@@ -39,11 +39,26 @@ class InvalidArgument(OSError, ValueError):
 
 # ---- system ------------------------------------------------------------------
 
-def system(command: str | None) -> int:
-    """Run `command` with /bin/sh -c and return its raw wait status.
+SPAWN = False       # `set -o spawn` turns it on: system() is then system_spawn()
 
-    The calls, in order (as glibc's sysdeps/posix/system.c, with fork where
-    glibc >= 2.29 uses posix_spawn):
+
+def system(command: str | None) -> int:
+    """system(3): run `command` with /bin/sh -c; return its raw wait status.
+
+    Which one runs: system_fork, the classic fork + exec + waitpid (what
+    the lessons read, and the default), or, when SPAWN is on (`set -o
+    spawn`), system_spawn, which starts /bin/sh with posix_spawn as glibc's
+    own system() has done since 2.29.  Same statuses, same signal rules.
+    """
+    if SPAWN and command is not None:
+        return system_spawn(command)
+    return system_fork(command)
+
+
+def system_fork(command: str | None) -> int:
+    """system(3) the classic way: fork, exec /bin/sh -c, waitpid.
+
+    The calls, in order (as glibc's sysdeps/posix/system.c before 2.29):
       sigaction(SIGINT, SIG_IGN), sigaction(SIGQUIT, SIG_IGN)
           -- Ctrl-C at the terminal is for the command, not for us
       sigprocmask(SIG_BLOCK, {SIGCHLD})
@@ -78,8 +93,46 @@ def system(command: str | None) -> int:
         _sigprocmask(signal.SIG_SETMASK, old_mask)
 
 
+def system_spawn(command: str) -> int:
+    """system(3) as glibc has written it since 2.29: posix_spawn, not fork.
+
+    The same signal rules as system_fork, but the child's part is given to
+    posix_spawn in advance instead of run after fork: setsigdef puts SIGINT
+    and SIGQUIT back to their defaults (unless the caller ignored them),
+    setsigmask gives back the caller's mask.  glibc makes the child with
+    clone(CLONE_VM|CLONE_VFORK): no copy of the caller's memory, which is
+    why this is several times quicker than a fork from Python.
+    """
+    from .run import signals, spawn
+    restores = signals.spawn_defaults()
+    if restores is None:                       # a signal must go back to SIG_IGN
+        return system_fork(command)
+    old_int = _sigaction(signal.SIGINT, signal.SIG_IGN)
+    old_quit = _sigaction(signal.SIGQUIT, signal.SIG_IGN)
+    old_mask = _sigprocmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+    try:
+        sigdef = {sig for sig, old in ((signal.SIGINT, old_int), (signal.SIGQUIT, old_quit))
+                  if old != signal.SIG_IGN} | set(restores)
+        argv = ["sh", "-c", command]
+        process.flush_std_streams()
+        try:
+            pid = os.posix_spawn(SHELL, argv, os.environ, setsigdef=sigdef,
+                                 setsigmask=old_mask)
+        except OSError:                        # /bin/sh could not run: as glibc
+            return 127 << 8
+        if trace.ON:
+            spawn.narrate(pid, SHELL, argv, os.environ, [], {"setsigdef": sigdef}, set())
+        return process.wait_pid(pid)
+    finally:
+        _sigaction(signal.SIGINT, old_int)
+        _sigaction(signal.SIGQUIT, old_quit)
+        _sigprocmask(signal.SIG_SETMASK, old_mask)
+
+
 def _sigaction(sig: int, handler):
     """signal(2) via sigaction, narrated; returns the old disposition."""
+    if not trace.ON:                           # no narration to format (system's speed)
+        return signal.signal(sig, handler)
     names = {signal.SIG_IGN: "SIG_IGN", signal.SIG_DFL: "SIG_DFL"}
     shown = names.get(handler, "a handler")
     return trace.syscall(f"rt_sigaction({signal.Signals(sig).name}, {{{shown}}})",
@@ -87,6 +140,8 @@ def _sigaction(sig: int, handler):
 
 
 def _sigprocmask(how: int, mask):
+    if not trace.ON:
+        return signal.pthread_sigmask(how, mask)
     what = {signal.SIG_BLOCK: "SIG_BLOCK", signal.SIG_SETMASK: "SIG_SETMASK"}[how]
     names = ", ".join(s.name[3:] for s in sorted(mask)) if mask else ""
     return trace.syscall(f"rt_sigprocmask({what}, [{names}])", signal.pthread_sigmask,

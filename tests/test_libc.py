@@ -15,8 +15,9 @@ import time
 
 import pytest
 
+from conftest import MINISH
 from minish import libc
-from minish.libc import coprocess, pclose, popen, pr_exit, system
+from minish.libc import coprocess, pclose, popen, pr_exit, system, system_fork, system_spawn
 
 C = ctypes.CDLL(None, use_errno=True)
 C.popen.restype = ctypes.c_void_p
@@ -41,8 +42,28 @@ COMMANDS = [
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_system_status_matches_the_c_library(command):
-    assert system(command) == C.system(command.encode())
+@pytest.mark.parametrize("which", [system, system_fork, system_spawn])
+def test_system_status_matches_the_c_library(command, which):
+    assert which(command) == C.system(command.encode())
+
+
+def test_system_is_system_fork_unless_spawn_is_on(monkeypatch):
+    calls = []
+    monkeypatch.setattr(libc, "system_fork", lambda c: calls.append(("fork", c)) or 0)
+    monkeypatch.setattr(libc, "system_spawn", lambda c: calls.append(("spawn", c)) or 0)
+    libc.system("true")
+    monkeypatch.setattr(libc, "SPAWN", True)
+    libc.system("true")
+    assert calls == [("fork", "true"), ("spawn", "true")]
+
+
+def test_set_o_spawn_makes_the_system_builtin_use_posix_spawn(tmp_path):
+    traced = [subprocess.run([MINISH, *opts, "--trace", "-c", "system 'exit 3'"],
+                             capture_output=True, text=True, timeout=20, cwd=tmp_path,
+                             start_new_session=True).stderr for opts in ([], ["-o", "spawn"])]
+    assert "posix_spawn(" not in traced[0] and "fork() = " in traced[0]
+    assert "posix_spawn(\"/bin/sh\"" in traced[1] and "fork() = " not in traced[1]
+    assert all("normal exit, status 3" in text for text in traced)
 
 
 def test_system_none_says_a_shell_exists():
@@ -155,7 +176,7 @@ def test_no_fd_leaked_after_1000_popen_pclose_pairs():
 
 SIGNAL_SCRIPT = textwrap.dedent(r"""
     import os, signal, sys
-    from minish.libc import system, system_naive
+    from minish.libc import system, system_naive, system_spawn
     caught = []
     signal.signal(signal.SIGINT, lambda *a: caught.append("INT"))
     status = {fn}("kill -INT $PPID; sleep 0.3; exec grep -E '^Sig(Ign|Blk|Cgt)' /proc/self/status > {out}")
@@ -185,14 +206,24 @@ def test_system_caller_ignores_sigint_while_waiting(tmp_path):
     assert not _has(masks["SigBlk"], signal.SIGCHLD)     # child: mask restored
 
 
+def test_system_spawn_keeps_the_same_signal_rules(tmp_path):
+    caught, status, masks = _run_signal_script("system_spawn", tmp_path)
+    assert caught == 0
+    assert status == 0
+    assert not _has(masks["SigIgn"], signal.SIGINT)
+    assert not _has(masks["SigIgn"], signal.SIGQUIT)
+    assert not _has(masks["SigBlk"], signal.SIGCHLD)
+
+
 def test_system_naive_lets_the_handler_run(tmp_path):
     caught, status, masks = _run_signal_script("system_naive", tmp_path)
     assert caught == 1                          # the difference a lesson shows
 
 
-def test_system_127_when_the_shell_cannot_run(monkeypatch):
+@pytest.mark.parametrize("which", [system_fork, system_spawn])
+def test_system_127_when_the_shell_cannot_run(monkeypatch, which):
     monkeypatch.setattr(libc, "SHELL", "/nonexistent/sh")
-    status = system("true")
+    status = which("true")
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 127
 
 

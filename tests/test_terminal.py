@@ -269,10 +269,44 @@ def test_ctrl_d_exits_with_the_last_status_as_bash_does(tmp_path):
 
 # ---- a terminal that answers: the full editor ---------------------------------
 
+def editor_up(driver) -> None:
+    """Wait until the full editor has taken over from the first prompt that
+    minish draws while it loads (repl/early.py erases that one: ESC [ J)."""
+    driver.expect("ACCPROMPT>")
+    driver.expect("\x1b[J")
+
+
+def test_keys_typed_while_the_full_editor_loads_are_not_lost_or_reordered(tmp_path):
+    driver = Driver(tmp_path, answer_cpr=True)
+    try:
+        driver.child.send("echo one-$((0 + 1))\recho two-$((1 + 1))\recho thr")
+        out = driver.expect("one-1\r\n")
+        out += driver.expect("two-2\r\n")
+        assert out.index("echo one") < out.index("echo two")
+        driver.expect("thr")                            # the unfinished line, put back
+        driver.child.send("ee-$((1 + 2))\r")
+        driver.expect("three-3\r\n")
+        assert WARNING not in driver.seen
+    finally:
+        driver.close()
+
+
+def test_control_keys_typed_while_the_full_editor_loads_reach_it_in_order(tmp_path):
+    driver = Driver(tmp_path, answer_cpr=True)
+    try:
+        driver.child.send("echo gone\x03echo x-$((2 + 2))\r")   # Ctrl-C drops the line
+        driver.expect("x-4\r\n")
+        assert "gone\r\n" not in driver.seen           # the Ctrl-C'd line never ran
+        driver.child.send("\x04")                      # Ctrl-D: exit
+        driver.child.expect(pexpect.EOF)
+    finally:
+        driver.close()
+
+
 def test_a_terminal_that_answers_gets_the_full_editor(tmp_path):
     driver = Driver(tmp_path, answer_cpr=True)
     try:
-        driver.expect("ACCPROMPT>")
+        editor_up(driver)
         driver.child.send("echo $((6 * 7))\r")
         driver.expect("42\r\n")
         assert "\x1b[?25l" in driver.seen          # prompt_toolkit hides the cursor to draw
@@ -284,7 +318,7 @@ def test_a_terminal_that_answers_gets_the_full_editor(tmp_path):
 def test_full_editor_ctrl_r_then_enter_runs_the_command_found(tmp_path):
     driver = Driver(tmp_path, answer_cpr=True)
     try:
-        driver.expect("ACCPROMPT>")
+        editor_up(driver)
         driver.child.send("echo needle-$((3 * 3))\r")
         driver.expect("needle-9\r\n")
         driver.expect("ACCPROMPT>")                      # its keys are read in raw mode
@@ -298,7 +332,7 @@ def test_full_editor_ctrl_r_then_enter_runs_the_command_found(tmp_path):
 def test_no_color_turns_colour_off_in_the_full_editor(tmp_path, no_color):
     driver = Driver(tmp_path, answer_cpr=True, extra_env={"NO_COLOR": "1"} if no_color else {})
     try:
-        driver.expect("ACCPROMPT>")
+        editor_up(driver)
         driver.child.send("echo $((6 * 7))\r")
         driver.expect("42\r\n")
         assert ("38;5;" in driver.seen) is not no_color      # the highlighter's colours

@@ -25,7 +25,7 @@ LETTERS = {"a": "allexport", "b": "notify", "C": "noclobber", "e": "errexit",
 LONG = sorted(set(LETTERS.values()) | {
     "emacs", "errtrace", "functrace", "histexpand", "history", "ignoreeof",
     "interactive-comments", "keyword", "nolog", "onecmd", "physical", "pipefail",
-    "posix", "privileged", "vi", "trace", "fdtrace", "noreap"})
+    "posix", "privileged", "vi", "trace", "fdtrace", "noreap", "spawn"})
 SHOPT = sorted({"expand_aliases", "nullglob", "failglob", "dotglob", "globstar", "extglob",
                 "nocaseglob", "nocasematch", "lastpipe", "xpg_echo", "inherit_errexit",
                 "sourcepath", "checkwinsize", "cmdhist", "histappend", "login_shell",
@@ -41,6 +41,8 @@ def set_(sh, argv):
     set -o fdtrace           show each child's fd table just before it execs
     set -o noreap            leave finished background jobs as zombies (see ps),
                              until `wait` reaps them
+    set -o spawn             start programs with posix_spawn (vfork + exec)
+                             instead of fork + exec: faster, same results
     set -e / set -o errexit  exit as soon as a command fails (not on the
                              left of && or ||, nor after !)
     set -u / set -o nounset  an unset variable is an error
@@ -114,6 +116,9 @@ def set_option(sh, name: str, on: bool) -> None:
         trace.FDS = "fdtrace" in sh.state.options
     elif name == "noreap":
         sh.jobs.noreap = on
+    elif name == "spawn":                      # the `system` builtin too
+        from .. import libc
+        libc.SPAWN = on
 
 
 def quote(value: str) -> str:

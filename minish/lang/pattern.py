@@ -13,14 +13,27 @@ Quoted characters in a word are escaped with a backslash (`escape`)
 before they get here, so `"*"` matches only a star.
 """
 import os
-import re
-from functools import lru_cache
+
+
+class _LazyRe:
+    """Stands for the `re` module until a pattern is first matched, then
+    puts the real module in its place.  `re` (with enum and functools,
+    which it imports) is a third of what `minish -c true` would import
+    otherwise, and most commands never match a pattern (bench/README.md)."""
+
+    def __getattr__(self, name):
+        import re as module
+        globals()["re"] = module
+        return getattr(module, name)
+
+
+re = _LazyRe()
 
 SPECIAL = frozenset("*?[\\")
 CLASSES = {
     "alpha": "a-zA-Z", "digit": "0-9", "alnum": "a-zA-Z0-9", "upper": "A-Z",
     "lower": "a-z", "space": " \\t\\n\\r\\f\\v", "blank": " \\t", "xdigit": "0-9A-Fa-f",
-    "punct": re.escape("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"), "cntrl": "\\x00-\\x1f\\x7f",
+    "punct": r"""!"\#\$%\&'\(\)\*\+,\-\./:;<=>\?@\[\\\]\^_`\{\|\}\~""",   # re.escape'd "cntrl": "\\x00-\\x1f\\x7f",
     "print": "\\x20-\\x7e", "graph": "\\x21-\\x7e", "word": "a-zA-Z0-9_",
 }
 
@@ -53,9 +66,18 @@ def match(pattern: str, text: str) -> bool:
     return _compiled(pattern).match(text) is not None
 
 
-@lru_cache(maxsize=256)
+_cache: dict[str, object] = {}
+
+
 def _compiled(pattern: str):
-    return re.compile(translate(pattern) + r"\Z", re.S)
+    """The compiled regex for `pattern`, remembered (a `case` in a loop
+    matches the same patterns again and again)."""
+    compiled = _cache.get(pattern)
+    if compiled is None:
+        if len(_cache) >= 256:
+            _cache.clear()
+        compiled = _cache[pattern] = re.compile(translate(pattern) + r"\Z", re.S)
+    return compiled
 
 
 def translate(pattern: str) -> str:

@@ -12,7 +12,9 @@ for the full editor, and never forks: commands run after prompt() has
 returned and its event loop has stopped.
 """
 import os
-import signal
+# _signal: the C module behind `signal`, without its import of enum (the
+# first prompt waits for every import; see run/signals.py)
+import _signal as signal
 
 from ..run import signals
 from ..errors import ExitShell, IncompleteInput, ParseError, write

@@ -14,6 +14,8 @@ from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.filters import is_searching
 from prompt_toolkit.formatted_text import ANSI
 from prompt_toolkit.history import History
+from prompt_toolkit.input.typeahead import store_typeahead
+from prompt_toolkit.input.vt100_parser import Vt100Parser
 from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.key_binding.bindings.search import accept_search_and_accept_input
 from prompt_toolkit.lexers import PygmentsLexer
@@ -93,8 +95,9 @@ class Editor:
     plain = False
     zero_width = ("\001", "\002")              # ANSI() treats \001...\002 as zero width
 
-    def __init__(self, shell, typeahead: Typeahead | None = None) -> None:
+    def __init__(self, shell, typeahead: Typeahead | None = None, keys: bytes = b"") -> None:
         self.shell, self.typeahead = shell, typeahead or Typeahead()
+        self.keys = keys                       # typed while we loaded, as keys (early.py)
         self.colour = "NO_COLOR" not in os.environ
         state = shell.state
 
@@ -121,6 +124,12 @@ class Editor:
         if line is not None:                   # typed before the first prompt
             write(1, visible(prompt) + line + "\n")
             return line
+        if self.keys:                          # prompt_toolkit reads its typeahead first
+            presses = []
+            Vt100Parser(presses.append).feed_and_flush(
+                self.keys.decode("utf-8", "surrogateescape"))
+            store_typeahead(self.session.input, presses)
+            self.keys = b""
         try:
             return self.session.prompt(ANSI(prompt), default=self.typeahead.take_partial())
         except EOFError:

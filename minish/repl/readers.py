@@ -12,12 +12,18 @@ a Ctrl-C raises KeyboardInterrupt:
 MINISH_EDITOR=full|readline|plain chooses; otherwise pipes and TERM=dumb
 get plain lines, and a terminal gets the full editor if it answers the
 question in terminal.py, readline if it does not (pexpect, expect...).
+The full editor loads behind a prompt that is already on the screen
+(early.py).
 """
 import os
-import signal
+# _signal: the C module behind `signal`, without its import of enum (the
+# first prompt waits for every import; see run/signals.py)
+import _signal as signal
+import termios
 
 from ..errors import report, write
 from ..shell import LineReader
+from .early import load_editor_behind_prompt
 from .terminal import Typeahead, answers_cpr
 
 
@@ -26,7 +32,7 @@ def choose_reader(shell):
     at_terminal = os.isatty(0) and os.isatty(1) and os.environ.get("TERM") != "dumb"
     if choice == "plain" or not (at_terminal or choice in ("full", "readline")):
         return PlainReader()
-    typeahead = Typeahead()
+    keys, raw = b"", b""
     if choice not in ("full", "readline"):
         choice = "readline"
         # prompt_toolkit's own switch: "this terminal answers no CPR".
@@ -36,11 +42,18 @@ def choose_reader(shell):
             except OSError:                    # e.g. not our terminal after all
                 answered, keys = False, b""
             choice = "full" if answered else "readline"
-            typeahead = Typeahead(keys)
+    if choice == "full":
+        # The full editor takes a few hundred ms to import: show the prompt
+        # and take keys meanwhile (early.py).
+        try:
+            keys, raw = load_editor_behind_prompt(shell, keys)
+        except (OSError, termios.error):       # e.g. not our terminal after all
+            pass
+    typeahead = Typeahead(keys)
     try:
         if choice == "full":
             from .editor import Editor         # imports prompt_toolkit: ~200 ms
-            return Editor(shell, typeahead)
+            return Editor(shell, typeahead, raw)
         from .rleditor import ReadlineEditor
         return ReadlineEditor(shell, typeahead)
     except Exception as e:                     # no usable terminal: fall back

@@ -18,7 +18,7 @@ every enclosing loop after Ctrl-Z, as bash does.
 
 import os
 
-from . import control, process, program, redirect, signals, trace
+from . import control, process, program, redirect, signals, spawn, trace
 from ..builtins import BUILTINS
 from ..builtins.let import run_arith_command
 from ..builtins.lookup import skip_functions
@@ -222,8 +222,9 @@ class Executor:
     # -- jobs: start, wait ---------------------------------------------------------
     def pipeline(self, node: Pipeline) -> int:
         """cmd | cmd | ...: every stage forks, builtins too."""
+        bodies = [spawn.for_stage(self, c, lambda c=c: self.child_main(c))
+                  for c in node.commands]           # set -o spawn: some are spawn.Programs
         job = self.jobs.new(node)
-        bodies = [lambda c=c: self.child_main(c) for c in node.commands]
         status = self.start_and_wait(
             job, lambda: process.run_pipeline(job, bodies, self.jobs.child_steps(job)))
         return pipe_status(self.state, [job.raw.get(pid, -1) for pid in job.pids], status)
@@ -326,11 +327,14 @@ class Executor:
         if kind == "builtin":
             return self._builtin(what, argv, assigns, node.redirs)
         env = self.state.environ(assigns)       # before fork: see State.environ
+        body = lambda: self._exec(argv, env, node.redirs, what)
         if exec_in_place:
-            return self._exec(argv, env, node.redirs, what)
+            return body()
+        spawned = spawn.for_command(self, what, argv, env, node.redirs, body)   # set -o spawn
         job = self.jobs.new(node)
-        return self.start_and_wait(
-            job, lambda: self.fork(job, lambda: self._exec(argv, env, node.redirs, what)))
+        if spawned is not None:
+            return self.start_and_wait(job, lambda: spawned.start(job))
+        return self.start_and_wait(job, lambda: self.fork(job, body))
 
     def _exec(self, argv, env, redirs, hashed: str | None = None) -> int:
         """In a child: apply the redirections, then become the program.

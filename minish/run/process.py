@@ -26,6 +26,7 @@ Each system call goes through trace.syscall(), which narrates it when
 `set -o trace` is on and otherwise just makes the call.
 """
 
+import gc
 import os
 import sys
 
@@ -166,11 +167,13 @@ def fork(body, steps=(), job=None) -> int:
     Returns the child's pid, already registered with `job` (if given).
     """
     flush_std_streams()
+    _freeze_start_up()
     try:
         pid = os.fork()
     except OSError as e:                       # EAGAIN: too many processes
         raise ShellError(f"fork: {e.strerror}") from None
     if pid == 0:
+        gc.disable()                           # no collection between fork and exec
         _child(body, steps)
     if trace.ON:
         trace.say(f"fork() = {pid}")
@@ -179,6 +182,23 @@ def fork(body, steps=(), job=None) -> int:
     if job is not None:
         job.pids.append(pid)
     return pid
+
+
+_frozen = False
+
+
+def _freeze_start_up() -> None:
+    """gc.freeze() once, before the first fork: everything start-up made
+    (modules, builtins, the parser's tables) moves to the collector's
+    permanent generation, which it never walks again.  A full collection
+    in either process would otherwise write to every object's GC header,
+    and after fork each such page is a copy-on-write fault.  (Only once:
+    what is frozen is never collected, so freezing at every fork would keep
+    each command's garbage cycles forever.)"""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
 
 
 def _child(body, steps):    # -> NoReturn
@@ -242,6 +262,7 @@ def set_pgid_quietly(pid: int, pgid: int) -> None:
 
 def run_pipeline(job, bodies, steps) -> None:
     """Fork one child per body; each one's stdout feeds the next one's stdin.
+    (A body may instead be a spawn.Program, started by posix_spawn.)
 
     One pipe is made per `|`, and the parent closes each end as soon as the
     children that need it exist: a write end left open in the shell means
@@ -259,8 +280,11 @@ def run_pipeline(job, bodies, steps) -> None:
             _close_all(prev_read)
             raise
         try:
-            fork(body, [*steps, Close(read_end), MoveFd(prev_read, 0), MoveFd(write_end, 1)],
-                 job)
+            if callable(body):
+                fork(body, [*steps, Close(read_end), MoveFd(prev_read, 0),
+                            MoveFd(write_end, 1)], job)
+            else:                              # a spawn.Program (set -o spawn)
+                body.start(job, stdin=prev_read, stdout=write_end)
         except ShellError:
             _close_all(prev_read, read_end, write_end)
             raise

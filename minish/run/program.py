@@ -91,17 +91,10 @@ def exec_command(argv: list[str], env: dict[str, str], run_as_script,
     if not name:
         report(": command not found")
         return STATUS_NOTFOUND
-    if "/" in name:
-        candidates = [name]
-    else:
-        path = env.get("PATH", DEFAULT_PATH)
-        candidates = [os.path.join(d or ".", name) for d in path.split(":")]
-        if hashed is not None:
-            candidates.insert(0, hashed)
     denied = None
     if trace.ON or trace.FDS:
-        _narrate_exec_plan(name, candidates, hashed)
-    for candidate in candidates:
+        _narrate_exec_plan(name, hashed)
+    for candidate in _candidates(name, env, hashed):
         e = execv(candidate, argv, env)         # returns only if it failed
         if e.errno == errno.ENOEXEC:
             trace.note(f"ENOEXEC: {candidate} has no #! line and is not a binary, so "
@@ -117,6 +110,19 @@ def exec_command(argv: list[str], env: dict[str, str], run_as_script,
         return _exec_failed(denied, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
     report(f"{name}: command not found")
     return STATUS_NOTFOUND
+
+
+def _candidates(name: str, env: dict[str, str], hashed: str | None):
+    """The files to try, in order; a generator, so that when the hashed
+    path works (almost always) PATH is never even split.  This runs in the
+    child between fork and exec, where every step costs once per command."""
+    if "/" in name:
+        yield name
+        return
+    if hashed is not None:
+        yield hashed
+    for directory in env.get("PATH", DEFAULT_PATH).split(":"):
+        yield os.path.join(directory or ".", name)
 
 
 def execv(path: str, argv: list[str], env: dict[str, str]) -> OSError:
@@ -165,7 +171,7 @@ def read_interpreter(path: str) -> list[str] | None:
     return [interpreter] + ([arg.strip()] if arg.strip() else [])
 
 
-def _narrate_exec_plan(name: str, candidates: list[str], hashed: str | None) -> None:
+def _narrate_exec_plan(name: str, hashed: str | None) -> None:
     if "/" in name:
         trace.note(f"{name} contains a slash: no PATH search")
     elif hashed is not None:

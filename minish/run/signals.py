@@ -184,6 +184,15 @@ def python_defaults() -> None:
         signal.signal(sig, signal.SIG_DFL)
 
 
+def spawn_defaults() -> tuple | None:
+    """restore_in_child for posix_spawn (run/spawn.py): the signals to put
+    back to SIG_DFL (its `setsigdef`), or None when one must go back to
+    SIG_IGN, which posix_spawn cannot do (the fork path can)."""
+    if any(handler != signal.SIG_DFL for handler in _to_restore.values()):
+        return None
+    return tuple(_to_restore)
+
+
 def name(signum: int) -> str:
     """SIGTERM for 15, and so on."""
     import signal as named

@@ -90,12 +90,14 @@ def _write(fd: int, line: str) -> None:
         pass
 
 
-def say(text: str, show: bool = False) -> None:
+def say(text: str, show: bool = False, pid: int | None = None) -> None:
     """Write one narration line, prefixed with [pid N], in a single write(2).
 
     Shown with set -o trace (SHOW), or when `show` says so (fdtrace's
-    tables, which do not need trace); recorded whenever a lesson records."""
-    pid = f"[pid {os.getpid()}]"
+    tables, which do not need trace); recorded whenever a lesson records.
+    (`pid`: another process's call, told by the shell: posix_spawn's child,
+    which cannot narrate for itself, spawn.py.)"""
+    pid = f"[pid {pid or os.getpid()}]"
     if _record is not None:
         _write(_record, f"{pid} {text}\n")
     if _fd is None or not (SHOW or show):
