@@ -131,3 +131,12 @@ def test_explain_of_an_empty_assignment_in_a_pipeline(tmp_path):
                          env=shell_env(tmp_path), capture_output=True, text=True, timeout=20)
     assert out.returncode == 0 and "internal error" not in out.stderr
     assert "only assignments and redirections" in out.stdout
+
+
+@pytest.mark.parametrize("line", ["{ cat; } < in", "while read x; do cat; done < in",
+                                  "if true; then cat; fi < in"])
+def test_a_compound_commands_redirections_reach_the_commands_inside(line, tmp_path):
+    out = subprocess.run([MINISH, "-c", 'explain "$1"', "minish", line], cwd=tmp_path,
+                         env=shell_env(tmp_path), capture_output=True, text=True, timeout=20)
+    cat = out.stdout.split("execve('/usr/bin/cat'", 1)[1]
+    assert cat.splitlines()[1].split("fds at start:")[1].split()[:3] == ["0", "->", '"in"']

@@ -17,6 +17,7 @@ import pytest
 
 from conftest import MINISH, shell_env
 from interactive import PROMPT, Session, process_states, tagged_pids, wait_for
+from test_interactive import in_foreground
 
 
 @pytest.fixture
@@ -273,3 +274,16 @@ def test_dollar_bang_of_a_background_pipeline_is_its_last_stage(shell, tmp_path)
     out = subprocess.run([shell, "-c", script], cwd=tmp_path, capture_output=True, text=True,
                          timeout=20)
     assert out.stdout == "cat\n"
+
+
+def test_jobs_get_sighup_when_the_terminal_goes(sh):
+    # bash passes SIGHUP on to every job, running or stopped: nothing the
+    # student started outlives the terminal window.
+    sh.run("sleep 301 &")
+    sh.child.sendline("sleep 302")
+    assert wait_for(lambda: in_foreground(sh.tag, "sleep"))
+    after_key(sh, "z")
+    pids = tagged_pids(sh.tag, "sleep")
+    assert len(pids) == 2
+    sh.child.close(force=False)                         # the terminal goes away
+    assert wait_for(lambda: process_states(pids) == ["gone", "gone"])

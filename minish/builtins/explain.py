@@ -74,7 +74,15 @@ class Planner:
         self.say(depth, text)
 
     def node(self, node, depth: int) -> None:
-        """One node run by the shell itself (Executor.run)."""
+        """One node run by the shell itself (Executor.run).  Redirections of
+        a compound command hold for what runs inside it, and no further."""
+        outer = self.inherited
+        try:
+            self._node(node, depth)
+        finally:
+            self.inherited = outer
+
+    def _node(self, node, depth: int) -> None:
         match node:
             case Simple():
                 self.simple(node, depth)
@@ -250,7 +258,9 @@ class Planner:
         if redirs:
             self.say(depth, "its redirections change the shell's own fds: each is first "
                             "copied to fd 10+ (F_DUPFD_CLOEXEC), then put back")
-            self.fd_steps(redirs, self.shell_fds(), depth)
+            fds = self.shell_fds()
+            self.fd_steps(redirs, fds, depth)
+            self.inherited = fds               # what the commands inside inherit
 
     def expand(self, words) -> list[str]:
         try:

@@ -150,7 +150,19 @@ def _list_signals(specs: list[str]) -> int:
 @builtin("wait", "wait for background jobs", "wait [pid | %job ...]")
 def wait(sh, argv):
     """Wait for background jobs to end (waitpid(2)); the status is the last one's.
-    With no argument, wait for all of them."""
+    With no argument, wait for all of them.  A trapped signal ends the wait
+    at once, with status 128+signal, and its trap runs (POSIX)."""
+    from ..run import signals
+    signals.in_wait_builtin = True
+    try:
+        return _wait(sh, argv)
+    except signals.TrapArrived as e:
+        return 128 + e.signum
+    finally:
+        signals.in_wait_builtin = False
+
+
+def _wait(sh, argv) -> int:
     if len(argv) == 1:
         for job in list(sh.jobs.jobs.values()):
             if job.background:

@@ -32,6 +32,7 @@ def prepare(shell):
         jobs.enable_job_control(0)
     signals.shell_handles(signal.SIGINT, _on_sigint)
     signals.shell_handles(signal.SIGCHLD, lambda *_: _reap_background(shell))
+    signals.shell_handles(signal.SIGHUP, lambda *_: _hang_up(shell))
     state.history = load_history(history_file())
     reader = choose_reader(shell)
     _register_ui_builtins(shell, reader)
@@ -142,6 +143,21 @@ def _read_command(reader, state) -> str | None:
                 text += "\n" + more
         except ParseError:
             return text                        # run_line reports it
+
+
+def _hang_up(shell) -> None:
+    """SIGHUP: the terminal has gone.  Pass it on to every job, running or
+    stopped (with SIGCONT, or a stopped one would never see it), as bash
+    does; then end as the signal says (no job outlives its terminal)."""
+    for job in list(shell.executor.jobs.jobs.values()):
+        if job.pgid and not job.done:
+            for sig in (signal.SIGHUP, signal.SIGCONT):
+                try:
+                    os.killpg(job.pgid, sig)
+                except OSError:
+                    pass
+    from ..run.process import die_by_signal
+    die_by_signal(signal.SIGHUP)
 
 
 def _reap_background(shell) -> None:

@@ -210,14 +210,24 @@ class Executor:
         try:
             if isinstance(node, Subshell):
                 redirect.apply_permanent(node.redirs, self.expander)
-                return self.run(node.body)
-            if isinstance(node, Simple):
-                return self.simple(node, exec_in_place=True)
-            return self.run(node)
+                status = self.run(node.body)
+            elif isinstance(node, Simple):
+                status = self.simple(node, exec_in_place=True)
+            else:
+                status = self.run(node)
         except LoopControl:
-            return 0                            # `break` in a pipeline stage ends the stage
+            status = 0                          # `break` in a pipeline stage ends the stage
         except ReturnFromFunction as r:
-            return r.status
+            status = r.status
+        except ExitShell as e:
+            status = e.status
+        # A trap on EXIT set inside this subshell runs as it ends (bash).
+        self.state.last_status = status
+        try:
+            self.run_exit_trap()
+        except ExitShell as e:
+            status = e.status
+        return status
 
     # -- jobs: start, wait ---------------------------------------------------------
     def pipeline(self, node: Pipeline) -> int:

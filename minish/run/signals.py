@@ -131,9 +131,24 @@ def release_sigint(job_pgid: int | None) -> None:
 pending_traps: list[int] = []      # caught signals whose trap has not run yet
 
 
+class TrapArrived(Exception):
+    """A trapped signal arrived while the `wait` builtin was blocked: POSIX
+    says wait returns at once, with 128+signal, and the trap then runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+in_wait_builtin = False            # True while `wait` blocks (builtins/jobctl.py)
+
+
 def _record_trap(signum, frame) -> None:
-    """A trapped signal arrived: note it; the executor runs the trap soon."""
+    """A trapped signal arrived: note it; the executor runs the trap soon.
+    (A blocked `wait` is interrupted, XCU 2.11 wait.)"""
     pending_traps.append(signum)
+    if in_wait_builtin:
+        raise TrapArrived(signum)
 
 
 def set_trap(sig: int, how: str | None) -> None:
