@@ -101,6 +101,9 @@ def _duplicate(fd: int, target: str, r, saved) -> None:
         _save(fd, saved)
         _close_quietly(fd)
         return
+    move = target.endswith("-") and target[:-1].isascii() and target[:-1].isdigit()
+    if move:                                   # bash's N>&M-: dup2(M, N), then close M
+        target = target[:-1]
     if not (target.isascii() and target.isdigit()):
         if r.op == ">&" and r.fd is None:      # bash's `>& file`: stdout and stderr
             _save(1, saved)
@@ -116,6 +119,9 @@ def _duplicate(fd: int, target: str, r, saved) -> None:
     _save(fd, saved)
     if source != fd:
         process.dup2(source, fd)               # dup2 targets are inheritable (PEP 446)
+        if move:
+            _save(source, saved)
+            _close_quietly(source)
 
 
 def _here_document(text: str, fd: int) -> None:

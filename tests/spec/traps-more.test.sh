@@ -25,3 +25,14 @@ kill %1
 usr1-trap
 wait-rc=138
 ## END
+
+#### N>&M- moves fd M to N (bash)
+exec 4>four
+exec 5>&4-
+echo five >&5
+echo four >&4 2>/dev/null || echo fd 4 is closed
+cat four
+## STDOUT:
+fd 4 is closed
+five
+## END
