@@ -301,11 +301,14 @@ class _Lexer:
                    "//", "/#", "/%", "/", "^^", "^", ",,", ",", ":", "@"):
             if rest.startswith(op) and name:
                 body = rest[len(op):]
+                # A pattern is lexed as unquoted text even inside "...":
+                # "${x#*}" still strips (only quotes *inside* the braces count).
+                pattern = op in ("##", "#", "%%", "%") or op[0] == "/"
                 if op in ("//", "/#", "/%", "/", ":"):   # two words: pat/string, offset:length
                     words = split_operands(body, op[0])
-                    return Param(name, quoted, op, tuple(self._arg_word(w, quoted)
-                                                         for w in words))
-                return Param(name, quoted, op, self._arg_word(body, quoted))
+                    return Param(name, quoted, op, tuple(
+                        self._arg_word(w, quoted and not pattern) for w in words))
+                return Param(name, quoted, op, self._arg_word(body, quoted and not pattern))
         return Param(name, quoted, "bad", inner)
 
     def _arg_word(self, text: str, quoted: bool) -> Word:
