@@ -57,6 +57,8 @@ class Executor:
                 return STATUS_SYNTAX
             if node is None:
                 return status
+            if "verbose" in self.state.options:  # set -v: echo the input as it is read
+                verbose(text, node.span)
             self.source = text
             status = self.run(node)
 
@@ -363,6 +365,16 @@ class Executor:
             write(2, "+ " + " ".join(words) + "\n")
         except OSError:
             pass
+
+
+def verbose(text: str, span) -> None:
+    """set -v: the whole lines the command came from, on stderr."""
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
+    try:
+        write(2, text[start:end if end >= 0 else len(text)] + "\n")
+    except OSError:
+        pass
 
 
 def quote(word: str) -> str:
