@@ -34,6 +34,11 @@ class Expander:
             parts = word.parts
             if len(parts) == 1 and type(parts[0]) is Lit and _plain(parts[0].text):
                 argv.append(parts[0].text)     # fast path: nothing to expand
+            elif "braceexpand" in self.state.options and any(
+                    type(p) is Lit and not p.quoted and "{" in p.text for p in parts):
+                from .braces import expand_braces      # {a,b} {1..5} (bash)
+                for one in expand_braces(parts):
+                    argv.extend(self._fields(Word(one, word.span)))
             else:
                 argv.extend(self._fields(word))
         return argv
@@ -371,7 +376,7 @@ def _trim(value: str, pattern: str, op: str) -> str:
 
 def _plain(text: str) -> bool:
     """Unquoted text with no tilde or glob character expands to itself."""
-    return not (text.startswith("~") or GLOB_CHARS.intersection(text))
+    return not (text.startswith("~") or GLOB_CHARS.intersection(text) or "{" in text)
 
 
 def split_fields(value: str, ifs: str) -> tuple[list[tuple[str, bool]], str]:

@@ -9,6 +9,7 @@ the REPL, a syntax error at the end of a script).
 Quoting rules are POSIX XCU 2.2; word parts are the nodes in syntax.py.
 """
 
+from .ansic import decode
 from .syntax import Arith, CommandSub, Lit, Param, Word
 
 OPERATORS = ("&&", "||", ";;", ">>", ">&", "<&", ">|", "<>", "<<-", "<<",
@@ -239,6 +240,22 @@ class _Lexer:
             return Param(c, quoted)
         if c == "{":
             return self._braced(quoted)
+        if c == "'" and not quoted:           # bash's $'...': C escapes, quoted
+            end, j = None, i + 1
+            while j < len(text):
+                if text[j] == "\\":
+                    j += 2
+                    continue
+                if text[j] == "'":
+                    end = j
+                    break
+                j += 1
+            if end is None:
+                self.incomplete = "'"
+                self.pos = len(text)
+                return Lit(decode(text[i + 1:]), quoted=True)
+            self.pos = end + 1
+            return Lit(decode(text[i + 1:end]), quoted=True)
         if text.startswith("((", i):
             end = _arith_end(text, i + 2)
             if end is not None:
