@@ -168,39 +168,14 @@ def exec_(sh, argv):
                     when cmd ends, so does the shell
     exec 3>f        with only redirections, they apply to the shell itself
                     and stay in force (try `ls -l /proc/$$/fd`)"""
+    if argv[1:2] == ["--"]:
+        argv = argv[1:]
     if len(argv) < 2:
         return 0
     process.flush_std_streams()
     env = sh.state.environ()
     status = process.exec_command(argv[1:], env, sh.run_file_as_script)
     raise ExitShell(status)                    # exec failed: a shell exits (XCU 2.14)
-
-
-@builtin("umask", "show or set the file-creation mask", "umask [-S] [mode]")
-def umask(sh, argv):
-    """The umask's bits are removed from the mode of every file created
-    (open(2) with 0666 becomes 0644 under umask 022)."""
-    args = argv[1:]
-    symbolic = "-S" in args
-    args = [a for a in args if a != "-S"]
-    if args:
-        try:
-            os.umask(int(args[0], 8))
-        except ValueError:
-            raise ShellError(f"{args[0]}: octal number out of range") from None
-        return 0
-    mask = os.umask(0)
-    os.umask(mask)
-    if symbolic:
-        perms = []
-        for who, shift in (("u", 6), ("g", 3), ("o", 0)):
-            allowed = ~mask >> shift & 7
-            perms.append(who + "=" + "".join(c for c, bit in (("r", 4), ("w", 2), ("x", 1))
-                                             if allowed & bit))
-        out(",".join(perms) + "\n")
-    else:
-        out(f"{mask:04o}\n")
-    return 0
 
 
 @builtin(".", "run a file's commands in this shell", ". file [args]")
