@@ -30,9 +30,12 @@ class Expander:
     def words(self, words) -> list[str]:
         """Full expansion of a command's words into argv."""
         argv: list[str] = []
+        declaring = False                      # local/export/readonly... NAME=value
         for word in words:
             parts = word.parts
-            if len(parts) == 1 and type(parts[0]) is Lit and _plain(parts[0].text):
+            if declaring and _assignment_word(parts):
+                argv.append(self.assignment_value(word))   # not split, not globbed
+            elif len(parts) == 1 and type(parts[0]) is Lit and _plain(parts[0].text):
                 argv.append(parts[0].text)     # fast path: nothing to expand
             elif "braceexpand" in self.state.options and any(
                     type(p) is Lit and not p.quoted and "{" in p.text for p in parts):
@@ -41,7 +44,25 @@ class Expander:
                     argv.extend(self._fields(Word(one, word.span)))
             else:
                 argv.extend(self._fields(word))
+            if len(argv) == 1 and argv[0] in DECLARATIONS:
+                declaring = True
         return argv
+
+    def assignment_value(self, word: Word) -> str:
+        """The value of NAME=value: ~ expands at the start and after each
+        unquoted ':' (PATH=~/bin:~/sbin); no field splitting, no globbing."""
+        home = self.state.vars.get("HOME")
+        parts = []
+        for i, part in enumerate(word.parts):
+            if type(part) is Lit and not part.quoted and "~" in part.text:
+                text, start = part.text, i == 0
+                if start and _assignment_word((part,)):     # local x=~/src
+                    name, _, text = text.partition("=")
+                    parts.append(Lit(name + "="))
+                parts.extend(_tilde_after_colons(text, home, start))
+            else:
+                parts.append(part)
+        return self.single(Word(tuple(parts), word.span))
 
     def single(self, word: Word) -> str:
         """Expansion without splitting or globbing (assignments, ${x:-w})."""
@@ -124,7 +145,9 @@ class Expander:
             if isinstance(value, list) and part.name in ("@", "*") and not value:
                 empty = True
             if empty == (part.op[-1] == "-"):  # the word is used
-                atoms = [a for p in part.arg.parts for a in self._word_atom(p, quoted)]
+                arg = part.arg.parts if quoted else \
+                    _expand_tilde(part.arg.parts, self.state.vars.get("HOME"))
+                atoms = [a for p in arg for a in self._word_atom(p, quoted)]
                 return atoms or ([("", "q")] if quoted else [])
             if part.op[-1] == "+":
                 return [("", "q")] if quoted else []
@@ -282,7 +305,7 @@ class Expander:
             values = self.words(a.value)
             st.set_array(name, values, append)
             return "(" + " ".join(values) + ")"
-        value = self.single(a.value)
+        value = self.assignment_value(a.value)
         if sub is not None:
             index = self.index(sub)
             if append:
@@ -337,6 +360,30 @@ class Expander:
             "BASHPID": lambda: str(os.getpid()),
         }.get(name)
         return special() if special else st.vars.get(name)
+
+
+DECLARATIONS = frozenset({"local", "export", "readonly", "declare", "typeset"})
+
+
+def _assignment_word(parts: tuple) -> bool:
+    """Does the word look like NAME=... (for local/export/readonly)?"""
+    first = parts[0] if parts else None
+    if type(first) is not Lit or first.quoted or "=" not in first.text:
+        return False
+    return varops.split_assignment(first.text.partition("=")[0]) is not None
+
+
+def _tilde_after_colons(text: str, home: str | None, at_start: bool) -> list:
+    """Tilde expansion in an assignment's unquoted text (XCU 2.6.1)."""
+    parts = []
+    for k, piece in enumerate(text.split(":")):
+        if k:
+            parts.append(Lit(":"))
+        if (k or at_start) and piece.startswith("~"):
+            parts.extend(_expand_tilde((Lit(piece),), home))
+        else:
+            parts.append(Lit(piece))
+    return parts
 
 
 HARD, SOFT = object(), object()                 # field breaks inside $@ (see _atoms)
