@@ -220,7 +220,10 @@ def continue_(sh, argv):
 def _loop_control(sh, argv, kind: str) -> int:
     levels = 1
     if len(argv) > 1:
-        if not (argv[1].isascii() and argv[1].isdigit()) or int(argv[1]) < 1:
+        if not argv[1].lstrip("-").isdigit():  # bash: a fatal error, the shell exits
+            report(f"{argv[0]}: {argv[1]}: numeric argument required")
+            raise ExitShell(128)
+        if int(argv[1]) < 1:
             raise ShellError(f"{argv[1]}: loop count out of range")
         levels = int(argv[1])
     if sh.state.loop_depth == 0:

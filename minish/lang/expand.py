@@ -16,7 +16,7 @@ import time
 from ..errors import ShellError
 from . import varops
 from .pattern import escape, expand_path, match
-from .syntax import Arith, CommandSub, Lit, Param, Word
+from .syntax import Arith, CommandSub, Lit, Param, Simple, Word
 
 GLOB_CHARS = frozenset("*?[")
 
@@ -192,7 +192,11 @@ class Expander:
         if isinstance(part, Lit):
             return part.text
         if isinstance(part, CommandSub):
-            return self.command_sub(part.body).rstrip("\n")
+            body = part.body                   # $(< file): the file, with no child (bash)
+            if isinstance(body, Simple) and not body.words and not body.assigns and \
+                    len(body.redirs) == 1 and body.redirs[0].op == "<":
+                return _read_file(self.redirect_target(body.redirs[0].target)).rstrip("\n")
+            return self.command_sub(body).rstrip("\n")
         if isinstance(part, Arith):
             from .arith import evaluate        # imported only when $(( )) appears
             return str(evaluate(self.single(part.expr), self.state))
@@ -399,6 +403,14 @@ def _at_sign(part: Param) -> bool:
 def _valid_ref(name: str) -> bool:
     base, _ = varops.split_subscript(name)
     return base.isidentifier() or base in ("@", "*", "#", "?", "-", "$", "!") or base.isdigit()
+
+
+def _read_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="surrogateescape") as f:
+            return f.read()
+    except OSError as e:
+        raise ShellError(f"{path}: {e.strerror}") from None
 
 
 def _random() -> str:

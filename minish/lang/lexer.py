@@ -52,6 +52,7 @@ class _Lexer:
     def run(self, stop_at_paren: bool = False) -> list[Token]:
         """Lex to the end, or (for $(...)) to the first unbalanced ')'."""
         tokens, text, depth = [], self.text, 0
+        cases = 0                              # open `case`s: their ) end patterns, not $(
         pending: list[tuple[Token, bool]] = []  # << delimiters waiting for their lines
         while True:
             c = self._skip_blanks()
@@ -73,13 +74,16 @@ class _Lexer:
                 tokens.append(Token("COMMENT", text[start:self.pos], (start, self.pos)))
             elif c in METACHARS:
                 op = _operator_at(text, start)
-                if stop_at_paren and op == ")" and depth == 0:
+                if stop_at_paren and op == ")" and depth == 0 and not cases:
                     return tokens
-                depth += (op == "(") - (op == ")")
+                if not (op == ")" and depth == 0 and cases):    # not a case pattern's )
+                    depth += (op == "(") - (op == ")")
                 self.pos += len(op)
                 tokens.append(Token("OP", op, (start, self.pos)))
             else:
                 tokens.append(self._word_token(start))
+                if stop_at_paren and tokens[-1].text in ("case", "esac"):
+                    cases = max(cases + (1 if tokens[-1].text == "case" else -1), 0)
                 if len(tokens) > 1 and tokens[-2].kind == "OP" and tokens[-2].text in ("<<", "<<-"):
                     pending.append((tokens[-1], tokens[-2].text == "<<-"))
 

@@ -21,7 +21,14 @@ def if_clause(ex, node: If) -> int:
 def loop(ex, node: Loop) -> int:
     """while/until: the body runs as long as the condition succeeds (fails)."""
     def rounds():
-        while (ex._unchecked(ex.run, node.cond) == 0) != node.until:
+        while True:
+            try:                               # `while break` breaks this loop
+                if (ex._unchecked(ex.run, node.cond) == 0) == node.until:
+                    return
+            except LoopControl as c:
+                if _leave_loop(c):
+                    return
+                continue
             yield
     return _repeat(ex, node.body, rounds())
 

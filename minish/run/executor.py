@@ -169,7 +169,7 @@ class Executor:
         try:
             return self._child_body(node)
         except LoopControl:
-            return 0                            # `break` in a pipeline stage ends the stage
+            return 1                            # `break` in a pipeline stage ends the stage (bash: 1)
         except ReturnFromFunction as r:
             return r.status
 
@@ -261,7 +261,7 @@ class Executor:
             argv = self.expander.words(node.words)
             if not argv:
                 return self._assignments_only(node)
-            assigns = {a.name: self.expander.single(a.value) for a in node.assigns}
+            assigns = {a.name: self.expander.assignment_value(a.value) for a in node.assigns}
         except ShellError as e:
             report(e.message)
             return e.status
