@@ -5,7 +5,7 @@ are imported now, the process-state ones when first used.
 """
 from .registry import BUILTINS, Builtin, builtin, lazy  # noqa: F401
 from . import core, jobctl, session, traps, variables  # noqa: F401,E402  (register builtins)
-from . import alias, evaluation, getopts, let, lookup, options, printf, read, scope, test, umask  # noqa: F401,E402,E501
+from . import alias, dirs, evaluation, getopts, let, lookup, options, printf, read, scope, test, umask  # noqa: F401,E402,E501
 
 lazy("accounting", ["accton", "lastcomm"])
 lazy("ids", ["ids"])

@@ -89,62 +89,6 @@ def _echo_escapes(text: str) -> tuple[str, bool]:
     return "".join(result), False
 
 
-@builtin("cd", "change the working directory", "cd [-L|-P] [dir | -]")
-def cd(sh, argv):
-    """Change the shell's working directory with chdir(2).
-    cd        go to $HOME
-    cd -      go back to $OLDPWD (and print it)
-    cd -P dir resolve symbolic links (physical); -L (default) keeps them in $PWD"""
-    args = argv[1:]
-    physical = False
-    while args and args[0] in ("-L", "-P"):
-        physical = args.pop(0) == "-P"
-    if len(args) > 1:
-        raise ShellError("too many arguments")
-    state = sh.state
-    if not args:
-        target = state.get("HOME")
-        if not target:
-            raise ShellError("HOME not set")
-    elif args[0] == "-":
-        target = state.get("OLDPWD")
-        if not target:
-            raise ShellError("OLDPWD not set")
-    else:
-        target = args[0]
-    old = state.get("PWD") or os.getcwd()
-    logical = os.path.normpath(os.path.join(old, target))
-    if logical.startswith("//") and not logical.startswith("///"):
-        logical = logical[1:]
-    try:
-        os.chdir(target if physical else logical)
-    except OSError as e:
-        raise ShellError(f"{target}: {e.strerror}") from None
-    state.set("OLDPWD", old)
-    state.set("PWD", os.getcwd() if physical else logical)
-    if args and args[0] == "-":
-        out(state.get("PWD") + "\n")
-    return 0
-
-
-@builtin("pwd", "print the working directory", "pwd [-L|-P]")
-def pwd(sh, argv):
-    """Print the working directory: $PWD (-L, default) or getcwd(3) (-P)."""
-    logical = sh.state.get("PWD")
-    if "-P" in argv[1:] or not logical or not _same_file(logical, "."):
-        out(os.getcwd() + "\n")
-    else:
-        out(logical + "\n")
-    return 0
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 @builtin("exit", "leave the shell", "exit [n]")
 def exit_(sh, argv):
     """Exit the shell with status n (default: the status of the last command)."""

@@ -38,7 +38,12 @@ class State:
         self.vars.setdefault("IFS", " \t\n")
         self.vars.setdefault("PS2", "> ")
         self.vars["PPID"] = str(os.getppid())
-        self.vars.setdefault("PWD", os.getcwd())
+        if not _is_cwd(self.vars.get("PWD")):  # an inherited $PWD must name "."
+            try:
+                self.vars["PWD"] = os.getcwd()
+            except OSError:
+                pass
+        self.exported.add("PWD")
         self.vars["OPTIND"] = "1"              # getopts starts at $1
         self.start_time = time.monotonic()     # for $SECONDS
         self.vars.setdefault("PATH", "/usr/local/bin:/usr/bin:/bin")
@@ -154,3 +159,10 @@ class State:
         on = {letters[o] for o in self.options if o in letters} | \
             ({"i"} if self.interactive else set())
         return "".join(c for c in "abefhimnuvxBC" if c in on)   # bash's order
+
+
+def _is_cwd(path: str | None) -> bool:
+    try:
+        return bool(path) and path.startswith("/") and os.path.samefile(path, ".")
+    except OSError:
+        return False
