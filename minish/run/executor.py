@@ -14,7 +14,7 @@ import os
 
 from . import control, process, redirect, signals
 from ..builtins import BUILTINS
-from ..builtins.lookup import skip_functions
+from ..builtins.lookup import keeps_prefix, skip_functions
 from .pipestatus import pipe_status
 from ..builtins.let import run_arith_command
 from ..builtins.test import run_cond
@@ -267,7 +267,7 @@ class Executor:
             return e.status
         if "xtrace" in state.options:
             self.xtrace(assigns, argv)
-        argv, no_functions = skip_functions(argv)     # `command NAME`
+        argv, no_functions = skip_functions(argv, state)     # `command NAME`
         function = None if no_functions else self.state.functions.get(argv[0])
         if function is not None:
             return control.call_function(self, function, argv, node.redirs, assigns)
@@ -303,6 +303,8 @@ class Executor:
     def _builtin(self, builtin, argv, assigns, redirs) -> int:
         """A builtin runs in the shell; `X=1 builtin` sets X only for it."""
         if builtin.keeps_redirections:          # exec 3>f changes the shell itself
+            for name, value in assigns.items():
+                self.state.set(name, value, export=True)   # X=1 exec cmd: in cmd's env
             try:
                 redirect.apply(redirs, self.expander)
             except ShellError as e:
@@ -316,6 +318,8 @@ class Executor:
             return self.with_redirections(redirs, lambda: builtin.run(self, argv))
         finally:
             for name, value in old.items():
+                if keeps_prefix(self.state, argv[0]):
+                    break                      # posix: X=1 : leaves X set
                 if value is None:
                     self.state.unset(name)
                 else:
