@@ -10,10 +10,11 @@ from ..errors import ShellError
 
 BINARY = [  # precedence levels, loosest first
     ("||",), ("&&",), ("|",), ("^",), ("&",), ("==", "!="), ("<", "<=", ">", ">="),
-    ("<<", ">>"), ("+", "-"), ("*", "/", "%"),
+    ("<<", ">>"), ("+", "-"), ("*", "/", "%"), ("**",),
 ]
+ASSIGN_OPS = ("=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=")
 OPERATORS = sorted({op for level in BINARY for op in level} |
-                   {"=", "+=", "-=", "*=", "/=", "%=", "?", ":", "(", ")", "!", "~"},
+                   set(ASSIGN_OPS) | {"?", ":", "(", ")", "!", "~", "++", "--", ","},
                    key=len, reverse=True)
 
 
@@ -32,6 +33,10 @@ def _tokens(text: str) -> list[str]:
             j = i
             while j < len(text) and (text[j].isalnum() or text[j] == "_"):
                 j += 1
+            if text[i:j].isdigit() and text.startswith("#", j):   # base#digits: 16#ff
+                j += 1
+                while j < len(text) and (text[j].isalnum() or text[j] in "@_"):
+                    j += 1
             tokens.append(text[i:j])
             i = j
         else:
@@ -50,7 +55,7 @@ class _Evaluator:
     def run(self) -> int:
         if not self.tokens:
             return 0
-        value = self.assignment()
+        value = self.comma()
         if self.i != len(self.tokens):
             self._fail()
         return value
@@ -62,13 +67,21 @@ class _Evaluator:
         rest = " ".join(self.tokens[self.i:]) or self.text
         raise ShellError(f"{self.text}: syntax error in expression (error token is \"{rest}\")")
 
+    def comma(self) -> int:
+        """a, b: evaluate both, the value is b's (C's comma operator)."""
+        value = self.assignment()
+        while self._peek() == ",":
+            self.i += 1
+            value = self.assignment()
+        return value
+
     def assignment(self) -> int:
         tok, nxt = self._peek(), (self.tokens[self.i + 1] if self.i + 1 < len(self.tokens) else None)
-        if tok and _is_name(tok) and nxt in ("=", "+=", "-=", "*=", "/=", "%="):
+        if tok and _is_name(tok) and nxt in ASSIGN_OPS:
             self.i += 2
             value = self.assignment()
             if nxt != "=":
-                value = _apply(nxt[0], self._variable(tok), value)
+                value = _apply(nxt[:-1], self._variable(tok), value)
             self.vars.set(tok, str(value))
             return value
         return self.conditional()
@@ -98,13 +111,22 @@ class _Evaluator:
 
     def unary(self) -> int:
         tok = self._peek()
+        if tok in ("++", "--"):                # ++x, --x: change, then use
+            self.i += 1
+            name = self._peek()
+            if name is None or not _is_name(name):
+                self._fail()
+            self.i += 1
+            value = self._variable(name) + (1 if tok == "++" else -1)
+            self.vars.set(name, str(value))
+            return value
         if tok in ("-", "+", "!", "~"):
             self.i += 1
             value = self.unary()
             return {"-": -value, "+": value, "!": int(not value), "~": ~value}[tok]
         if tok == "(":
             self.i += 1
-            value = self.assignment()
+            value = self.comma()
             if self._peek() != ")":
                 self._fail()
             self.i += 1
@@ -115,6 +137,12 @@ class _Evaluator:
         if tok[0].isascii() and tok[0].isdigit():
             return _number(tok, self.text)
         if _is_name(tok):
+            if self._peek() in ("++", "--"):   # x++, x--: use, then change
+                op = self.tokens[self.i]
+                self.i += 1
+                value = self._variable(tok)
+                self.vars.set(tok, str(value + (1 if op == "++" else -1)))
+                return value
             return self._variable(tok)
         self.i -= 1
         self._fail()
@@ -134,6 +162,18 @@ def _is_name(tok: str) -> bool:
 
 
 def _number(tok: str, text: str) -> int:
+    if "#" in tok:                             # base#digits, bases 2 to 64
+        base, _, digits = tok.partition("#")
+        alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@_"
+        value, b = 0, int(base)
+        if not 2 <= b <= 64 or not digits:
+            raise ShellError(f"{text}: invalid arithmetic base (error token is \"{tok}\")")
+        for d in digits:
+            n = alphabet.index(d.lower() if b <= 36 else d) if d in alphabet else 99
+            if n >= b:
+                raise ShellError(f"{text}: value too great for base (error token is \"{tok}\")")
+            value = value * b + n
+        return value
     try:
         if tok.lower().startswith("0x"):
             return int(tok, 16)
@@ -151,6 +191,10 @@ def _apply(op: str, a: int, b: int) -> int:
         return int(a / b)                      # C truncates toward zero
     if op == "%":
         return a - b * int(a / b)
+    if op == "**":
+        if b < 0:
+            raise ShellError("exponent less than 0")
+        return a ** b
     return {
         "+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b,
         "<<": lambda: a << b, ">>": lambda: a >> b, "<": lambda: int(a < b),

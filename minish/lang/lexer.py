@@ -72,6 +72,16 @@ class _Lexer:
                 end = text.find("\n", start)
                 self.pos = len(text) if end < 0 else end
                 tokens.append(Token("COMMENT", text[start:self.pos], (start, self.pos)))
+            elif c == "(" and text.startswith("((", start) and \
+                    (end := _arith_end(text, start + 2)) is not None:
+                # bash's (( expr )): one opaque word between the parentheses,
+                # so a `<<` inside is a shift, never a here-document.
+                inner = Word((Lit(text[start + 2:end], quoted=True),), (start + 2, end))
+                tokens += [Token("OP", "(", (start, start + 1)),
+                           Token("OP", "(", (start + 1, start + 2)),
+                           Token("WORD", text[start + 2:end], (start + 2, end), inner),
+                           Token("OP", ")", (end, end + 1)), Token("OP", ")", (end + 1, end + 2))]
+                self.pos = end + 2
             elif c in METACHARS:
                 op = _operator_at(text, start)
                 if stop_at_paren and op == ")" and depth == 0 and not cases:
