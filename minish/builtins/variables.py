@@ -8,15 +8,19 @@ from .core import _is_name, out
 from .registry import builtin
 
 
-@builtin("export", "put variables in the environment of commands", "export [-p] [name[=value] ...]")
+@builtin("export", "put variables in the environment of commands", "export [-np] [name[=value] ...]")
 def export(sh, argv):
     """Mark variables for export: every command started afterwards gets
     them in its environment (environ(7)).  With no names, list them."""
-    names = [a for a in argv[1:] if a != "-p"]
+    names, unexport = argv[1:], False
+    while names and names[0] in ("-p", "-n", "-f", "--"):
+        unexport = unexport or names[0] == "-n"
+        if names.pop(0) == "--":
+            break
     if not names:
         for name in sorted(sh.state.exported):
             if name in sh.state.vars:
-                out(f"export {name}={_quote_value(sh.state.vars[name])}\n")
+                out(f"declare -x {name}={_quote_value(sh.state.vars[name])}\n")
         return 0
     status = 0
     for arg in names:
@@ -26,8 +30,16 @@ def export(sh, argv):
             status = 1
             continue
         if eq:
-            sh.state.set(name, value)
-        sh.state.export(name)
+            try:
+                sh.state.set(name, value)
+            except ShellError as e:
+                report(e.message)
+                status = 1
+                continue
+        if unexport:                           # export -n: a shell variable again
+            sh.state.unexport(name)
+        else:
+            sh.state.export(name)
     return status
 
 
@@ -61,8 +73,17 @@ def unset(sh, argv):
 
 @builtin("shift", "shift the positional parameters left", "shift [n]")
 def shift(sh, argv):
-    """Drop $1 .. $n; $n+1 becomes $1."""
-    n = int(argv[1]) if len(argv) > 1 and argv[1].isascii() and argv[1].isdigit() else 1
+    """Drop $1 .. $n; $n+1 becomes $1.  Status 1 if there are fewer than n."""
+    if len(argv) > 2:
+        raise ShellError("too many arguments")
+    n = 1
+    if len(argv) > 1:
+        try:
+            n = int(argv[1])
+        except ValueError:
+            raise ShellError(f"{argv[1]}: numeric argument required") from None
+        if n < 0:
+            raise ShellError(f"{argv[1]}: shift count out of range")
     if n > len(sh.state.positional):
         return 1
     del sh.state.positional[:n]

@@ -14,7 +14,7 @@ from .syntax import Arith, CommandSub, Lit, Param, Word
 
 OPERATORS = ("&&", "||", ";;", ">>", ">&", "<&", ">|", "<>", "<<-", "<<",
              "|", "&", ";", "(", ")", "<", ">",
-             "&>>", "&>", "<<<")                # bash's both-fds and here-string
+             "&>>", "&>", "<<<", "|&")          # bash's both-fds, here-string, |&
 OPERATOR_SET = frozenset(OPERATORS)
 REDIRECT_OPS = frozenset({">", ">>", ">|", "<", "<>", ">&", "<&", "<<", "<<-",
                           "&>", "&>>", "<<<"})

@@ -1,7 +1,8 @@
-"""bash's [[ ]] and (( )) commands, mixed into parser.Parser.
+"""bash's [[ ]], (( )) and |&, mixed into parser.Parser.
 
     cond_command  : '[[' cond_item* ']]'
     arith_command : '((' text '))'
+    cmd |& cmd    : the same as cmd 2>&1 | cmd
 
 Inside [[ ]] the lexer's operators && || ( ) < > are part of the
 expression, not of the command line, and after =~ everything up to the
@@ -9,7 +10,7 @@ next blank-separated && || or ]] is one regular expression.
 """
 from ..errors import IncompleteInput
 from .lexer import _Lexer, _arith_end
-from .syntax import ArithCommand, Cond, Lit, Word
+from .syntax import ArithCommand, Cond, Lit, Redir, Word
 
 COND_OPS = frozenset({"&&", "||", "(", ")", "<", ">"})
 
@@ -80,3 +81,11 @@ class CondRules:
         while self.tok.kind != "EOF" and self.tok.span[0] < end + 2:
             self._advance()
         return ArithCommand(expr, (), (start, end + 2))
+
+    def _stderr_too(self, node):
+        """`cmd |& next`: cmd gets a final 2>&1, so its stderr joins stdout."""
+        if "redirs" not in node.__slots__:
+            self._error()
+        fields = {name: getattr(node, name) for name in node.__slots__}
+        fields["redirs"] = tuple(node.redirs) + (Redir(2, ">&", Word((Lit("1"),)), node.span),)
+        return type(node)(**fields)

@@ -164,8 +164,9 @@ class Parser(CompoundRules, CondRules, AliasRules):
         if negated:
             self._advance()
         commands = [self.command()]
-        while self._is_op("|"):
-            self._advance()
+        while self._is_op("|", "|&"):
+            if self._advance().text == "|&":      # bash: stderr down the pipe too
+                commands[-1] = self._stderr_too(commands[-1])
             self._skip_newlines()
             commands.append(self.command())
         if len(commands) == 1 and not negated and not timed:

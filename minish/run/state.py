@@ -129,6 +129,11 @@ class State:
                     self.exported.discard(name)
                 self._environ = None
 
+    def unexport(self, name: str) -> None:
+        """export -n: keep the variable, out of the environment."""
+        self.exported.discard(name)
+        self._environ = None
+
     def export(self, name: str) -> None:
         self.exported.add(name)
         self._environ = None
