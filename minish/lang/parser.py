@@ -56,7 +56,7 @@ class Parser(CompoundRules, CondRules, AliasRules):
                  first_line: int = 1) -> None:
         self.text = text
         self.first_line, self._newlines = first_line, None     # for $LINENO
-        self.aliases = aliases or {}           # name -> text (alias_expand.py)
+        self.aliases = aliases if aliases is not None else {}   # alias_expand.py
         self._alias_used: dict[int, frozenset] = {}
         self._alias_next: set[int] = set()
         self.tokens = [t for t in tokenize(text) if t.kind != "COMMENT"]

@@ -1,0 +1,42 @@
+# bash's redirections: &> &>> <<< and |&.
+
+#### &> sends stdout and stderr to a file
+{ echo out; echo err >&2; } &> both
+cat both
+## STDOUT:
+out
+err
+## END
+
+#### &> is not & followed by >
+echo hi &> f
+cat f
+## stdout: hi
+
+#### &>> appends both
+echo one > log
+{ echo two; echo three >&2; } &>> log
+cat log
+## STDOUT:
+one
+two
+three
+## END
+
+#### <<< feeds a word and a newline
+x='a  b'
+cat <<< $x
+cat <<< "$x"
+wc -l <<< 'one line'
+## STDOUT:
+a  b
+a  b
+1
+## END
+
+#### |& pipes stderr too
+{ echo out; echo err >&2; } |& sort
+## STDOUT:
+err
+out
+## END

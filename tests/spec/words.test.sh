@@ -1,0 +1,85 @@
+# Word expansion details: field splitting, patterns, tilde in assignments.
+
+#### ${x:-word} splits the word but keeps its quotes
+printf '[%s]' ${nosuch:-1 "2 3" 4}; echo
+## stdout: [1][2 3][4]
+
+#### unquoted $@ keeps the arguments apart even with IFS=''
+set -- a 'b c'
+IFS=''
+printf '[%s]' $@; echo
+printf '[%s]' $*; echo
+## STDOUT:
+[a][b c]
+[a][b c]
+## END
+
+#### "$*" joins with the first character of IFS
+set -- a b c
+IFS=:
+echo "$*"
+## stdout: a:b:c
+
+#### patterns: character classes and escapes
+touch a1 b2 c- 'd*'
+echo [[:alpha:]][[:digit:]]
+echo [!a]?
+echo d\*
+## STDOUT:
+a1 b2
+b2 c- d*
+d*
+## END
+
+#### case with classes and negation
+for w in x 5 -; do
+  case $w in
+    [[:digit:]]) echo "$w digit" ;;
+    [!a-z]) echo "$w other" ;;
+    *) echo "$w letter" ;;
+  esac
+done
+## STDOUT:
+x letter
+5 digit
+- other
+## END
+
+#### "${x#pattern}" is still a pattern inside double quotes
+x=abc
+echo "${x#*}" "${x##*}" "${x%?}" "${x#"a"}"
+## stdout: abc  ab bc
+
+#### tilde expands after = and after : in assignments
+HOME=/home/student
+p=~/bin:~/sbin
+echo $p
+export q=x:~
+echo $q
+## STDOUT:
+/home/student/bin:/home/student/sbin
+x:/home/student
+## END
+
+#### case inside $( )
+x=$(case a in a) echo matched ;; esac)
+echo $x
+## stdout: matched
+
+#### $(< file) is the file's contents
+printf 'one\ntwo\n' > f
+echo "$(< f)"
+## STDOUT:
+one
+two
+## END
+
+#### break in the condition of an inner loop
+for i in 1 2; do
+  while break; do echo never; done
+  echo i=$i
+done
+## STDOUT:
+i=1
+i=2
+## END
