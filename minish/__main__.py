@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         return _subcommand(args, options)
     if command is not None:
         shell = Shell(args[0] if args else "minish", args[1:])
+        shell.state.command_mode = True
     elif args:
         shell = Shell(args[0], args[1:])
     else:

@@ -22,6 +22,7 @@ class State:
         # "xtrace", ... (builtins/options.py); bash starts with these on
         self.options: set[str] = {"braceexpand", "hashall", "interactive-comments"}
         self.interactive = False
+        self.command_mode = False              # minish -c: $- shows c
         self.sub_status: int | None = None     # status of the last $(...) run
         self.history: list[str] = []           # commands typed at the prompt
         self.functions: dict = {}              # name -> syntax.Function
@@ -162,8 +163,8 @@ class State:
                    "notify": "b", "monitor": "m", "hashall": "h"}
         letters["braceexpand"] = "B"
         on = {letters[o] for o in self.options if o in letters} | \
-            ({"i"} if self.interactive else set())
-        return "".join(c for c in "abefhimnuvxBC" if c in on)   # bash's order
+            ({"i"} if self.interactive else set()) | ({"c"} if self.command_mode else set())
+        return "".join(c for c in "abefhimnuvxBCc" if c in on)   # bash's order
 
 
 def _is_cwd(path: str | None) -> bool:
