@@ -55,7 +55,7 @@ class Parser(CompoundRules, CondRules, AliasRules):
     def __init__(self, text: str, aliases: dict[str, str] | None = None,
                  first_line: int = 1) -> None:
         self.text = text
-        self.first_line, self._newlines = first_line, None     # for $LINENO
+        self.first_line, self._line_mark = first_line, (0, first_line)   # $LINENO
         self.aliases = aliases if aliases is not None else {}   # alias_expand.py
         self._alias_used: dict[int, frozenset] = {}
         self._alias_next: set[int] = set()
@@ -248,11 +248,16 @@ class Parser(CompoundRules, CondRules, AliasRules):
                       (start, self.tokens[self.i - 1].span[1]), self.line_at(start))
 
     def line_at(self, offset: int) -> int:
-        """The line number of a source offset ($LINENO), counting from first_line."""
-        if self._newlines is None:
-            self._newlines = [i for i, c in enumerate(self.text) if c == "\n"]
-        from bisect import bisect_left
-        return self.first_line + bisect_left(self._newlines, offset)
+        """The line number of a source offset ($LINENO), counting from first_line.
+
+        Commands come in order, so count newlines from the last one asked about.
+        """
+        mark, line = self._line_mark
+        if offset < mark:
+            mark, line = 0, self.first_line
+        line += self.text.count("\n", mark, offset)
+        self._line_mark = (offset, line)
+        return line
 
     def _array_literal(self, assign: Assign) -> Assign:
         """a=(x y z): bash's indexed-array assignment; the value is a tuple of words."""
