@@ -73,6 +73,10 @@ def _echo_escapes(text: str) -> tuple[str, bool]:
             i += 2
         elif nxt == "c":
             return "".join(result), True
+        elif nxt in "uU":                     # \uHHHH \UHHHHHHHH: a Unicode character
+            from ..lang.ansic import escape_at
+            piece, i = escape_at(text, i)
+            result.append(piece)
         elif nxt == "0" or nxt == "x":
             digits = "01234567" if nxt == "0" else "0123456789abcdefABCDEF"
             j = i + 2
@@ -81,7 +85,8 @@ def _echo_escapes(text: str) -> tuple[str, bool]:
             if nxt == "x" and j == i + 2:
                 result.append("\\x")
             else:
-                result.append(chr(int(text[i + 2:j] or "0", 8 if nxt == "0" else 16)))
+                from ..lang.ansic import byte
+                result.append(byte(int(text[i + 2:j] or "0", 8 if nxt == "0" else 16) & 0xFF))
             i = j
         else:
             result.append(c)
@@ -126,11 +131,12 @@ def exec_(sh, argv):
 def dot(sh, argv):
     """Read FILE and run its commands in the current shell (not a child):
     variables and `cd` in it change this shell."""
+    if argv[1:2] == ["--"]:
+        argv = argv[1:]
     if len(argv) < 2:
         raise usage_error(". file [args]")
     name = argv[1]
-    path = name if "/" in name else (process.search_path(name, sh.state.get("PATH"))
-                                     or name)
+    path = name if "/" in name else (_search_readable(name, sh.state.get("PATH")) or name)
     try:
         with open(path, encoding="utf-8", errors="surrogateescape") as f:
             text = f.read()
@@ -144,6 +150,15 @@ def dot(sh, argv):
     finally:
         if len(argv) > 2:
             sh.state.positional = saved
+
+
+def _search_readable(name: str, path: str | None) -> str | None:
+    """`. name` looks along $PATH for a readable file (it need not be executable)."""
+    for directory in (path or "").split(":"):
+        candidate = os.path.join(directory or ".", name)
+        if os.path.isfile(candidate) and os.access(candidate, os.R_OK):
+            return candidate
+    return None
 
 
 BUILTINS["source"] = BUILTINS["."]

@@ -36,4 +36,7 @@ def run_string(sh, text: str) -> int:
 def eval_(sh, argv):
     """Join the arguments with spaces and run the result as shell commands
     in this shell (so variables it sets stay set)."""
-    return run_string(sh, " ".join(argv[1:]))
+    args = argv[1:]
+    if args[:1] == ["--"]:
+        args = args[1:]
+    return run_string(sh, " ".join(args))

@@ -54,8 +54,8 @@ def getopts(sh, argv):
         state.set(name, letter)
         return 0
 
-    if optind > len(args):
-        finish("?", None, optind, 1)
+    if optind > len(args):                     # nothing left (OPTIND no further than $#+1)
+        finish("?", None, min(optind, len(args) + 1), 1)
         return 1
     arg = args[optind - 1]
     if pos == 1 and (arg == "--"):

@@ -76,21 +76,30 @@ def kill(sh, argv):
     args = argv[1:]
     if not args:
         raise ShellError("usage: kill [-s SIG | -SIG] pid|%job ... or kill -l [N]", status=2)
-    if args[0] == "-l":
-        if len(args) > 1:
+    if args[0] in ("-l", "-L"):
+        if len(args) > 1:                      # numbers to names, names to numbers
+            status = 0
             for a in args[1:]:
-                n = int(a) if a.isdigit() else 0
-                name = _signal_name(n - 128 if n > 128 else n)
+                if a.isdigit():
+                    n = int(a)
+                    name = "EXIT" if n == 0 else _signal_name(n - 128 if n > 128 else n)
+                else:
+                    try:
+                        name = str(_parse_signal(a))
+                    except ShellError:
+                        name = None
                 if not name:
-                    raise ShellError(f"{a}: invalid signal specification")
+                    report(f"kill: {a}: invalid signal specification")
+                    status = 1
+                    continue
                 write(1, name + "\n")
-            return 0
+            return status
         names = [f"{s.value:2d}) SIG{_signal_name(s.value)}" for s in sorted(
             set(signal.Signals), key=lambda s: s.value)]
         write(1, "\n".join(names) + "\n")
         return 0
     sig = signal.SIGTERM
-    if args[0] == "-s" and len(args) > 1:
+    if args[0] in ("-s", "-n") and len(args) > 1:
         sig = _parse_signal(args[1])
         args = args[2:]
     elif args[0].startswith("-") and args[0] != "--":

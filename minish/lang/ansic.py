@@ -18,7 +18,7 @@ def escape_at(text: str, i: int, control: bool = True) -> tuple[str, int]:
         j = i + 1
         while j < len(text) and j < i + 4 and text[j] in "01234567":
             j += 1
-        return chr(int(text[i + 1:j], 8) & 0xFF), j
+        return byte(int(text[i + 1:j], 8) & 0xFF), j
     for letter, size in (("x", 2), ("u", 4), ("U", 8)):
         if nxt == letter:
             j = i + 2
@@ -26,10 +26,17 @@ def escape_at(text: str, i: int, control: bool = True) -> tuple[str, int]:
                 j += 1
             if j == i + 2:
                 return "\\" + letter, j
-            return chr(int(text[i + 2:j], 16)), j
+            value = int(text[i + 2:j], 16)
+            return (byte(value) if letter == "x" else chr(value)), j
     if control and nxt == "c" and i + 2 < len(text):
         return chr(ord(text[i + 2].upper()) ^ 0x40), i + 3
     return "\\", i + 1
+
+
+def byte(value: int) -> str:
+    """One raw byte: above 127 it is kept as a surrogate, so that writing
+    it (errors="surrogateescape") gives the byte itself, not UTF-8."""
+    return chr(value) if value < 128 else chr(0xDC00 + value)
 
 
 def decode(text: str) -> str:

@@ -267,6 +267,7 @@ class Executor:
             return e.status
         if "xtrace" in state.options:
             self.xtrace(assigns, argv)
+        state.vars["_"] = argv[-1]             # $_: the last argument (bash)
         argv, no_functions = skip_functions(argv, state)     # `command NAME`
         function = None if no_functions else self.state.functions.get(argv[0])
         if function is not None:
