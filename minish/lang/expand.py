@@ -140,10 +140,11 @@ class Expander:
         if isinstance(part, Param) and part.op in ("-", ":-", "+", ":+") \
                 and part.arg is not None:
             value = self.lookup(part.name)
-            empty = value is None or (part.op[0] == ":" and
-                                      (value == "" or value == []))
-            if isinstance(value, list) and part.name in ("@", "*") and not value:
-                empty = True
+            if isinstance(value, list):        # $@, ${a[@]}: unset when empty,
+                ifs = self.state.vars.get("IFS", " \t\n")     # null when joined is ""
+                empty = not value or (part.op[0] == ":" and ifs[:1].join(value) == "")
+            else:
+                empty = value is None or (part.op[0] == ":" and value == "")
             if empty == (part.op[-1] == "-"):  # the word is used
                 arg = part.arg.parts if quoted else \
                     _expand_tilde(part.arg.parts, self.state.vars.get("HOME"))
@@ -239,9 +240,13 @@ class Expander:
             new = self.single(part.arg)
             self.state.set(name, new)
             return new
-        if unset:                              # ${x?message}
+        if unset:                              # ${x?message}: a script stops (XCU 2.6.2)
             message = self.single(part.arg) or "parameter null or not set"
-            raise ShellError(f"{name}: {message}")
+            if self.state.interactive:
+                raise ShellError(f"{name}: {message}")
+            from ..errors import ExitShell, report
+            report(f"{name}: {message}")
+            raise ExitShell(1)
         return value
 
     def unbound(self, name: str):

@@ -183,6 +183,8 @@ class _Lexer:
                 nxt = text[self.pos + 1]
                 self.pos += 2
                 if nxt == "\n":                # backslash-newline disappears
+                    if self.pos >= n:
+                        self.incomplete = "\\"  # ... and the word goes on next line
                     continue
                 part = Lit(nxt, quoted=True)
             elif c == "'":
@@ -254,6 +256,9 @@ class _Lexer:
             return Param(c, quoted)
         if c == "{":
             return self._braced(quoted)
+        if c == '"' and not quoted:           # $"...": the same as "..." (no locale)
+            self.pos = i
+            return Lit("", quoted=True)
         if c == "'" and not quoted:           # bash's $'...': C escapes, quoted
             end, j = None, i + 1
             while j < len(text):

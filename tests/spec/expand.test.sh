@@ -161,10 +161,12 @@ echo ${#x}
 
 #### error for unset parameter with ?
 unset x
+echo before
 echo ${x?is missing} 2>/dev/null
 echo after
-## bash-differs: bash -c exits the shell here (status 1); minish reports and goes on
-## stdout: after
+## bash-differs: both stop the script; bash -c exits 127 here (1 from a file), minish 1
+## stdout: before
+## status: 1
 
 #### default value with spaces inside quotes
 unset x

@@ -83,3 +83,26 @@ done
 i=1
 i=2
 ## END
+
+#### ${x?message} stops a script
+( echo before; echo ${nosuch?is missing}; echo after ) 2>/dev/null
+echo status=$?
+## STDOUT:
+before
+status=1
+## END
+
+#### $"..." is the same as "..."
+x=1
+echo $"value $x"
+## stdout: value 1
+
+#### a backslash-newline at the end of a line joins the next
+echo foo\
+bar
+## stdout: foobar
+
+#### ${@:-word} when the only argument is empty
+set -- ""
+echo "[${@-minus}] [${@:-minus}]"
+## stdout: [] [minus]
