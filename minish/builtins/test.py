@@ -240,6 +240,7 @@ def run_cond(sh, node) -> int:
     the right side of =~ a regular expression (re(3)-like), whose groups
     go to the array BASH_REMATCH.
     """
+    sh.state.lineno = node.line                # $LINENO
     items, args, patterns = node.items, [], {}
     ops = {"&&": "-a", "||": "-o"}
     for i, (kind, value) in enumerate(items):

@@ -43,7 +43,7 @@ class CondRules:
         end = self._advance().span[1]
         if not items:
             self._error()
-        return Cond(tuple(items), (), (start, end))
+        return Cond(tuple(items), (), (start, end), self.line_at(start))
 
     def _regex(self) -> Word:
         """The right side of =~: tokens glued together up to a blank before
@@ -80,7 +80,7 @@ class CondRules:
         expr = Word(_resolve_parts(expr.parts))
         while self.tok.kind != "EOF" and self.tok.span[0] < end + 2:
             self._advance()
-        return ArithCommand(expr, (), (start, end + 2))
+        return ArithCommand(expr, (), (start, end + 2), self.line_at(start))
 
     def _stderr_too(self, node):
         """`cmd |& next`: cmd gets a final 2>&1, so its stderr joins stdout."""

@@ -207,15 +207,17 @@ class Function(Node):
 class Cond(Node):
     """[[ expression ]] (bash): `items` are ("op", text) for && || ! ( ) < >
     and ("word", Word) for the rest; nothing is split or globbed."""
-    __slots__ = ("items", "redirs", "span")
+    __slots__ = ("items", "redirs", "span", "line")
 
-    def __init__(self, items: tuple, redirs: tuple = (), span: tuple = (0, 0)) -> None:
-        self.items, self.redirs, self.span = items, redirs, span
+    def __init__(self, items: tuple, redirs: tuple = (), span: tuple = (0, 0),
+                 line: int = 0) -> None:
+        self.items, self.redirs, self.span, self.line = items, redirs, span, line
 
 
 class ArithCommand(Node):
     """(( expression )) (bash): status 0 when the value is not zero."""
-    __slots__ = ("expr", "redirs", "span")
+    __slots__ = ("expr", "redirs", "span", "line")
 
-    def __init__(self, expr: Word, redirs: tuple = (), span: tuple = (0, 0)) -> None:
-        self.expr, self.redirs, self.span = expr, redirs, span
+    def __init__(self, expr: Word, redirs: tuple = (), span: tuple = (0, 0),
+                 line: int = 0) -> None:
+        self.expr, self.redirs, self.span, self.line = expr, redirs, span, line

@@ -74,6 +74,7 @@ class Executor:
         match node:
             case Simple():
                 status = self.simple(node)
+                self.state.arrays["PIPESTATUS"] = {0: str(status)}
             case Pipeline(timed=timed) if timed:
                 from ..builtins.times import timed as time_it
                 untimed = Pipeline(node.commands, node.negated, None, node.span)

@@ -57,7 +57,10 @@ class State:
         self.lineno = 0                        # $LINENO: the running command's line
 
     def get(self, name: str) -> str | None:
-        return self.vars.get(name)
+        value = self.vars.get(name)
+        if value is None and name == "LINENO":     # for $(( LINENO )) too
+            return str(self.lineno)
+        return value
 
     def set(self, name: str, value: str, export: bool = False) -> None:
         if name in self.readonly:

@@ -95,3 +95,16 @@ v=abc
 v+=def
 echo $v
 ## stdout: abcdef
+
+#### LINENO in [[ ]] and (( )), PIPESTATUS after a simple command
+echo one
+[[ $LINENO = 2 ]] && echo line-two
+(( x = LINENO )); echo $x
+false
+echo ${PIPESTATUS[@]}
+## STDOUT:
+one
+line-two
+3
+1
+## END
