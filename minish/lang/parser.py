@@ -34,9 +34,9 @@ RESERVED = frozenset({"if", "then", "elif", "else", "fi", "while", "until", "do"
 CLOSERS = frozenset({"then", "elif", "else", "fi", "do", "done", "}", "in", "esac"})
 
 
-def parse(text: str):
+def parse(text: str, aliases: dict[str, str] | None = None):
     """Parse a whole program; return its AST (None for an empty program)."""
-    parser = Parser(text)
+    parser = Parser(text, aliases)
     commands = []
     while (cmd := parser.next_command()) is not None:
         commands.append(cmd)
@@ -296,25 +296,26 @@ class Parser(CompoundRules, CondRules, AliasRules):
                                   tok.span)
         if all(type(part) is Lit for part in tok.word.parts):
             return tok.word                    # the common case: nothing inside to parse
-        return Word(_resolve_parts(tok.word.parts), tok.span)
+        return Word(_resolve_parts(tok.word.parts, self.aliases), tok.span)
 
 
-def _resolve_parts(parts: tuple) -> tuple:
+def _resolve_parts(parts: tuple, aliases: dict[str, str] | None = None) -> tuple:
+    """Parse the commands inside $(...) (with the shell's aliases), recursively."""
     out = []
     for part in parts:
         if isinstance(part, CommandSub) and part.body is None:
-            part = CommandSub(parse(part.source) or Sequence((), (0, 0)),
+            part = CommandSub(parse(part.source, aliases) or Sequence((), (0, 0)),
                               part.quoted, part.source)
         elif isinstance(part, Param) and part.op == "bad":
             raise ParseError(f"${{{part.arg}}}: bad substitution")
         elif isinstance(part, Arith):
-            part = Arith(Word(_resolve_parts(part.expr.parts)), part.quoted)
+            part = Arith(Word(_resolve_parts(part.expr.parts, aliases)), part.quoted)
         elif isinstance(part, Param) and isinstance(part.arg, tuple):   # ${x/p/r}
             part = Param(part.name, part.quoted, part.op,
-                         tuple(Word(_resolve_parts(w.parts)) for w in part.arg))
+                         tuple(Word(_resolve_parts(w.parts, aliases)) for w in part.arg))
         elif isinstance(part, Param) and part.arg is not None:
             part = Param(part.name, part.quoted, part.op,
-                         Word(_resolve_parts(part.arg.parts)))
+                         Word(_resolve_parts(part.arg.parts, aliases)))
         out.append(part)
     return tuple(out)
 

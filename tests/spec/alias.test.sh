@@ -74,3 +74,14 @@ later
 not-yet
 later
 ## END
+
+#### aliases work inside $( ) and ( )
+shopt -s expand_aliases
+alias hi='echo hello'
+x=$(hi)
+echo "$x"
+(hi)
+## STDOUT:
+hello
+hello
+## END
