@@ -66,6 +66,8 @@ class CompoundRules:
     def for_loop(self):
         """for_loop: 'for' NAME ('in' WORD* (';' | NEWLINE))? linebreak 'do' list 'done'"""
         start = self._advance().span[0]
+        if self._is_op("(") and self.text.startswith("((", self.tok.span[0]):
+            return self.arith_for(start)       # for (( ; ; )): parse_cond.py
         if self.tok.kind != "WORD" or not is_name(self.tok.text):
             self._error()
         name = self._advance().text

@@ -1,7 +1,8 @@
-"""bash's [[ ]], (( )) and |&, mixed into parser.Parser.
+"""bash's [[ ]], (( )), for (( )) and |&, mixed into parser.Parser.
 
     cond_command  : '[[' cond_item* ']]'
     arith_command : '((' text '))'
+    arith_for     : 'for' '((' text ';' text ';' text '))' (';' | NEWLINE)? 'do' list 'done'
     cmd |& cmd    : the same as cmd 2>&1 | cmd
 
 Inside [[ ]] the lexer's operators && || ( ) < > are part of the
@@ -10,7 +11,7 @@ next blank-separated && || or ]] is one regular expression.
 """
 from ..errors import IncompleteInput
 from .lexer import _Lexer, _arith_end
-from .syntax import ArithCommand, Cond, Lit, Redir, Word
+from .syntax import ArithCommand, ArithFor, Cond, Lit, Redir, Word
 
 COND_OPS = frozenset({"&&", "||", "(", ")", "<", ">"})
 
@@ -89,3 +90,25 @@ class CondRules:
         fields = {name: getattr(node, name) for name in node.__slots__}
         fields["redirs"] = tuple(node.redirs) + (Redir(2, ">&", Word((Lit("1"),)), node.span),)
         return type(node)(**fields)
+
+    def arith_for(self, start: int):
+        """for (( init; cond; step )) do list done -- after the `for`."""
+        end = _arith_end(self.text, self.tok.span[0] + 2)
+        if end is None:
+            self._error()
+        pieces = self.text[self.tok.span[0] + 2:end].split(";")
+        if len(pieces) != 3:
+            self._error()
+        from .parser import _resolve_parts
+        init, cond, step = (Word(_resolve_parts(tuple(_Lexer(p)._double_quoted_text())))
+                            if p.strip() else Word(()) for p in pieces)
+        while self.tok.kind != "EOF" and self.tok.span[0] < end + 2:
+            self._advance()
+        if self._is_op(";") or self.tok.kind == "NEWLINE":
+            self._advance()
+        self._skip_newlines()
+        self._expect_word("do")
+        body = self._list(closer={"done"})
+        last = self.tok.span[1]
+        self._expect_word("done")
+        return ArithFor(init, cond, step, body, (), (start, last))

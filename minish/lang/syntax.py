@@ -221,3 +221,13 @@ class ArithCommand(Node):
     def __init__(self, expr: Word, redirs: tuple = (), span: tuple = (0, 0),
                  line: int = 0) -> None:
         self.expr, self.redirs, self.span, self.line = expr, redirs, span, line
+
+
+class ArithFor(Node):
+    """for (( init; cond; step )); do body; done (bash): C's for loop."""
+    __slots__ = ("init", "cond", "step", "body", "redirs", "span")
+
+    def __init__(self, init: Word, cond: Word, step: Word, body, redirs: tuple = (),
+                 span: tuple = (0, 0)) -> None:
+        self.init, self.cond, self.step, self.body = init, cond, step, body
+        self.redirs, self.span = redirs, span

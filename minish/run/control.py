@@ -6,7 +6,7 @@ by ReturnFromFunction from `return`.  Conditions run with `set -e` held off
 (ex._unchecked): a failing test is not an error.
 """
 from ..errors import LoopControl, ReturnFromFunction, ShellError, report
-from ..lang.syntax import Case, For, Function, If, Loop
+from ..lang.syntax import ArithFor, Case, For, Function, If, Loop
 
 
 def if_clause(ex, node: If) -> int:
@@ -47,6 +47,20 @@ def for_loop(ex, node: For) -> int:
             ex.state.set(node.name, word)
             yield
     return _repeat(ex, node.body, rounds())
+
+
+def arith_for(ex, node: ArithFor) -> int:
+    """for (( init; cond; step )): C's loop; an empty cond is true."""
+    def rounds():
+        ex.expander.arith(node.init)
+        while not node.cond.parts or ex.expander.arith(node.cond) != 0:
+            yield
+            ex.expander.arith(node.step)
+    try:
+        return _repeat(ex, node.body, rounds())
+    except ShellError as e:
+        report(e.message)
+        return 1
 
 
 def _repeat(ex, body, rounds) -> int:

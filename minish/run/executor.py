@@ -23,8 +23,8 @@ from ..errors import (STATUS_SYNTAX, ExitShell, LoopControl, ParseError, ReturnF
 from ..lang.expand import Expander
 from .jobs import JobTable
 from ..lang.parser import Parser
-from ..lang.syntax import (AndOr, ArithCommand, Background, Case, Cond, For, Function, Group,
-                           If, Loop, Pipeline, Sequence, Simple, Subshell)
+from ..lang.syntax import (AndOr, ArithCommand, ArithFor, Background, Case, Cond, For,
+                           Function, Group, If, Loop, Pipeline, Sequence, Simple, Subshell)
 
 
 class Executor:
@@ -115,6 +115,8 @@ class Executor:
                 status = self.with_redirections(redirs, lambda: control.for_loop(self, node))
             case Case(redirs=redirs):
                 status = self.with_redirections(redirs, lambda: control.case_clause(self, node))
+            case ArithFor(redirs=redirs):       # for (( ; ; ))
+                status = self.with_redirections(redirs, lambda: control.arith_for(self, node))
             case Cond(redirs=redirs):           # [[ ]]: builtins/test.py
                 status = self.with_redirections(redirs, lambda: self._catch(run_cond, node))
             case ArithCommand(redirs=redirs):   # (( )): builtins/let.py

@@ -42,3 +42,19 @@ while (( i < 3 )); do echo $i; ((i++)); done
 1
 2
 ## END
+
+#### for (( init; cond; step ))
+for ((i = 0; i < 3; i++)); do echo $i; done
+for ((j = 5; j > 0; j -= 2)); do
+  [ $j = 3 ] && continue
+  echo j=$j
+done
+for ((;;)); do echo once; break; done
+## STDOUT:
+0
+1
+2
+j=5
+j=1
+once
+## END
