@@ -14,7 +14,8 @@ from .syntax import Arith, CommandSub, Lit, Param, Word
 
 OPERATORS = ("&&", "||", ";;", ">>", ">&", "<&", ">|", "<>", "<<-", "<<",
              "|", "&", ";", "(", ")", "<", ">",
-             "&>>", "&>", "<<<", "|&")          # bash's both-fds, here-string, |&
+             "&>>", "&>", "<<<", "|&",          # bash's both-fds, here-string, |&
+             ";;&", ";&")                       # and case fall-through
 OPERATOR_SET = frozenset(OPERATORS)
 REDIRECT_OPS = frozenset({">", ">>", ">|", "<", "<>", ">&", "<&", "<<", "<<-",
                           "&>", "&>>", "<<<"})

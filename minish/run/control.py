@@ -111,12 +111,16 @@ def call_function(ex, fn: Function, argv: list[str], redirs, assigns=None) -> in
 def case_clause(ex, node: Case) -> int:
     """case: the body of the first pattern that matches the word (lang/pattern.py)."""
     from ..lang.pattern import match
+    status, falling = 0, False
     try:
         word = ex.expander.single(node.word)
-        for patterns, body in node.items:
-            if any(match(ex.expander.pattern(p), word) for p in patterns):
-                return ex.run(body) if body is not None else 0
+        for patterns, body, end in node.items:
+            if falling or any(match(ex.expander.pattern(p), word) for p in patterns):
+                status = ex.run(body) if body is not None else 0
+                if end == ";;":
+                    return status
+                falling = end == ";&"          # ;& runs the next body; ;;& tests on
     except ShellError as e:
         report(e.message)
         return e.status
-    return 0
+    return status

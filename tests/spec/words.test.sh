@@ -106,3 +106,20 @@ bar
 set -- ""
 echo "[${@-minus}] [${@:-minus}]"
 ## stdout: [] [minus]
+
+#### case fall-through: ;& runs the next body, ;;& tests the next patterns
+for x in a b c; do
+  case $x in
+    a) echo A ;&
+    b) echo B ;;
+    c) echo C ;;&
+    *) echo star ;;
+  esac
+done
+## STDOUT:
+A
+B
+B
+C
+star
+## END
