@@ -60,7 +60,9 @@ def unset(sh, argv):
                            and name in sh.state.functions):
             sh.state.functions.pop(name, None)
             continue
-        if not _is_name(name):
+        if name.endswith("]") and "[" in name and _is_name(name.partition("[")[0]):
+            status |= _unset_element(sh, name)  # unset 'a[1]'
+        elif not _is_name(name):
             report(f"unset: `{name}': not a valid identifier")
             status = 1
         elif name in sh.state.readonly:
@@ -87,4 +89,22 @@ def shift(sh, argv):
     if n > len(sh.state.positional):
         return 1
     del sh.state.positional[:n]
+    return 0
+
+
+def _unset_element(sh, name: str) -> int:
+    """unset 'a[i]': remove one element of an array (the others keep their index)."""
+    base, _, sub = name[:-1].partition("[")
+    items = sh.state.arrays.get(base)
+    index = sh.expander.index(sub)
+    if items is None:
+        if index == 0 and base in sh.state.vars:
+            sh.state.unset(base)
+        return 0
+    if index < 0:
+        index += max(items, default=-1) + 1
+        if index < 0:
+            report(f"unset: [{sub}]: bad array subscript")
+            return 1
+    items.pop(index, None)
     return 0

@@ -37,6 +37,13 @@ def _tokens(text: str) -> list[str]:
                 j += 1
                 while j < len(text) and (text[j].isalnum() or text[j] in "@_"):
                     j += 1
+            elif text.startswith("[", j) and not text[i].isdigit():  # a[i+1]: an element
+                depth = 0
+                for k in range(j, len(text)):
+                    depth += (text[k] == "[") - (text[k] == "]")
+                    if depth == 0:
+                        j = k + 1
+                        break
             tokens.append(text[i:j])
             i = j
         else:
@@ -82,7 +89,7 @@ class _Evaluator:
             value = self.assignment()
             if nxt != "=":
                 value = _apply(nxt[:-1], self._variable(tok), value)
-            self.vars.set(tok, str(value))
+            self._assign(tok, value)
             return value
         return self.conditional()
 
@@ -118,7 +125,7 @@ class _Evaluator:
                 self._fail()
             self.i += 1
             value = self._variable(name) + (1 if tok == "++" else -1)
-            self.vars.set(name, str(value))
+            self._assign(name, value)
             return value
         if tok in ("-", "+", "!", "~"):
             self.i += 1
@@ -141,20 +148,45 @@ class _Evaluator:
                 op = self.tokens[self.i]
                 self.i += 1
                 value = self._variable(tok)
-                self.vars.set(tok, str(value + (1 if op == "++" else -1)))
+                self._assign(tok, value + (1 if op == "++" else -1))
                 return value
             return self._variable(tok)
         self.i -= 1
         self._fail()
 
+    def _assign(self, name: str, value: int) -> None:
+        base, sub = _split(name)
+        if sub is None:
+            self.vars.set(name, str(value))
+        else:                                  # a[i] = value (bash arrays)
+            self.vars.set_item(base, evaluate(sub, self.vars), str(value))
+
     def _variable(self, name: str) -> int:
-        value = (self.vars.get(name) or "").strip()
+        base, sub = _split(name)
+        if sub is not None:                    # a[i]: the element, 0 if unset
+            items = self.vars.arrays.get(base)
+            index = evaluate(sub, self.vars)
+            if items is None:
+                raw = self.vars.get(base) if index == 0 else None
+            else:
+                raw = items.get(index + (max(items, default=-1) + 1 if index < 0 else 0))
+            value = (raw or "").strip()
+        else:
+            value = (self.vars.get(name) or "").strip()
         if not value:
             return 0
         digits = value.lstrip("-")
         if digits.isascii() and digits.isdigit():
             return int(value)
         return evaluate(value, self.vars)      # a variable may hold an expression
+
+
+def _split(name: str) -> tuple[str, str | None]:
+    """'a[i+1]' -> ('a', 'i+1'); 'x' -> ('x', None)."""
+    if name.endswith("]") and "[" in name:
+        base, _, sub = name[:-1].partition("[")
+        return base, sub
+    return name, None
 
 
 def _is_name(tok: str) -> bool:

@@ -58,8 +58,11 @@ class State:
 
     def get(self, name: str) -> str | None:
         value = self.vars.get(name)
-        if value is None and name == "LINENO":     # for $(( LINENO )) too
-            return str(self.lineno)
+        if value is None:
+            if name in self.arrays:            # an array's name means element 0
+                return self.arrays[name].get(0)
+            if name == "LINENO":               # for $(( LINENO )) too
+                return str(self.lineno)
         return value
 
     def set(self, name: str, value: str, export: bool = False) -> None:

@@ -58,3 +58,18 @@ j=5
 j=1
 once
 ## END
+
+#### array elements in arithmetic, unset of one element
+a=(1 2 3)
+echo $((a[1] + a[2]))
+((a[0]++))
+i=2
+((a[i] = 10))
+echo ${a[@]} $((a + 1)) $((a[-1]))
+unset 'a[1]'
+echo ${a[@]} ${!a[@]}
+## STDOUT:
+5
+2 2 10 3 10
+2 10 0 2
+## END
