@@ -371,7 +371,7 @@ class Expander:
         return special() if special else st.vars.get(name)
 
 
-DECLARATIONS = frozenset({"local", "export", "readonly", "declare", "typeset"})
+DECLARATIONS = varops.DECLARATIONS
 
 
 def _assignment_word(parts: tuple) -> bool:

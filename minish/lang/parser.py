@@ -24,7 +24,7 @@ from .lexer import REDIRECT_OPS, Token, tokenize
 from .alias_expand import AliasRules
 from .parse_compound import CompoundRules, is_name
 from .parse_cond import CondRules
-from .varops import split_assignment
+from .varops import DECLARATIONS, split_assignment
 from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
                      Pipeline, Redir, Sequence, Simple, Subshell, Word)
 
@@ -221,7 +221,7 @@ class Parser(CompoundRules, CondRules, AliasRules):
     def simple(self):
         """simple: (ASSIGNMENT | redirect)* (WORD | redirect)*"""
         start = self.tok.span[0]
-        assigns, words, redirs = [], [], []
+        assigns, words, redirs, arrays = [], [], [], []
         while True:
             tok = self.tok
             if self._is_redirect():
@@ -232,11 +232,18 @@ class Parser(CompoundRules, CondRules, AliasRules):
                     continue
                 self._advance()
                 word = self._resolve(tok)
-                assign = None if words else _as_assignment(word, tok)
+                first = words[0].parts if words else ()
+                declaring = len(first) == 1 and type(first[0]) is Lit and \
+                    not first[0].quoted and first[0].text in DECLARATIONS
+                assign = _as_assignment(word, tok) if not words or declaring else None
                 if assign and not assign.value.parts and self._is_op("(") and \
                         self.tok.span[0] == tok.span[1]:
                     assign = self._array_literal(assign)
-                if assign:
+                    if declaring:                  # local a=(1 2): see _declare_arrays
+                        arrays.append(assign)
+                        words.append(Word((Lit(assign.name.rstrip("+")),), assign.span))
+                        continue
+                if assign and not words:
                     assigns.append(assign)
                 else:
                     words.append(word)
@@ -244,8 +251,16 @@ class Parser(CompoundRules, CondRules, AliasRules):
                 break
         if not (assigns or words or redirs):
             self._error()
-        return Simple(tuple(assigns), tuple(words), tuple(redirs),
+        node = Simple(tuple(assigns), tuple(words), tuple(redirs),
                       (start, self.tokens[self.i - 1].span[1]), self.line_at(start))
+        return self._declare_arrays(node, arrays) if arrays else node
+
+    def _declare_arrays(self, node: Simple, arrays: list) -> Sequence:
+        """`local a=(1 2)` becomes `local a; a=(1 2)` (`readonly a=(1 2)` and
+        `export`: the assignment first), so the builtin only sees names."""
+        sets = Simple(tuple(arrays), (), (), node.span, node.line)
+        first = node.words[0].parts[0].text in ("local", "declare", "typeset")
+        return Sequence((node, sets) if first else (sets, node), node.span)
 
     def line_at(self, offset: int) -> int:
         """The line number of a source offset ($LINENO), counting from first_line.

@@ -93,3 +93,20 @@ unset f
 f 2>/dev/null
 echo status=$?
 ## stdout: status=127
+
+#### local, declare and readonly with an array value
+f() { local -a arr=(1 "2 3"); echo ${#arr[@]} "${arr[1]}"; }
+f
+echo "outside: [${arr[@]}]"
+declare -a d=(x y)
+echo ${d[1]}
+readonly r=(5 6)
+echo ${r[0]}
+(r=(7)) 2>/dev/null || echo still-readonly
+## STDOUT:
+2 2 3
+outside: []
+y
+5
+still-readonly
+## END
