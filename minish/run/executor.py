@@ -127,7 +127,10 @@ class Executor:
             case _:
                 raise TypeError(f"unknown node {node!r}")
         self.state.last_status = status
-        if status and "errexit" in self.state.options and not self.errexit_off:
+        if status and "errexit" in self.state.options and not self.errexit_off \
+                and not isinstance(node, (Group, Sequence, If, Loop, For, Case)):
+            # a compound command fails only through a command inside it,
+            # which has had its own chance to stop the shell
             raise ExitShell(status)
         return status
 

@@ -120,3 +120,17 @@ echo *
 shown
 .hidden shown
 ## END
+
+#### set -e: a failing && list inside { } does not stop the script
+set -e
+{ test no = yes && echo hi; }
+echo status=$?
+if true; then false; fi
+echo not reached
+## stdout: status=1
+## status: 1
+
+#### a backslash-newline between words continues the command
+echo a \
+  b
+## stdout: a b
