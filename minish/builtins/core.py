@@ -146,7 +146,8 @@ def dot(sh, argv):
     if len(argv) > 2:
         sh.state.positional = argv[2:]
     try:
-        return sh.run_text(text)
+        from .evaluation import run_string   # a syntax error: status 2, as eval
+        return run_string(sh, text, first_line=1)
     finally:
         if len(argv) > 2:
             sh.state.positional = saved

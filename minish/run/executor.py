@@ -127,10 +127,11 @@ class Executor:
             case _:
                 raise TypeError(f"unknown node {node!r}")
         self.state.last_status = status
-        if status and "errexit" in self.state.options and not self.errexit_off \
-                and not isinstance(node, (Group, Sequence, If, Loop, For, Case)):
-            # a compound command fails only through a command inside it,
-            # which has had its own chance to stop the shell
+        if status and "errexit" in self.state.options and not self.errexit_off and not (
+                isinstance(node, (Group, Sequence, If, Loop, For, Case))
+                and not getattr(node, "redirs", ())):
+            # a compound command fails through a command inside it (which had
+            # its own chance to stop the shell) -- or through its redirections
             raise ExitShell(status)
         return status
 

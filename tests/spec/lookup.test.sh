@@ -81,3 +81,14 @@ echo status=$?
 status=0
 status=1
 ## END
+
+#### a syntax error in a sourced file gives status 2 and the script goes on
+echo 'echo >' > bad.sh
+. ./bad.sh 2>/dev/null
+echo status=$?
+## stdout: status=2
+
+#### eval with an unknown option is a usage error
+eval -z 2>/dev/null
+echo status=$?
+## stdout: status=2

@@ -134,3 +134,10 @@ echo not reached
 echo a \
   b
 ## stdout: a b
+
+#### set -e: a redirection failure on a group stops the script
+set -e
+{ echo hidden; } > /nonexistent/dir/file 2>/dev/null
+echo not reached
+## stdout-json: ""
+## status: 1
