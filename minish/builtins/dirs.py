@@ -112,9 +112,7 @@ def pwd(sh, argv):
 
 
 def _stack(sh) -> list[str]:
-    if not hasattr(sh.state, "dir_stack"):
-        sh.state.dir_stack = []                # below the top, which is always $PWD
-    return sh.state.dir_stack
+    return sh.state.dir_stack                  # below the top, which is always $PWD
 
 
 def _show(sh, path: str) -> str:

@@ -36,7 +36,7 @@ def getopts(sh, argv):
         optind = 1
     # Where in a bundle like -abc we are: kept beside the OPTIND it goes with,
     # so assigning OPTIND=1 starts over (as bash does).
-    saved_optind, pos = getattr(state, "getopts_place", (None, 1))
+    saved_optind, pos = state.getopts_place
     if saved_optind != optind or optind < 1:
         pos = 1
     optind = max(optind, 1)

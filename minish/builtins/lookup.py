@@ -184,9 +184,6 @@ def builtin_(sh, argv):
     return b.run(sh, argv[1:])
 
 
-_HASH: dict[str, list] = {}                     # name -> [path, hits]
-
-
 @builtin("hash", "remember where programs are", "hash [-r] [name ...]")
 def hash_(sh, argv):
     """hash ls     search $PATH for ls now and remember it
@@ -194,16 +191,16 @@ def hash_(sh, argv):
     hash -r     forget everything (after moving programs around)"""
     args = argv[1:]
     if args[:1] == ["-r"]:
-        _HASH.clear()
+        sh.state.hashed.clear()
         args = args[1:]
         if not args:
             return 0
     if not args:
-        if not _HASH:
+        if not sh.state.hashed:
             out("hash: hash table empty\n")
             return 0
         out("hits\tcommand\n")
-        for name, (path, hits) in _HASH.items():
+        for name, (path, hits) in sh.state.hashed.items():
             out(f"{hits:4d}\t{path}\n")
         return 0
     status = 0
@@ -215,5 +212,5 @@ def hash_(sh, argv):
             report(f"hash: {name}: not found")
             status = 1
         else:
-            _HASH[name] = [path, 0]
+            sh.state.hashed[name] = [path, 0]
     return status

@@ -14,7 +14,7 @@ import pwd
 import time
 
 from ..errors import ShellError
-from . import varops
+from . import assignment, bashops, varops
 from .pattern import escape, expand_path, match
 from .syntax import Arith, CommandSub, Lit, Param, Simple, Word
 
@@ -33,7 +33,7 @@ class Expander:
         declaring = False                      # local/export/readonly... NAME=value
         for word in words:
             parts = word.parts
-            if declaring and _assignment_word(parts):
+            if declaring and assignment.is_assignment_word(parts):
                 argv.append(self.assignment_value(word))   # not split, not globbed
             elif len(parts) == 1 and type(parts[0]) is Lit and _plain(parts[0].text):
                 argv.append(parts[0].text)     # fast path: nothing to expand
@@ -44,29 +44,17 @@ class Expander:
                     argv.extend(self._fields(Word(one, word.span)))
             else:
                 argv.extend(self._fields(word))
-            if len(argv) == 1 and argv[0] in DECLARATIONS:
+            if len(argv) == 1 and argv[0] in varops.DECLARATIONS:
                 declaring = True
         return argv
 
     def assignment_value(self, word: Word) -> str:
-        """The value of NAME=value: ~ expands at the start and after each
-        unquoted ':' (PATH=~/bin:~/sbin); no field splitting, no globbing."""
-        home = self.state.vars.get("HOME")
-        parts = []
-        for i, part in enumerate(word.parts):
-            if type(part) is Lit and not part.quoted and "~" in part.text:
-                text, start = part.text, i == 0
-                if start and _assignment_word((part,)):     # local x=~/src
-                    name, _, text = text.partition("=")
-                    parts.append(Lit(name + "="))
-                parts.extend(_tilde_after_colons(text, home, start))
-            else:
-                parts.append(part)
-        return self.single(Word(tuple(parts), word.span))
+        """The value of NAME=value (assignment.py): ~ rules, no splitting."""
+        return assignment.value(self, word)
 
     def single(self, word: Word) -> str:
         """Expansion without splitting or globbing (assignments, ${x:-w})."""
-        parts = _expand_tilde(word.parts, self.state.vars.get("HOME"))
+        parts = expand_tilde(word.parts, self.state.vars.get("HOME"))
         out = []
         for part in parts:
             value = self._value(part)
@@ -76,7 +64,7 @@ class Expander:
     def pattern(self, word: Word) -> str:
         """A pattern (pattern.py): expanded, quoted characters made literal."""
         out = []
-        for part in _expand_tilde(word.parts, self.state.vars.get("HOME")):
+        for part in expand_tilde(word.parts, self.state.vars.get("HOME")):
             value = self._value(part)
             if isinstance(value, list):
                 value = " ".join(value)
@@ -109,7 +97,7 @@ class Expander:
                 fields.append(current)
             current, forced = [], False
 
-        for part in _expand_tilde(word.parts, self.state.vars.get("HOME")):
+        for part in expand_tilde(word.parts, self.state.vars.get("HOME")):
             for atom in self._atoms(part):
                 if atom is HARD:
                     close(hard=True)
@@ -147,7 +135,7 @@ class Expander:
                 empty = value is None or (part.op[0] == ":" and value == "")
             if empty == (part.op[-1] == "-"):  # the word is used
                 arg = part.arg.parts if quoted else \
-                    _expand_tilde(part.arg.parts, self.state.vars.get("HOME"))
+                    expand_tilde(part.arg.parts, self.state.vars.get("HOME"))
                 atoms = [a for p in arg for a in self._word_atom(p, quoted)]
                 return atoms or ([("", "q")] if quoted else [])
             if part.op[-1] == "+":
@@ -206,7 +194,7 @@ class Expander:
     def _param(self, part: Param):
         name, op = part.name, part.op
         if op in ("!", "!*"):                  # ${!x}, ${!a[@]}, ${!prefix@}
-            return self._indirect(name, op)
+            return bashops.indirect(self, name, op)
         value = self.lookup(name)
         if value is None and "nounset" in self.state.options and \
                 (op is None or op in ("#", "##", "%", "%%")) and name not in ("@", "*"):
@@ -218,7 +206,7 @@ class Expander:
                 return str(len(value))
             return str(len(value or ""))
         if op in BASH_OPS:
-            return self._bash_op(part, value)
+            return bashops.bash_op(self, part, value)
         if isinstance(value, list) and op in ("#", "##", "%", "%%"):
             pattern = self.pattern(part.arg)   # ${@%x}: element by element
             return [_trim(v, pattern, op) for v in value]
@@ -257,74 +245,13 @@ class Expander:
         report(f"{name}: unbound variable")
         raise ExitShell(1 if name != "!" else 127)
 
-    def _bash_op(self, part: Param, value):
-        """${x:o:l} ${x/p/r} ${x^^} ${x@Q} (varops.py), element by element
-        for ${a[@]} and $@."""
-        op, arg = part.op, part.arg
-        if op == ":":
-            offset = self.arith(arg[0])
-            length = self.arith(arg[1]) if len(arg) > 1 else None
-            if part.name in ("@", "*"):        # ${@:0} starts at $0
-                value = [self.state.arg0] + list(self.state.positional)
-            return varops.substring(value if value is not None else "", offset, length)
-        if op.startswith("/"):
-            pattern, new = self.pattern(arg[0]), (self.single(arg[1]) if len(arg) > 1 else "")
-            one = lambda v: varops.replace(v, pattern, new, op[:2] if op != "//" else op)
-        elif op == "@":
-            letter = self.single(arg)
-            one = lambda v: varops.quote_value(v, letter)
-        else:
-            pattern = self.pattern(arg) if arg.parts else ""
-            one = lambda v: varops.change_case(v, op, pattern)
-        if isinstance(value, list):
-            return [one(v) for v in value]
-        return one(value) if value is not None else ""
-
     def arith(self, word: Word) -> int:
         from .arith import evaluate            # imported only when needed
         return evaluate(self.single(word), self.state)
 
-    def _indirect(self, name: str, op: str):
-        st = self.state
-        if op == "!*":                         # ${!prefix@}: names starting with prefix
-            names = set(st.vars) | set(st.arrays)
-            return sorted(n for n in names if n.startswith(name[:-1]))
-        base, sub = varops.split_subscript(name)
-        if sub in ("@", "*"):                  # ${!a[@]}: the indices
-            if base in st.arrays:
-                return [str(i) for i in sorted(st.arrays[base])]
-            return ["0"] if base in st.vars else []
-        target = self.lookup(name)
-        if target is None:
-            if "nounset" in st.options:
-                self.unbound(name)
-            return ""
-        if isinstance(target, list):
-            target = " ".join(target)
-        value = self.lookup(target) if target else None
-        if not target or (value is None and not _valid_ref(target)):
-            raise ShellError(f"{target}: invalid indirect expansion")
-        return value if value is not None else ""
-
     def assign(self, a) -> str:
-        """NAME=value, NAME+=value, NAME[i]=value, NAME=(x y) and NAME+=(z)."""
-        name, sub, append = varops.split_assignment(a.name)
-        st = self.state
-        if isinstance(a.value, tuple):         # an array literal
-            values = self.words(a.value)
-            st.set_array(name, values, append)
-            return "(" + " ".join(values) + ")"
-        value = self.assignment_value(a.value)
-        if sub is not None:
-            index = self.index(sub)
-            if append:
-                value = (st.arrays.get(name, {}).get(index, "")) + value
-            st.set_item(name, index, value)
-            return value
-        if append:
-            value = (self.lookup(name) or "") + value
-        st.set(name, value)
-        return value
+        """x=1, x+=1, a[i]=1, a=(1 2): see assignment.py."""
+        return assignment.assign(self, a)
 
     def index(self, sub: str) -> int:
         """An array subscript is arithmetic: a[i+1], a[$n], a[-1]."""
@@ -371,30 +298,6 @@ class Expander:
         return special() if special else st.vars.get(name)
 
 
-DECLARATIONS = varops.DECLARATIONS
-
-
-def _assignment_word(parts: tuple) -> bool:
-    """Does the word look like NAME=... (for local/export/readonly)?"""
-    first = parts[0] if parts else None
-    if type(first) is not Lit or first.quoted or "=" not in first.text:
-        return False
-    return varops.split_assignment(first.text.partition("=")[0]) is not None
-
-
-def _tilde_after_colons(text: str, home: str | None, at_start: bool) -> list:
-    """Tilde expansion in an assignment's unquoted text (XCU 2.6.1)."""
-    parts = []
-    for k, piece in enumerate(text.split(":")):
-        if k:
-            parts.append(Lit(":"))
-        if (k or at_start) and piece.startswith("~"):
-            parts.extend(_expand_tilde((Lit(piece),), home))
-        else:
-            parts.append(Lit(piece))
-    return parts
-
-
 HARD, SOFT = object(), object()                 # field breaks inside $@ (see _atoms)
 BASH_OPS = frozenset({":", "/", "//", "/#", "/%", "^", "^^", ",", ",,", "@"})
 
@@ -403,11 +306,6 @@ def _at_sign(part: Param) -> bool:
     """"$@" and "${a[@]}" give one field per element."""
     return part.name == "@" or part.name.endswith("[@]") or \
         (part.op == "!*" and part.name.endswith("@"))
-
-
-def _valid_ref(name: str) -> bool:
-    base, _ = varops.split_subscript(name)
-    return base.isidentifier() or base in ("@", "*", "#", "?", "-", "$", "!") or base.isdigit()
 
 
 def _read_file(path: str) -> str:
@@ -469,7 +367,7 @@ def split_fields(value: str, ifs: str) -> tuple[list[tuple[str, bool]], str]:
     return pieces, "".join(cur)
 
 
-def _expand_tilde(parts: tuple, home: str | None) -> tuple:
+def expand_tilde(parts: tuple, home: str | None) -> tuple:
     """~ (the shell's $HOME) and ~user (from the password file) at the start of a word."""
     first = parts[0] if parts else None
     if not isinstance(first, Lit) or first.quoted or not first.text.startswith("~"):

@@ -17,7 +17,7 @@ from ..builtins import BUILTINS
 from ..builtins.lookup import keeps_prefix, skip_functions
 from .pipestatus import pipe_status
 from ..builtins.let import run_arith_command
-from ..builtins.test import run_cond
+from ..builtins.cond import run_cond
 from ..errors import (STATUS_SYNTAX, ExitShell, LoopControl, ParseError, ReturnFromFunction,
                      ShellError, report, write)
 from ..lang.expand import Expander
@@ -117,7 +117,7 @@ class Executor:
                 status = self.with_redirections(redirs, lambda: control.case_clause(self, node))
             case ArithFor(redirs=redirs):       # for (( ; ; ))
                 status = self.with_redirections(redirs, lambda: control.arith_for(self, node))
-            case Cond(redirs=redirs):           # [[ ]]: builtins/test.py
+            case Cond(redirs=redirs):           # [[ ]]: builtins/cond.py
                 status = self.with_redirections(redirs, lambda: self._catch(run_cond, node))
             case ArithCommand(redirs=redirs):   # (( )): builtins/let.py
                 status = self.with_redirections(redirs, lambda: run_arith_command(self, node))

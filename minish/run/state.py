@@ -33,6 +33,9 @@ class State:
         # `local` (or a `X=1 fn` prefix) shadowed it; restored on return.
         self.local_frames: list[dict[str, tuple]] = []
         self.aliases: dict[str, str] = {}      # alias name -> text (parse time)
+        self.dir_stack: list[str] = []         # pushd/popd, below $PWD
+        self.hashed: dict[str, list] = {}      # `hash`: name -> [path, hits]
+        self.getopts_place = (None, 1)         # getopts: (OPTIND, letter in a bundle)
         # Indexed arrays (bash): name -> {index: value}; sparse, like bash's.
         # $a is ${a[0]}; a name is either here or in vars, never both.
         self.arrays: dict[str, dict[int, str]] = {}
