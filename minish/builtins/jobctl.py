@@ -152,7 +152,10 @@ def _parse_signal(text: str) -> int:
 @builtin("wait", "wait for background jobs", "wait [pid | %job ...]")
 def wait(sh, argv):
     """Wait for background jobs to end (waitpid(2)); the status is the last one's.
-    With no argument, wait for all of them."""
+    With no argument, wait for all of them.
+    wait -n [id ...]   wait for the next one (of these) to end; its status"""
+    if argv[1:2] == ["-n"]:
+        return _wait_next(sh, argv[2:])
     if len(argv) == 1:
         for job in list(sh.jobs.jobs.values()):
             if job.background:
@@ -176,6 +179,41 @@ def wait(sh, argv):
         status = sh.jobs.wait(job)
         sh.jobs.remove(job)
     return status
+
+
+def _wait_next(sh, specs: list[str]) -> int:
+    """wait -n: block until any of the jobs ends; remove it; its status.
+
+    waitid(2) with WNOWAIT sleeps until *some* child has ended without
+    reaping it; the job table then reaps it (WNOHANG) and we look again.
+    SIGCHLD stays blocked from the check to the sleep, so the REPL's
+    handler cannot reap the child in between and leave us asleep.
+    """
+    import signal
+    jobs = sh.jobs
+    wanted = [jobs.find(s) for s in specs] if specs else None
+    while True:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+        try:
+            jobs.reap(forget=False)
+            pool = [j for j in (wanted or list(jobs.jobs.values())) if j and j.background]
+            done = [j for j in pool if j.done]
+            if done:
+                jobs.remove(done[0])
+                return done[0].status
+            if not pool:
+                return 127
+            if jobs.noreap:                    # zombies stay: wait for the first job
+                status = jobs.wait(pool[0])
+                jobs.remove(pool[0])
+                return status
+            info = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOWAIT)
+            if info is not None and jobs.by_pid(info.si_pid) is None:
+                os.waitpid(info.si_pid, os.WNOHANG)   # not a job of ours: reap it
+        except ChildProcessError:
+            return 127
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 @builtin("disown", "forget a job (it keeps running)", "disown [%job ...]")
