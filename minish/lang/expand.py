@@ -16,15 +16,16 @@ import time
 from ..errors import ShellError
 from . import assignment, bashops, varops
 from .pattern import escape, expand_path, match
-from .syntax import Arith, CommandSub, Lit, Param, Simple, Word
+from .syntax import Arith, CommandSub, Lit, Param, ProcSub, Simple, Word
 
 GLOB_CHARS = frozenset("*?[")
 
 
 class Expander:
-    def __init__(self, state, command_sub) -> None:
+    def __init__(self, state, command_sub, proc_sub=None) -> None:
         self.state = state
         self.command_sub = command_sub         # callable(body) -> output text
+        self.proc_sub = proc_sub               # callable(body, reading) -> "/dev/fd/N"
 
     # -- entry points ---------------------------------------------------------
     def words(self, words) -> list[str]:
@@ -186,6 +187,10 @@ class Expander:
                     len(body.redirs) == 1 and body.redirs[0].op == "<":
                 return _read_file(self.redirect_target(body.redirs[0].target)).rstrip("\n")
             return self.command_sub(body).rstrip("\n")
+        if isinstance(part, ProcSub):
+            if self.proc_sub is None:
+                raise ShellError("process substitution: not here")
+            return self.proc_sub(part.body, part.reading)
         if isinstance(part, Arith):
             from .arith import evaluate        # imported only when $(( )) appears
             return str(evaluate(self.single(part.expr), self.state))

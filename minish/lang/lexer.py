@@ -10,7 +10,7 @@ Quoting rules are POSIX XCU 2.2; word parts are the nodes in syntax.py.
 """
 
 from .ansic import decode
-from .syntax import Arith, CommandSub, Lit, Param, Word
+from .syntax import Arith, CommandSub, Lit, Param, ProcSub, Word
 
 OPERATORS = ("&&", "||", ";;", ">>", ">&", "<&", ">|", "<>", "<<-", "<<",
              "|", "&", ";", "(", ")", "<", ">",
@@ -83,7 +83,7 @@ class _Lexer:
                            Token("WORD", text[start + 2:end], (start + 2, end), inner),
                            Token("OP", ")", (end, end + 1)), Token("OP", ")", (end + 1, end + 2))]
                 self.pos = end + 2
-            elif c in METACHARS:
+            elif c in METACHARS and not _proc_sub_at(text, start):
                 op = _operator_at(text, start)
                 if stop_at_paren and op == ")" and depth == 0 and not cases:
                     return tokens
@@ -161,6 +161,12 @@ class _Lexer:
         parts, buf, text, n = [], [], self.text, len(self.text)
         while self.pos < n:
             c = text[self.pos]
+            if _proc_sub_at(text, self.pos):   # bash's <(...) and >(...)
+                if buf:
+                    parts.append(Lit("".join(buf)))
+                    buf.clear()
+                parts.append(self._proc_sub())
+                continue
             if c in METACHARS:
                 break
             if c not in WORD_STOPS:            # a run of ordinary characters, in bulk
@@ -293,6 +299,19 @@ class _Lexer:
             return CommandSub(None, quoted, text[i + 1:sub.pos])
         return None
 
+    def _proc_sub(self) -> ProcSub:
+        """<(list) / >(list): lexed like $(list), parsed later by the parser."""
+        text, i = self.text, self.pos + 2
+        sub = _Lexer(text, i)
+        sub.run(stop_at_paren=True)
+        reading = text[self.pos] == "<"
+        if sub.pos >= len(text):
+            self.incomplete = text[self.pos:self.pos + 2]
+            self.pos = len(text)
+            return ProcSub(None, reading, text[i:])
+        self.pos = sub.pos + 1
+        return ProcSub(None, reading, text[i:sub.pos])
+
     def _braced(self, quoted: bool):
         """${name}, ${#name}, ${name:-word}, ${name%pattern} and the other POSIX operators."""
         text, start = self.text, self.pos + 2
@@ -383,6 +402,12 @@ class _Lexer:
         else:
             self.pos = j + 1
         return CommandSub(None, quoted, "".join(out))
+
+
+def _proc_sub_at(text: str, i: int) -> bool:
+    """Does a process substitution <( or >( start at text[i]?"""
+    return text[i] in "<>" and text.startswith("(", i + 1) and \
+        (i == 0 or text[i - 1] in " \t\n") and not text.startswith("((", i + 1)
 
 
 def split_operands(text: str, sep: str) -> list[str]:

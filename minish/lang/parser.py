@@ -25,7 +25,7 @@ from .alias_expand import AliasRules
 from .parse_compound import CompoundRules, is_name
 from .parse_cond import CondRules
 from .varops import DECLARATIONS, split_assignment
-from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
+from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param, ProcSub,
                      Pipeline, Redir, Sequence, Simple, Subshell, Word)
 
 # Words that are reserved at the start of a command (XCU 2.4).
@@ -321,6 +321,9 @@ def _resolve_parts(parts: tuple, aliases: dict[str, str] | None = None) -> tuple
         if isinstance(part, CommandSub) and part.body is None:
             part = CommandSub(parse(part.source, aliases) or Sequence((), (0, 0)),
                               part.quoted, part.source)
+        elif isinstance(part, ProcSub) and part.body is None:
+            part = ProcSub(parse(part.source, aliases) or Sequence((), (0, 0)),
+                           part.reading, part.source)
         elif isinstance(part, Param) and part.op == "bad":
             raise ParseError(f"${{{part.arg}}}: bad substitution")
         elif isinstance(part, Arith):

@@ -68,6 +68,15 @@ class CommandSub(Node):
         self.body, self.quoted, self.source = body, quoted, source
 
 
+class ProcSub(Node):
+    """<(...) or >(...) (bash): `body` runs in a child joined to the command
+    by a pipe, which the command sees as the file /dev/fd/N."""
+    __slots__ = ("body", "reading", "source", "quoted")
+
+    def __init__(self, body, reading: bool, source: str, quoted: bool = False) -> None:
+        self.body, self.reading, self.source, self.quoted = body, reading, source, quoted
+
+
 class Arith(Node):
     """$(( expression )): integer arithmetic; `expr` is expanded first."""
     __slots__ = ("expr", "quoted")

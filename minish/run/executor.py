@@ -30,7 +30,8 @@ from ..lang.syntax import (AndOr, ArithCommand, ArithFor, Background, Case, Cond
 class Executor:
     def __init__(self, state) -> None:
         self.state = state
-        self.expander = Expander(state, self.command_sub)
+        self.expander = Expander(state, self.command_sub, self.process_sub)
+        self.substitutions: list[tuple[int, int]] = []   # <(...): (pid, fd) to clean up
         self.jobs = JobTable()
         self.in_child = False                  # True in a forked copy of the shell
         self.source = ""                       # text of the command being run
@@ -71,6 +72,7 @@ class Executor:
             self.jobs.reap()
         if "noexec" in self.state.options and not self.state.interactive:
             return 0                           # set -n: read and parse only
+        mark = len(self.substitutions)         # <(...) started for this node
         match node:
             case Simple():
                 status = self.simple(node)
@@ -126,6 +128,8 @@ class Executor:
                 status = 0
             case _:
                 raise TypeError(f"unknown node {node!r}")
+        if len(self.substitutions) > mark:
+            self.end_substitutions(mark)
         self.state.last_status = status
         if status and "errexit" in self.state.options and not self.errexit_off and not (
                 isinstance(node, (Group, Sequence, If, Loop, For, Case))
@@ -355,6 +359,21 @@ class Executor:
         self.state.sub_status = status
         self.state.last_status = status
         return output
+
+    def process_sub(self, body, reading: bool) -> str:
+        """<(body) / >(body): start it on a pipe; the word becomes /dev/fd/N."""
+        pid, fd = process.substitute(lambda: self.child_main(body), reading)
+        self.substitutions.append((pid, fd))
+        return f"/dev/fd/{fd}"
+
+    def end_substitutions(self, mark: int) -> None:
+        """After the command: close our pipe ends (EOF or SIGPIPE for the
+        children), then reap them."""
+        done, self.substitutions = self.substitutions[mark:], self.substitutions[:mark]
+        for _, fd in done:
+            process.close(fd)
+        for pid, _ in done:
+            process.wait_pid(pid)
 
     def run_file_as_script(self, path: str, argv: list[str]) -> int:
         """The kernel said ENOEXEC: no #! line, so we interpret the file (XCU 2.9.1.1)."""

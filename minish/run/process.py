@@ -218,6 +218,25 @@ def capture(body) -> tuple[str, int]:
     return b"".join(chunks).decode("utf-8", "surrogateescape"), exit_status(raw)
 
 
+def substitute(body, reading: bool) -> tuple[int, int]:
+    """Process substitution <(body) (reading) or >(body): body() runs in a
+    child whose stdout (or stdin) is a pipe.  The shell keeps the other end
+    open across exec, so the command can open it as /dev/fd/N (proc(5)).
+    Returns (pid, the shell's end)."""
+    read_end, write_end = pipe()
+    if reading:
+        pid = fork(body, stdout=write_end, unused=(read_end,))
+        close(write_end)
+        mine = read_end
+    else:
+        pid = fork(body, stdin=read_end, unused=(write_end,))
+        close(read_end)
+        mine = write_end
+    trace.syscall(f"ioctl({mine}, FIONCLEX)", os.set_inheritable, mine, True,
+                  show=lambda r: 0)            # PEP 446: or exec would close it
+    return pid, mine
+
+
 def exit_status(raw: int) -> int:
     """The shell's $? for a raw wait status: the exit code, or 128+signal."""
     if os.WIFSIGNALED(raw):
