@@ -27,7 +27,7 @@ NAME_CHARS = NAME_START | frozenset("0123456789")
 
 
 class Token:
-    """kind is WORD, IO_NUMBER, OP, NEWLINE, COMMENT or EOF."""
+    """kind is WORD, IO_NUMBER, IO_NAME, OP, NEWLINE, COMMENT or EOF."""
     __slots__ = ("kind", "text", "span", "word", "incomplete", "heredoc")
 
     def __init__(self, kind, text, span, word=None, incomplete=None):
@@ -148,6 +148,9 @@ class _Lexer:
         kind = "WORD"
         if raw.isascii() and raw.isdigit() and end < len(self.text) and self.text[end] in "<>":
             kind = "IO_NUMBER"                 # the 2 in 2>file (XCU 2.10.1)
+        elif raw[:1] == "{" and raw[-1:] == "}" and raw[1:-1].isidentifier() and \
+                end < len(self.text) and self.text[end] in "<>":
+            kind = "IO_NAME"                   # bash's {fd}>file: the shell picks the fd
         return Token(kind, raw, (start, end), Word(tuple(parts), (start, end)),
                      self.incomplete)
 

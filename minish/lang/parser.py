@@ -78,7 +78,8 @@ class Parser(CompoundRules, CondRules, AliasRules):
 
     def _is_redirect(self) -> bool:
         tok = self.tok
-        return tok.kind == "IO_NUMBER" or (tok.kind == "OP" and tok.text in REDIRECT_OPS)
+        return tok.kind in ("IO_NUMBER", "IO_NAME") or \
+            (tok.kind == "OP" and tok.text in REDIRECT_OPS)
 
     def _is_reserved(self, word: str) -> bool:
         return self.tok.kind == "WORD" and self.tok.text == word
@@ -291,7 +292,11 @@ class Parser(CompoundRules, CondRules, AliasRules):
     def redirect(self) -> Redir:
         """redirect: IO_NUMBER? op WORD"""
         start = self.tok.span[0]
-        fd = int(self._advance().text) if self.tok.kind == "IO_NUMBER" else None
+        fd = None
+        if self.tok.kind == "IO_NUMBER":
+            fd = int(self._advance().text)
+        elif self.tok.kind == "IO_NAME":       # {name}>file: fd is the variable's name
+            fd = self._advance().text[1:-1]
         op_tok = self._advance()
         if self.tok.kind not in ("WORD", "IO_NUMBER"):
             self._error()

@@ -41,6 +41,9 @@ def apply(redirs, expander, saved: list | None = None) -> None:
     undo everything, including the redirections before the failing one.
     """
     for r in redirs:
+        if isinstance(r.fd, str):              # {name}>file (bash): a new fd >= 10
+            _named(r, expander)
+            continue
         fd = r.fd if r.fd is not None else default_fd(r.op)
         if r.op == "<<":
             if saved is not None:
@@ -64,6 +67,29 @@ def apply(redirs, expander, saved: list | None = None) -> None:
                 _save(2, saved)
             _dup2(new, 2)
         _move(new, fd)
+
+
+def _named(r, expander) -> None:
+    """{name}>file: open the file on the lowest free fd >= 10 (fcntl F_DUPFD)
+    and put its number in $name; {name}>&- closes the fd $name holds.
+    Like bash, the fd stays open after the command: close it yourself."""
+    state = expander.state
+    target = expander.redirect_target(r.target)
+    if r.op in (">&", "<&") and target == "-":
+        number = state.get(r.fd) or ""
+        if number.isdigit():
+            _close_quietly(int(number))
+        return
+    duplicate = r.op in (">&", "<&")          # {name}>&3: a copy of fd 3
+    if duplicate and not (target.isdigit() and _is_open(int(target))):
+        raise ShellError(f"{target}: Bad file descriptor")
+    source = int(target) if duplicate else \
+        _open_or_raise(target, _flags(r.op, target, state.options))
+    new = trace.syscall(f"fcntl({source}, F_DUPFD, {SAVED_FD_MIN})", fcntl.fcntl,
+                        source, fcntl.F_DUPFD, SAVED_FD_MIN)
+    if not duplicate:
+        trace.syscall(f"close({source})", os.close, source)
+    state.set(r.fd, str(new))
 
 
 def _flags(op: str, target: str, options) -> int:

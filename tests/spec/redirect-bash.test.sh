@@ -40,3 +40,19 @@ a  b
 err
 out
 ## END
+
+#### {name}>file puts a new descriptor (10 or more) in $name
+exec {fd}>out.txt
+echo "big enough: $((fd >= 10))"
+echo hello >&$fd
+exec {fd}>&-
+cat out.txt
+exec {in}<out.txt
+read line <&$in
+echo "read: $line"
+exec {in}<&-
+## STDOUT:
+big enough: 1
+hello
+read: hello
+## END
