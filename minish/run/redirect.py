@@ -105,7 +105,10 @@ def _flags(op: str, target: str, options) -> int:
 
 
 def _duplicate(fd: int, target: str, r, saved) -> None:
-    """N>&M makes N a copy of M; N>&- closes N."""
+    """N>&M makes N a copy of M; N>&- closes N; N>&M- moves M to N."""
+    move = len(target) > 1 and target.endswith("-") and target[:-1].isdigit()
+    if move:
+        target = target[:-1]
     if target == "-":
         if saved is not None:
             _save(fd, saved)
@@ -128,6 +131,10 @@ def _duplicate(fd: int, target: str, r, saved) -> None:
         _save(fd, saved)
     if source != fd:
         _dup2(source, fd)                      # dup2 targets are inheritable (PEP 446)
+        if move:                               # N>&M- (bash): dup2, then close M
+            if saved is not None:
+                _save(source, saved)
+            _close_quietly(source)
 
 
 def _here_document(text: str, fd: int) -> None:

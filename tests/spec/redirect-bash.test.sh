@@ -56,3 +56,13 @@ big enough: 1
 hello
 read: hello
 ## END
+
+#### N>&M- moves a descriptor: a copy, then M is closed
+exec 3>m.txt
+sh -c 'echo moved; echo "fd 3 too" >&3' 1>&3- 2>/dev/null
+echo "status=$?"
+cat m.txt
+## STDOUT:
+status=2
+moved
+## END
