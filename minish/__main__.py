@@ -16,10 +16,11 @@ USAGE = """usage: minish [options] [-c COMMANDS [ARG0 [ARGS...]] | FILE [ARGS...
        minish lab [start NAME [DIR] | check [DIR]]   write C, get it graded
   -c COMMANDS   run COMMANDS, then exit; ARG0 becomes $0 and ARGS $1...
   FILE ARGS     run the script FILE with $1... set to ARGS
-  -x            print each command before running it (set -x)
+  -x -e -u ...  set options as `set` does (+x turns one off); -o NAME, -O NAME
   --trace       narrate every system call the shell makes (set -o trace)
   -o NAME       turn on an option, as set -o NAME (-o spawn: posix_spawn)
   -i            interactive even when stdin is not a terminal
+  -l, --login   accepted (a login shell); --norc: skip ~/.minishrc; --rcfile F
   --help        this text
 With neither, read commands from stdin (a prompt when it is a terminal).
 """
@@ -29,36 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     _reserve_closed_std_fds()
     _signal.signal(_signal.SIGPIPE, _signal.SIG_DFL)   # see entry()
     args = list(sys.argv[1:] if argv is None else argv)
-    options, command, interactive = set(), None, None
-    while args and args[0].startswith("-") and args[0] != "-":
-        opt = args.pop(0)
-        if opt == "--":
-            break
-        if opt in ("-h", "--help"):
-            sys.stdout.write(USAGE)
-            return 0
-        if opt == "-c":
-            if not args:
-                sys.stderr.write("minish: -c: option requires an argument\n")
-                return 2
-            command = args.pop(0)
-            break
-        if opt == "-x":
-            options.add("xtrace")
-        elif opt == "--trace":
-            options.add("trace")
-        elif opt == "-o":                      # -o NAME: as `set -o NAME` (bash)
-            if not args:
-                sys.stderr.write("minish: -o: option requires an argument\n")
-                return 2
-            options.add(args.pop(0))
-        elif opt == "-i":
-            interactive = True
-        elif opt == "-s":
-            break
-        else:
-            sys.stderr.write(f"minish: {opt}: invalid option\n{USAGE}")
-            return 2
+    parsed = _parse_options(args)
+    if isinstance(parsed, int):
+        return parsed
+    options, command, interactive, rcfile = parsed
 
     if command is None and args and args[0] == "lab" and not os.path.exists("lab"):
         from .teach.lab_cli import main as lab_main     # C labs graded by strace
@@ -71,23 +46,24 @@ def main(argv: list[str] | None = None) -> int:
     if command is not None:
         shell = Shell(args[0] if args else "minish", args[1:])
         shell.command_string = True
+        shell.state.command_mode = True
     elif args:
         shell = Shell(args[0], args[1:])
     else:
         if interactive is None:
             interactive = os.isatty(0)
         shell = Shell("minish", [], interactive=interactive)
-    from .builtins.options import set_option
-    from .errors import ShellError
-    for option in options:
-        try:
-            set_option(shell.executor, option, True)
-        except ShellError as e:                # bash: "NAME: invalid option name", 2
-            sys.stderr.write(f"minish: {e.message}\n")
-            return 2
+    from .builtins.options import LONG, set_option
     from .errors import Interrupted
     interrupted = 0
     try:
+        for option, on in options.items():
+            if option in LONG:
+                set_option(shell.executor, option, on)
+            elif on:                           # -O name: a shopt option
+                shell.state.options.add(option)
+        if shell.state.interactive and rcfile:
+            _source_rc(shell, rcfile)
         status = _run(shell, command, args)
     except ExitShell as e:
         status = e.status
@@ -105,6 +81,84 @@ def main(argv: list[str] | None = None) -> int:
         from .run.process import die_by_signal
         die_by_signal(interrupted)
     return status
+
+
+def _parse_options(args: list[str]):
+    """Options before the script, as sh(1) takes them: -x -e -u... (or +x to
+    turn one off), -o NAME, -O NAME (shopt), -c, -i, -s, -l/--login, --norc,
+    --rcfile FILE; `-` or `--` ends them.  Removes them from `args`.
+    Returns (options, command, interactive, rcfile), or an exit status."""
+    from .builtins.options import LETTERS, LONG, SHOPT
+    options: dict[str, bool] = {}
+    command_mode, interactive = False, None
+    rcfile = os.path.expanduser("~/.minishrc")
+    while args:
+        arg = args[0]
+        if arg in ("--", "-"):
+            args.pop(0)
+            break
+        if arg in ("-h", "--help"):
+            sys.stdout.write(USAGE)
+            return 0
+        if arg in ("--login", "--norc", "--noprofile", "--posix", "--noediting", "--trace",
+                   "--rcfile"):
+            args.pop(0)
+            if arg == "--trace":
+                options["trace"] = True
+            elif arg == "--norc":
+                rcfile = None
+            elif arg == "--rcfile":
+                if not args:
+                    sys.stderr.write("minish: --rcfile: option requires an argument\n")
+                    return 2
+                rcfile = args.pop(0)
+            continue
+        if len(arg) < 2 or arg[0] not in "-+" or arg.startswith("--"):
+            if arg.startswith("--"):
+                sys.stderr.write(f"minish: {arg}: invalid option\n{USAGE}")
+                return 2
+            break
+        args.pop(0)
+        on = arg[0] == "-"
+        for letter in arg[1:]:
+            if letter == "c":
+                command_mode = True             # bash takes +c as -c too
+            elif letter == "i":
+                interactive = on
+            elif letter in "sl":
+                pass                           # stdin is the default; a login shell reads no profile
+            elif letter in "oO":
+                if not args:
+                    sys.stderr.write(f"minish: -{letter}: option requires an argument\n")
+                    return 2
+                name = args.pop(0)
+                if name not in (LONG if letter == "o" else SHOPT):
+                    sys.stderr.write(f"minish: {name}: invalid option name\n")
+                    return 2
+                options[name] = on
+            elif letter in LETTERS:
+                options[LETTERS[letter]] = on
+            else:
+                sys.stderr.write(f"minish: {arg[0]}{letter}: invalid option\n{USAGE}")
+                return 2
+    command = None
+    if command_mode:
+        if not args:
+            sys.stderr.write("minish: -c: option requires an argument\n")
+            return 2
+        command = args.pop(0)
+    return options, command, interactive, rcfile
+
+
+def _source_rc(shell, path: str) -> None:
+    """An interactive minish first runs ~/.minishrc (or --rcfile FILE), if
+    it exists, as bash runs ~/.bashrc: aliases, PS1, functions..."""
+    try:
+        with open(path, encoding="utf-8", errors="surrogateescape") as f:
+            text = f.read()
+    except OSError:
+        return
+    shell.run_line(text)
 
 
 def _run(shell, command: str | None, args: list[str]) -> int:

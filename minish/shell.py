@@ -96,6 +96,9 @@ class Shell:
 def _needs_more(text: str) -> bool:
     """Is `text` an unfinished command?  (A syntax error is finished: run_line
     reports it.)  Raises NestedTooDeeply."""
+    body = text.rstrip("\n") if text.endswith("\\\n") else ""
+    if body and (len(body) - len(body.rstrip("\\"))) % 2 == 1:
+        return True                            # a backslash-newline: the line goes on
     try:
         parse(text)
     except IncompleteInput:

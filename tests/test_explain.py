@@ -74,9 +74,10 @@ SAMPLES = {
     syntax.Function: "f() { true; }",
     syntax.Cond: "[[ a == a ]]",
     syntax.ArithCommand: "(( 1 ))",
+    syntax.ArithFor: "for (( i = 0; i < 1; i++ )); do :; done",
 }
 WORD_LEVEL = {syntax.Lit, syntax.Param, syntax.CommandSub, syntax.Arith, syntax.Word,
-              syntax.Redir, syntax.Assign}
+              syntax.Redir, syntax.Assign, syntax.ProcSub}
 
 
 class Stray(syntax.Node):

@@ -5,7 +5,7 @@ are imported now, the process-state ones when first used.
 """
 from .registry import BUILTINS, Builtin, builtin, lazy  # noqa: F401
 from . import core, jobctl, session, traps, variables  # noqa: F401,E402  (register builtins)
-from . import evaluation, let, lookup, options, scope, test  # noqa: F401,E402
+from . import dirs, evaluation, let, lookup, options, scope, test, umask  # noqa: F401,E402
 
 # Not needed by most scripts: imported at first use (minish -c's start-up).
 lazy("alias", ["alias", "unalias"])

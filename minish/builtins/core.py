@@ -69,6 +69,10 @@ def _echo_escapes(text: str) -> tuple[str, bool]:
             i += 2
         elif nxt == "c":
             return "".join(result), True
+        elif nxt in "uU":                     # \uHHHH \UHHHHHHHH: a Unicode character
+            from ..lang.ansic import escape_at
+            piece, i = escape_at(text, i)
+            result.append(piece)
         elif nxt == "0" or nxt == "x":
             digits = "01234567" if nxt == "0" else "0123456789abcdefABCDEF"
             j = i + 2
@@ -77,68 +81,13 @@ def _echo_escapes(text: str) -> tuple[str, bool]:
             if nxt == "x" and j == i + 2:
                 result.append("\\x")
             else:
-                result.append(chr(int(text[i + 2:j] or "0", 8 if nxt == "0" else 16)))
+                from ..lang.ansic import byte
+                result.append(byte(int(text[i + 2:j] or "0", 8 if nxt == "0" else 16) & 0xFF))
             i = j
         else:
             result.append(c)
             i += 1
     return "".join(result), False
-
-
-@builtin("cd", "change the working directory", "cd [-L|-P] [dir | -]")
-def cd(sh, argv):
-    """Change the shell's working directory with chdir(2).
-    cd        go to $HOME
-    cd -      go back to $OLDPWD (and print it)
-    cd -P dir resolve symbolic links (physical); -L (default) keeps them in $PWD"""
-    args = argv[1:]
-    physical = False
-    while args and args[0] in ("-L", "-P"):
-        physical = args.pop(0) == "-P"
-    if len(args) > 1:
-        raise ShellError("too many arguments")
-    state = sh.state
-    if not args:
-        target = state.get("HOME")
-        if not target:
-            raise ShellError("HOME not set")
-    elif args[0] == "-":
-        target = state.get("OLDPWD")
-        if not target:
-            raise ShellError("OLDPWD not set")
-    else:
-        target = args[0]
-    old = state.get("PWD") or os.getcwd()
-    logical = os.path.normpath(os.path.join(old, target))
-    if logical.startswith("//") and not logical.startswith("///"):
-        logical = logical[1:]
-    try:
-        os.chdir(target if physical else logical)
-    except OSError as e:
-        raise ShellError(f"{target}: {e.strerror}") from None
-    state.set("OLDPWD", old)
-    state.set("PWD", os.getcwd() if physical else logical)
-    if args and args[0] == "-":
-        out(state.get("PWD") + "\n")
-    return 0
-
-
-@builtin("pwd", "print the working directory", "pwd [-L|-P]")
-def pwd(sh, argv):
-    """Print the working directory: $PWD (-L, default) or getcwd(3) (-P)."""
-    logical = sh.state.get("PWD")
-    if "-P" in argv[1:] or not logical or not _same_file(logical, "."):
-        out(os.getcwd() + "\n")
-    else:
-        out(logical + "\n")
-    return 0
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 @builtin("exit", "leave the shell", "exit [n]")
@@ -164,6 +113,8 @@ def exec_(sh, argv):
                     when cmd ends, so does the shell
     exec 3>f        with only redirections, they apply to the shell itself
                     and stay in force (try `ls -l /proc/$$/fd`)"""
+    if argv[1:2] == ["--"]:
+        argv = argv[1:]
     if len(argv) < 2:
         return 0
     process.flush_std_streams()
@@ -172,50 +123,16 @@ def exec_(sh, argv):
     raise ExitShell(status)                    # exec failed: a shell exits (XCU 2.14)
 
 
-@builtin("umask", "show or set the file-creation mask", "umask [-p] [-S] [mode]")
-def umask(sh, argv):
-    """The umask's bits are removed from the mode of every file created
-    (open(2) with 0666 becomes 0644 under umask 022).
-    umask 027   set it (octal)
-    umask -S    show it as the permissions that are left: u=rwx,g=rx,o=
-    umask -p    show it as a command that sets it again"""
-    args, flags = argv[1:], set()
-    while args and args[0].startswith("-") and len(args[0]) > 1:
-        if args[0] == "--":
-            args.pop(0)
-            break
-        if any(c not in "pS" for c in args[0][1:]):
-            raise check.invalid_option(args[0])
-        flags |= set(args.pop(0)[1:])
-    if args:
-        os.umask(check.mask(args[0]))
-        if "S" not in flags:
-            return 0
-    mask = os.umask(0)
-    os.umask(mask)
-    if "p" in flags and "S" not in flags:
-        out(f"umask {mask:04o}\n")
-    elif "S" in flags:
-        perms = []
-        for who, shift in (("u", 6), ("g", 3), ("o", 0)):
-            allowed = ~mask >> shift & 7
-            perms.append(who + "=" + "".join(c for c, bit in (("r", 4), ("w", 2), ("x", 1))
-                                             if allowed & bit))
-        out(",".join(perms) + "\n")
-    else:
-        out(f"{mask:04o}\n")
-    return 0
-
-
 @builtin(".", "run a file's commands in this shell", ". file [args]")
 def dot(sh, argv):
     """Read FILE and run its commands in the current shell (not a child):
     variables and `cd` in it change this shell."""
+    if argv[1:2] == ["--"]:
+        argv = argv[1:]
     if len(argv) < 2:
         raise check.UsageError("filename argument required")
     name = argv[1]
-    path = name if "/" in name else (program.search_path(name, sh.state.get("PATH"))
-                                     or name)
+    path = name if "/" in name else (_search_readable(name, sh.state.get("PATH")) or name)
     try:
         with open(path, encoding="utf-8", errors="surrogateescape") as f:
             text = f.read()
@@ -226,13 +143,23 @@ def dot(sh, argv):
         sh.state.positional = argv[2:]
     sh.state.return_depth += 1                 # `return` is allowed in here
     try:
-        return sh.run_text(text) if text.strip() else 0   # bash: an empty file gives 0
+        from .evaluation import run_string   # a syntax error: status 2, as eval
+        return run_string(sh, text, first_line=1) if text.strip() else 0   # empty: 0 (bash)
     except ReturnFromFunction as r:         # `return` ends the file, not the caller
         return r.status
     finally:
         sh.state.return_depth -= 1
         if len(argv) > 2:
             sh.state.positional = saved
+
+
+def _search_readable(name: str, path: str | None) -> str | None:
+    """`. name` looks along $PATH for a readable file (it need not be executable)."""
+    for directory in (path or "").split(":"):
+        candidate = os.path.join(directory or ".", name)
+        if os.path.isfile(candidate) and os.access(candidate, os.R_OK):
+            return candidate
+    return None
 
 
 BUILTINS["source"] = BUILTINS["."]
@@ -253,7 +180,10 @@ def continue_(sh, argv):
 def _loop_control(sh, argv, kind: str) -> int:
     levels = 1
     if len(argv) > 1:
-        levels = check.integer(argv[1], status=1)
+        if not argv[1].lstrip("-").isdigit():  # bash: a fatal error, the shell exits
+            report(f"{argv[0]}: {argv[1]}: numeric argument required")
+            raise ExitShell(128)
+        levels = int(argv[1])
         if levels < 1:
             raise ShellError(f"{argv[1]}: loop count out of range")
     if sh.state.loop_depth == 0:

@@ -4,18 +4,19 @@
 The arguments are joined with spaces and parsed again, so a second round
 of expansion happens: `eval echo \$HOME` prints the home directory.
 """
-from ..errors import ParseError, report
+from ..errors import ParseError, ShellError, report
 from ..lang.parser import Parser
 from .registry import builtin
 
 
-def run_string(sh, text: str) -> int:
+def run_string(sh, text: str, first_line: int | None = None) -> int:
     """Parse and run `text` one complete command at a time in shell `sh`.
 
     A syntax error is reported and gives status 2; the script that called
     eval goes on (unlike a syntax error in the script itself).
     """
-    parser = Parser(text, aliases=sh.state.aliases, first_line=max(sh.state.lineno, 1))
+    parser = Parser(text, aliases=sh.state.aliases,
+                    first_line=first_line if first_line is not None else max(sh.state.lineno, 1))
     status = 0
     while True:                                # (job texts come from each node's span)
         try:
@@ -32,4 +33,9 @@ def run_string(sh, text: str) -> int:
 def eval_(sh, argv):
     """Join the arguments with spaces and run the result as shell commands
     in this shell (so variables it sets stay set)."""
-    return run_string(sh, " ".join(argv[1:]))
+    args = argv[1:]
+    if args[:1] == ["--"]:
+        args = args[1:]
+    elif args and args[0].startswith("-") and len(args[0]) > 1:
+        raise ShellError(f"{args[0]}: invalid option\neval: usage: eval [arg ...]", status=2)
+    return run_string(sh, " ".join(args))

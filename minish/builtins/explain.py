@@ -15,8 +15,8 @@ import os
 from ..errors import ExpansionError, ParseError, ShellError, write
 from ..lang.expand import Expander
 from ..lang.parser import parse
-from ..lang.syntax import (AndOr, ArithCommand, Background, Case, Cond, For, Function, Group,
-                           If, Loop, Pipeline, Sequence, Simple, Subshell)
+from ..lang.syntax import (AndOr, ArithCommand, ArithFor, Background, Case, Cond, For,
+                           Function, Group, If, Loop, Pipeline, Sequence, Simple, Subshell)
 from ..run import program
 from ..run.executor import resolve
 from .registry import builtin
@@ -151,7 +151,8 @@ class Planner:
                 self.say(depth, "case: runs inside the shell; the word is matched against "
                                 "each pattern (fnmatch), and the first match's body runs")
                 self.shell_redirs(redirs, depth + 1)
-                for _, body in node.items:
+                for item in node.items:           # (patterns, body, ;; or ;& or ;;&)
+                    body = item[1]
                     if body is not None:
                         self.node(body, depth + 1)
             case Cond(redirs=redirs):
@@ -162,6 +163,12 @@ class Planner:
                 self.say(depth, "(( ... )): arithmetic inside the shell (no fork); status 0 "
                                 "when the value is not 0, else 1")
                 self.shell_redirs(redirs, depth + 1)
+            case ArithFor(body=body, redirs=redirs):
+                self.loops = True
+                self.say(depth, "for (( init; test; step )): C's loop, inside the shell (no "
+                                "fork); the body runs while the test is not 0")
+                self.shell_redirs(redirs, depth + 1)
+                self.node(body, depth + 1)
             case Function(name=name):
                 self.functions[name] = node
                 self.say(depth, f"defines the function {name}: nothing runs until it is called")

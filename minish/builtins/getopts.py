@@ -36,7 +36,7 @@ def getopts(sh, argv):
         optind = 1
     # Where in a bundle like -abc we are: kept beside the OPTIND it goes with,
     # so assigning OPTIND=1 starts over (as bash does).
-    saved_optind, pos = getattr(state, "getopts_place", (None, 1))
+    saved_optind, pos = state.getopts_place
     if saved_optind != optind or optind < 1:
         pos = 1
     optind = max(optind, 1)
@@ -54,8 +54,8 @@ def getopts(sh, argv):
         state.set(name, letter)
         return 0
 
-    if optind > len(args):
-        finish("?", None, optind, 1)
+    if optind > len(args):                     # nothing left (OPTIND no further than $#+1)
+        finish("?", None, min(optind, len(args) + 1), 1)
         return 1
     arg = args[optind - 1]
     if pos == 1 and (arg == "--"):

@@ -150,7 +150,8 @@ def _list_signals(specs: list[str]) -> int:
 @builtin("wait", "wait for background jobs", "wait [pid | %job ...]")
 def wait(sh, argv):
     """Wait for background jobs to end (waitpid(2)); the status is the last one's.
-    With no argument, wait for all of them.  A trapped signal ends the wait
+    With no argument, wait for all of them; `wait -n`: the next one to end.
+    A trapped signal ends the wait
     at once, with status 128+signal, and its trap runs (POSIX)."""
     from ..run import signals
     signals.in_wait_builtin = True
@@ -163,6 +164,8 @@ def wait(sh, argv):
 
 
 def _wait(sh, argv) -> int:
+    if argv[1:2] == ["-n"]:                    # wait -n [id ...]: the next one to end
+        return _wait_next(sh, argv[2:])
     if len(argv) == 1:
         for job in list(sh.jobs.jobs.values()):
             if job.background:
@@ -186,6 +189,41 @@ def _wait(sh, argv) -> int:
         status = sh.jobs.wait_for(job, foreground=False)
         sh.jobs.remove(job)
     return status
+
+
+def _wait_next(sh, specs: list[str]) -> int:
+    """wait -n: block until any of the jobs ends; remove it; its status.
+
+    waitid(2) with WNOWAIT sleeps until *some* child has ended without
+    reaping it; the job table then reaps it (WNOHANG) and we look again.
+    SIGCHLD stays blocked from the check to the sleep, so the REPL's
+    handler cannot reap the child in between and leave us asleep.
+    """
+    import signal
+    jobs = sh.jobs
+    wanted = [jobs.find(s) for s in specs] if specs else None
+    while True:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+        try:
+            jobs.reap(forget=False)
+            pool = [j for j in (wanted or list(jobs.jobs.values())) if j and j.background]
+            done = [j for j in pool if j.done]
+            if done:
+                jobs.remove(done[0])
+                return done[0].status
+            if not pool:
+                return 127
+            if jobs.noreap:                    # zombies stay: wait for the first job
+                status = jobs.wait(pool[0])
+                jobs.remove(pool[0])
+                return status
+            info = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOWAIT)
+            if info is not None and jobs.by_pid(info.si_pid) is None:
+                os.waitpid(info.si_pid, os.WNOHANG)   # not a job of ours: reap it
+        except ChildProcessError:
+            return 127
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 @builtin("disown", "forget a job (it keeps running)", "disown [%job ...]")

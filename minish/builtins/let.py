@@ -23,6 +23,7 @@ def let(sh, argv):
 
 def run_arith_command(sh, node) -> int:
     """(( expr )): the executor's arm for syntax.ArithCommand."""
+    sh.state.lineno = node.line                # $LINENO
     try:
         return 0 if sh.expander.arith(node.expr) else 1
     except ShellError as e:

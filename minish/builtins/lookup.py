@@ -19,9 +19,25 @@ KEYWORDS = frozenset({"if", "then", "elif", "else", "fi", "while", "until", "do"
                       "function", "select", "coproc"})
 
 
-def skip_functions(argv: list[str]) -> tuple[list[str], bool]:
+# POSIX's special builtins (XCU 2.14): under `set -o posix` no function
+# can hide them, and X=1 before one of them stays set afterwards.
+SPECIAL_BUILTINS = frozenset({":", ".", "break", "continue", "eval", "exec", "exit", "export",
+                              "readonly", "return", "set", "shift", "times", "trap", "unset"})
+
+
+def keeps_prefix(state, name: str) -> bool:
+    """Does `X=1 name` leave X set (a special builtin in posix mode)?"""
+    return name in SPECIAL_BUILTINS and "posix" in state.options
+
+
+def skip_functions(argv: list[str], state=None) -> tuple[list[str], bool]:
     """`command NAME args` (and `command -p`): the executor runs NAME with
     no function lookup.  Returns (argv to run, True) when it applies."""
+    if state is not None:
+        if argv[0] in state.functions:
+            return argv, False                 # a function called `command` wins
+        if keeps_prefix(state, argv[0]):
+            return argv, True
     found = False
     while argv and argv[0] == "command" and len(argv) > 1:
         rest = argv[1:]

@@ -205,29 +205,10 @@ def _pad(text: str, flags: str, width: str | None) -> str:
     return text.ljust(int(width)) if "-" in flags else text.rjust(int(width))
 
 
-ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", "a": "\a", "b": "\b", "f": "\f",
-           "r": "\r", "v": "\v", '"': '"', "'": "'", "?": "?", "e": "\x1b", "E": "\x1b"}
-
-
 def _escape(fmt: str, i: int) -> tuple[str, int]:
-    """A backslash escape in the format at fmt[i]: (its text, where to go on)."""
-    nxt = fmt[i + 1:i + 2]
-    if nxt in ESCAPES and nxt:
-        return ESCAPES[nxt], i + 2
-    if nxt and nxt in "01234567":
-        j = i + 1
-        while j < len(fmt) and j < i + 4 and fmt[j] in "01234567":
-            j += 1
-        return chr(int(fmt[i + 1:j], 8) & 0xFF), j
-    for letter, size, base in (("x", 2, 16), ("u", 4, 16), ("U", 8, 16)):
-        if nxt == letter:
-            j = i + 2
-            while j < len(fmt) and j < i + 2 + size and fmt[j] in "0123456789abcdefABCDEF":
-                j += 1
-            if j == i + 2:
-                return "\\" + letter, j
-            return chr(int(fmt[i + 2:j], base)), j
-    return "\\", i + 1
+    """A backslash escape in the format (the same ones as $'...')."""
+    from ..lang.ansic import escape_at
+    return escape_at(fmt, i, control=False)
 
 
 def _octal_b(text: str) -> str:

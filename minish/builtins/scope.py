@@ -54,8 +54,7 @@ def _assign_each(sh, who: str, names: list[str], flags: set[str],
         if "x" in flags:
             state.export(name)
         if "x" in off:
-            state.exported.discard(name)
-            state._environ = None
+            state.unexport(name)
         if "r" in flags:
             state.readonly.add(name)
     return status

@@ -1,14 +1,12 @@
-"""test, [ and bash's [[ ]]: file tests, string and integer comparisons.
+"""test and [: file tests, string and integer comparisons.
 
     test -f file        [ -d dir ]        [ "$a" = "$b" ]     [ "$n" -lt 10 ]
     [ ! -e f ]          [ -n "$x" -a -r f ]                  [ \\( a \\) ]
-    [[ $file == *.txt ]]   pattern match (quote the right side for a literal)
-    [[ $s =~ ^[0-9]+$ ]]   regular expression; the groups go to BASH_REMATCH
-    [[ -f a && ! -d b ]]   && || ! ( ) inside, no word splitting, no globbing
 
 Status 0 (true), 1 (false) or 2 (a usage error).  The file tests call
 stat(2)/lstat(2)/access(2) on the name.  POSIX gives the rules for 0 to 4
-arguments (XCU test); beyond that -a binds tighter than -o.
+arguments (XCU test); beyond that -a binds tighter than -o.  bash's
+[[ ]] reuses the Tester class (builtins/cond.py).
 """
 import os
 import stat
@@ -33,7 +31,7 @@ INT_OPS = {"-eq": int.__eq__, "-ne": int.__ne__, "-lt": int.__lt__, "-le": int._
 BINARY = set(INT_OPS) | {"=", "==", "!=", "<", ">", "-nt", "-ot", "-ef"}
 
 
-class _Usage(Exception):
+class UsageError(Exception):
     """A malformed expression: status 2."""
 
 
@@ -60,7 +58,7 @@ class Tester:
                 return result
         value = self._or()
         if self.i != len(args):
-            raise _Usage(f"{args[self.i]}: unexpected operator" if self.i < len(args)
+            raise UsageError(f"{args[self.i]}: unexpected operator" if self.i < len(args)
                          else "argument expected")
         return value
 
@@ -73,7 +71,7 @@ class Tester:
                 return args[1] == ""
             if args[0] in UNARY:
                 return self.unary(args[0], args[1])
-            raise _Usage(f"{args[0]}: unary operator expected")
+            raise UsageError(f"{args[0]}: unary operator expected")
         if n == 3:
             if args[1] in self.binary_ops:
                 return self.binary(args[0], args[1], args[2])
@@ -83,7 +81,7 @@ class Tester:
                 return not self._by_count(args[1:])
             if args[0] == "(" and args[2] == ")":
                 return args[1] != ""
-            raise _Usage(f"{args[1]}: binary operator expected")
+            raise UsageError(f"{args[1]}: binary operator expected")
         if n == 4 and args[0] == "!":
             result = self._by_count(args[1:])
             return None if result is None else not result
@@ -118,12 +116,12 @@ class Tester:
     def _primary(self) -> bool:
         tok = self._peek()
         if tok is None:
-            raise _Usage("argument expected")
+            raise UsageError("argument expected")
         if tok == "(":
             self.i += 1
             value = self._or()
             if self._peek() != ")":
-                raise _Usage("`)' expected")
+                raise UsageError("`)' expected")
             self.i += 1
             return value
         nxt = self.args[self.i + 1] if self.i + 1 < len(self.args) else None
@@ -188,14 +186,14 @@ class Tester:
         body = text.strip()
         digits = body[1:] if body[:1] in "+-" else body
         if not (digits.isascii() and digits.isdigit()):
-            raise _Usage(f"{text}: integer expression expected")
+            raise UsageError(f"{text}: integer expression expected")
         return int(body)
 
 
 def run_test(sh, args: list[str], who: str) -> int:
     try:
         return 0 if Tester(sh, args, who).run() else 1
-    except _Usage as e:
+    except UsageError as e:
         raise ShellError(str(e), status=2) from None
 
 
@@ -214,134 +212,3 @@ def bracket(sh, argv):
     if argv[-1] != "]":
         raise ShellError("missing `]'", status=2)
     return run_test(sh, argv[1:-1], "[")
-
-
-class CondTester(Tester):
-    """[[ ]]: == and != match glob patterns, =~ a regular expression."""
-    binary_ops = BINARY | {"=~"}
-
-    def __init__(self, sh, args, patterns) -> None:
-        super().__init__(sh, args, "[[")
-        self.patterns = patterns                 # right-hand sides, as patterns
-
-    def equal(self, left: str, right: str) -> bool:
-        from ..lang.pattern import match
-        return match(self.patterns.get(id(right), right), left)
-
-    def integer(self, text: str) -> int:
-        from ..lang.arith import evaluate      # [[ ]] evaluates arithmetic: [[ x+1 -eq 2 ]]
-        return evaluate(text, self.sh.state) if text.strip() else 0
-
-
-def run_cond(sh, node) -> int:
-    """[[ ... ]]: expand the words (no splitting, no globbing), then test.
-
-    The right side of == and != is a pattern (its quoted parts literal);
-    the right side of =~ a regular expression (re(3)-like), whose groups
-    go to the array BASH_REMATCH.
-    """
-    items, args, patterns = node.items, [], {}
-    ops = {"&&": "-a", "||": "-o"}
-    for i, (kind, value) in enumerate(items):
-        if kind == "op":
-            args.append(ops.get(value, value))
-            continue
-        prev = items[i - 1][1] if i and items[i - 1][0] == "word" else None
-        prev_text = _literal(prev)
-        text = sh.expander.single(value)
-        if prev_text in ("==", "=", "!="):
-            patterns_text = sh.expander.pattern(value)
-            text = _Marked(text)
-            patterns[id(text)] = patterns_text
-        elif prev_text == "=~":
-            text = _Marked(text)
-            patterns[id(text)] = ("re", _regex(sh, value))
-        args.append(text)
-    tester = _CondRunner(sh, args, patterns)
-    try:
-        return 0 if tester.run() else 1
-    except _Usage as e:
-        raise ShellError(str(e), status=2) from None
-    except ShellError as e:
-        raise ShellError(e.message, status=1) from None
-
-
-class _Marked(str):
-    """A right-hand side string whose pattern is looked up by identity."""
-
-
-def _literal(word) -> str | None:
-    if word is None or len(word.parts) != 1 or word.parts[0].__class__.__name__ != "Lit":
-        return None
-    return None if word.parts[0].quoted else word.parts[0].text
-
-
-def _regex(sh, word) -> str:
-    import re
-    out = []
-    for part in word.parts:
-        from ..lang.syntax import Word
-        text = sh.expander.single(Word((part,)))
-        out.append(re.escape(text) if getattr(part, "quoted", False) else text)
-    return "".join(out)
-
-
-class _CondRunner(CondTester):
-    def __init__(self, sh, args, patterns) -> None:
-        super().__init__(sh, args, patterns)
-        self.i = 0
-
-    def run(self) -> bool:                     # no POSIX by-count rules in [[ ]]
-        value = self._or()
-        if self.i != len(self.args):
-            raise _Usage(f"syntax error in conditional expression near `{self.args[self.i]}'")
-        return value
-
-    def _or(self) -> bool:                     # && and || short-circuit in [[ ]]
-        value = self._and()
-        while self._peek() == "-o" and not isinstance(self._peek(), _Marked):
-            self.i += 1
-            if value:
-                self._skip(self._and)
-            else:
-                value = self._and()
-        return value
-
-    def _and(self) -> bool:
-        value = self._not()
-        while self._peek() == "-a" and not isinstance(self._peek(), _Marked):
-            self.i += 1
-            if not value:
-                self._skip(self._not)
-            else:
-                value = self._not()
-        return value
-
-    def _skip(self, rule) -> None:
-        """Parse the operand without acting on it (short-circuit)."""
-        saved = self.sh
-        self.sh = _NoSideEffects(saved)
-        try:
-            rule()
-        finally:
-            self.sh = saved
-
-    def binary(self, left, op, right) -> bool:
-        if op == "=~":
-            import re
-            try:
-                match = re.search(self.patterns[id(right)][1], left)
-            except re.error:
-                return False
-            if isinstance(self.sh, _NoSideEffects):
-                return bool(match)
-            groups = [match.group(0)] + [g or "" for g in match.groups()] if match else []
-            self.sh.state.set_array("BASH_REMATCH", groups)
-            return bool(match)
-        return super().binary(left, op, right)
-
-
-class _NoSideEffects:
-    def __init__(self, sh) -> None:
-        self.state, self.expander = sh.state, sh.expander
-

@@ -55,8 +55,10 @@ def trap(sh, argv):
             action = traps[number].replace("'", "'\\''")
             write(1, f"trap -- '{action}' {check.signal_name(number)}\n")
         return 0
-    if len(args) == 1:
-        args = ["-", args[0]] if args[0] not in ("-", "") else args
+    if len(args) == 1 or (args[0].isascii() and args[0].isdigit()):
+        # `trap INT` or `trap 0 2`: a first operand that is a signal number
+        # (or a lone operand) means "reset these" (XCU trap)
+        args = ["-"] + args if args[0] not in ("-", "") else args
     action, specs = args[0], args[1:]
     if not specs:
         raise check.UsageError()

@@ -10,15 +10,19 @@ from .core import out
 from .registry import builtin
 
 
-@builtin("export", "put variables in the environment of commands", "export [-p] [name[=value] ...]")
+@builtin("export", "put variables in the environment of commands", "export [-np] [name[=value] ...]")
 def export(sh, argv):
     """Mark variables for export: every command started afterwards gets
     them in its environment (environ(7)).  With no names, list them."""
-    names = [a for a in argv[1:] if a != "-p"]
+    names, unexport = argv[1:], False
+    while names and names[0] in ("-p", "-n", "-f", "--"):
+        unexport = unexport or names[0] == "-n"
+        if names.pop(0) == "--":
+            break
     if not names:
         for name in sorted(sh.state.exported):
             if name in sh.state.vars:
-                out(f"export {name}={_quote_value(sh.state.vars[name])}\n")
+                out(f"declare -x {name}={_quote_value(sh.state.vars[name])}\n")
         return 0
     status = 0
     for arg in names:
@@ -28,8 +32,16 @@ def export(sh, argv):
             status = 1
             continue
         if eq:
-            sh.state.set(name, value)
-        sh.state.export(name)
+            try:
+                sh.state.set(name, value)
+            except ShellError as e:
+                report(e.message)
+                status = 1
+                continue
+        if unexport:                           # export -n: a shell variable again
+            sh.state.unexport(name)
+        else:
+            sh.state.export(name)
     return status
 
 
@@ -50,7 +62,9 @@ def unset(sh, argv):
                            and name in sh.state.functions):
             sh.state.functions.pop(name, None)
             continue
-        if not is_name(name):
+        if name.endswith("]") and "[" in name and is_name(name.partition("[")[0]):
+            status |= _unset_element(sh, name)  # unset 'a[1]'
+        elif not is_name(name):
             report(f"unset: `{name}': not a valid identifier")
             status = 1
         elif name in sh.state.readonly:
@@ -63,11 +77,31 @@ def unset(sh, argv):
 
 @builtin("shift", "shift the positional parameters left", "shift [n]")
 def shift(sh, argv):
-    """Drop $1 .. $n; $n+1 becomes $1."""
+    """Drop $1 .. $n; $n+1 becomes $1.  Status 1 if there are fewer than n."""
+    if len(argv) > 2:
+        raise ShellError("too many arguments")
     n = check.integer(argv[1], status=1) if len(argv) > 1 else 1
     if n < 0:
         raise ShellError(f"{argv[1]}: shift count out of range")
     if n > len(sh.state.positional):
         return 1
     del sh.state.positional[:n]
+    return 0
+
+
+def _unset_element(sh, name: str) -> int:
+    """unset 'a[i]': remove one element of an array (the others keep their index)."""
+    base, _, sub = name[:-1].partition("[")
+    items = sh.state.arrays.get(base)
+    index = sh.expander.index(sub)
+    if items is None:
+        if index == 0 and base in sh.state.vars:
+            sh.state.unset(base)
+        return 0
+    if index < 0:
+        index += max(items, default=-1) + 1
+        if index < 0:
+            report(f"unset: [{sub}]: bad array subscript")
+            return 1
+    items.pop(index, None)
     return 0

@@ -22,7 +22,7 @@ BINARY = [  # precedence levels, loosest first
 ]
 ASSIGN_OPS = ("=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=")
 OPERATORS = sorted({op for level in BINARY for op in level} | set(ASSIGN_OPS) |
-                   {"?", ":", "(", ")", "!", "~", ","}, key=len, reverse=True)
+                   {"?", ":", "(", ")", "!", "~", ",", "++", "--"}, key=len, reverse=True)
 WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@#")
 MIN, MAX = -2 ** 63, 2 ** 63 - 1
 DEPTH_LIMIT = 32   # x='y+1' y='x+1': bash stops at 1024; Python's stack is smaller
@@ -75,6 +75,7 @@ class _Evaluator:
 
     # -- grammar, loosest first ----------------------------------------------
     def comma(self) -> int:
+        """a, b: evaluate both, the value is b's (C's comma operator)."""
         value = self.assignment()
         while self._peek() == ",":
             self.i += 1
@@ -84,15 +85,14 @@ class _Evaluator:
     def assignment(self) -> int:
         tok, op = self._peek(), self._peek(1)
         if op in ASSIGN_OPS and tok is not None:
-            if not is_name(tok):
+            if not _is_name(tok):
                 self.i += 1
                 self._fail("attempted assignment to non-variable")
             self.i += 2
             value = self.assignment()
             if op != "=":
                 value = self._apply(op[:-1], self._variable(tok), value, self.i - 1)
-            if not self.skip:
-                self.vars.set(tok, str(value))
+            self._assign(tok, value)
             return value
         return self.conditional()
 
@@ -141,6 +141,15 @@ class _Evaluator:
 
     def unary(self) -> int:
         tok = self._peek()
+        if tok in ("++", "--"):                # ++x, --x: change, then use
+            self.i += 1
+            name = self._peek()
+            if name is None or not _is_name(name):
+                self._fail()
+            self.i += 1
+            value = self._variable(name) + (1 if tok == "++" else -1)
+            self._assign(name, value)
+            return value
         if tok in ("-", "+", "!", "~"):
             self.i += 1
             value = self.unary()
@@ -157,13 +166,39 @@ class _Evaluator:
         self.i += 1
         if tok[0].isascii() and tok[0].isdigit():
             return self._number(tok)
-        if is_name(tok):
+        if _is_name(tok):
+            if self._peek() in ("++", "--"):   # x++, x--: use, then change
+                op = self.tokens[self.i]
+                self.i += 1
+                value = self._variable(tok)
+                self._assign(tok, value + (1 if op == "++" else -1))
+                return value
             return self._variable(tok)
         self._fail("syntax error in expression", self.i - 1)
 
+    def _assign(self, name: str, value: int) -> None:
+        """x = value, or a[i] = value (bash arrays); nothing on a skipped side."""
+        if self.skip:
+            return
+        base, sub = _split(name)
+        if sub is None:
+            self.vars.set(name, str(value))
+        else:
+            self.vars.set_item(base, evaluate(sub, self.vars), str(value))
+
     # -- operands ----------------------------------------------------------------
     def _variable(self, name: str) -> int:
-        value = (self.vars.get(name) or "").strip()
+        base, sub = _split(name)
+        if sub is not None:                    # a[i]: the element, 0 if unset
+            items = self.vars.arrays.get(base)
+            index = evaluate(sub, self.vars)
+            if items is None:
+                raw = self.vars.get(base) if index == 0 else None
+            else:
+                raw = items.get(index + (max(items, default=-1) + 1 if index < 0 else 0))
+            value = (raw or "").strip()
+        else:
+            value = (self.vars.get(name) or "").strip()
         if not value:
             return 0
         digits = value[1:] if value[0] in "+-" else value
@@ -232,6 +267,13 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
             j = i
             while j < len(text) and text[j] in WORD_CHARS:
                 j += 1
+            if text.startswith("[", j) and not c.isdigit():   # a[i+1]: an element
+                depth = 0
+                for k in range(j, len(text)):
+                    depth += (text[k] == "[") - (text[k] == "]")
+                    if depth == 0:
+                        j = k + 1
+                        break
             tokens.append(text[i:j])
             i = j
             continue
@@ -242,6 +284,19 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
         tokens.append(op)
         i += len(op)
     return tokens, starts
+
+
+def _split(name: str) -> tuple[str, str | None]:
+    """'a[i+1]' -> ('a', 'i+1'); 'x' -> ('x', None)."""
+    if name.endswith("]") and "[" in name:
+        base, _, sub = name[:-1].partition("[")
+        return base, sub
+    return name, None
+
+
+def _is_name(tok: str) -> bool:
+    """A variable, or an element of an array variable (a[i])."""
+    return is_name(_split(tok)[0])
 
 
 def _is_junk(tok: str) -> bool:

@@ -6,6 +6,7 @@ lexer's own scanners (`run`, `_word_parts`, `_double_quoted`) for what is
 nested inside.  Also here: what a name is, the one rule for it.
 """
 
+from .ansic import decode
 from .syntax import Arith, CommandSub, Lit, Param, Word
 
 SPECIAL_PARAMS = frozenset("?$!#@*-0123456789")
@@ -44,6 +45,25 @@ class DollarForms:
             return Param(c, quoted)
         if c == "{":
             return self._braced(quoted)
+        if c == '"' and not quoted:           # $"...": the same as "..." (no locale)
+            self.pos = i
+            return Lit("", quoted=True)
+        if c == "'" and not quoted:           # bash's $'...': C escapes, quoted
+            end, j = None, i + 1
+            while j < len(text):
+                if text[j] == "\\":
+                    j += 2
+                    continue
+                if text[j] == "'":
+                    end = j
+                    break
+                j += 1
+            if end is None:
+                self.incomplete = "'"
+                self.pos = len(text)
+                return Lit(decode(text[i + 1:]), quoted=True)
+            self.pos = end + 1
+            return Lit(decode(text[i + 1:end]), quoted=True)
         if text.startswith("((", i):
             end = _arith_end(text, i + 2)
             if end is not None:
@@ -113,11 +133,14 @@ class DollarForms:
                 body = rest[len(op):]
                 if self.depth >= MAX_DEPTH:
                     return Param(name, quoted, op, Word((Lit(body, quoted=True),)))
+                # A pattern is lexed as unquoted text even inside "...":
+                # "${x#*}" still strips (only quotes *inside* the braces count).
+                pattern = op in ("##", "#", "%%", "%") or op[0] == "/"
                 if op in ("//", "/#", "/%", "/", ":"):   # two words: pat/string, offset:length
                     words = split_operands(body, op[0])
-                    return Param(name, quoted, op, tuple(self._arg_word(w, quoted)
-                                                         for w in words))
-                return Param(name, quoted, op, self._arg_word(body, quoted))
+                    return Param(name, quoted, op, tuple(
+                        self._arg_word(w, quoted and not pattern) for w in words))
+                return Param(name, quoted, op, self._arg_word(body, quoted and not pattern))
         return Param(name, quoted, "bad", inner)
 
     def _arg_word(self, text: str, quoted: bool) -> Word:

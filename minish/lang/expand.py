@@ -14,34 +14,49 @@ import pwd
 import time
 
 from ..errors import ExpansionError, ShellError
-from . import varops
+from . import assignment, bashops, varops
 from .dollar import is_name
 from .pattern import escape, expand_path, match
-from .syntax import Arith, CommandSub, Lit, Param, Word
+from .syntax import Arith, CommandSub, Lit, Param, ProcSub, Simple, Word
 
 GLOB_CHARS = frozenset("*?[")
 
 
 class Expander:
-    def __init__(self, state, command_sub) -> None:
+    def __init__(self, state, command_sub, proc_sub=None) -> None:
         self.state = state
         self.command_sub = command_sub         # callable(body) -> output text
+        self.proc_sub = proc_sub               # callable(body, reading) -> "/dev/fd/N"
 
     # -- entry points ---------------------------------------------------------
     def words(self, words) -> list[str]:
         """Full expansion of a command's words into argv."""
         argv: list[str] = []
+        declaring = False                      # local/export/readonly... NAME=value
         for word in words:
             parts = word.parts
-            if len(parts) == 1 and type(parts[0]) is Lit and _plain(parts[0].text):
+            if declaring and assignment.is_assignment_word(parts):
+                argv.append(self.assignment_value(word))   # not split, not globbed
+            elif len(parts) == 1 and type(parts[0]) is Lit and _plain(parts[0].text):
                 argv.append(parts[0].text)     # fast path: nothing to expand
+            elif "braceexpand" in self.state.options and any(
+                    type(p) is Lit and not p.quoted and "{" in p.text for p in parts):
+                from .braces import expand_braces      # {a,b} {1..5} (bash)
+                for one in expand_braces(parts):
+                    argv.extend(self._fields(Word(one, word.span)))
             else:
                 argv.extend(self._fields(word))
+            if len(argv) == 1 and argv[0] in varops.DECLARATIONS:
+                declaring = True
         return argv
+
+    def assignment_value(self, word: Word) -> str:
+        """The value of NAME=value (assignment.py): ~ rules, no splitting."""
+        return assignment.value(self, word)
 
     def single(self, word: Word) -> str:
         """Expansion without splitting or globbing (assignments, ${x:-w})."""
-        parts = _expand_tilde(word.parts, self.state.vars.get("HOME"))
+        parts = expand_tilde(word.parts, self.state.vars.get("HOME"))
         out = []
         for part in parts:
             value = self._value(part)
@@ -51,7 +66,7 @@ class Expander:
     def pattern(self, word: Word) -> str:
         """A pattern (pattern.py): expanded, quoted characters made literal."""
         out = []
-        for part in _expand_tilde(word.parts, self.state.vars.get("HOME")):
+        for part in expand_tilde(word.parts, self.state.vars.get("HOME")):
             value = self._value(part)
             if isinstance(value, list):
                 value = " ".join(value)
@@ -84,7 +99,7 @@ class Expander:
                 fields.append(current)
             current, forced = [], False
 
-        for part in _expand_tilde(word.parts, self.state.vars.get("HOME")):
+        for part in expand_tilde(word.parts, self.state.vars.get("HOME")):
             for atom in self._atoms(part):
                 if atom is HARD:
                     close(hard=True)
@@ -115,12 +130,15 @@ class Expander:
         if isinstance(part, Param) and part.op in ("-", ":-", "+", ":+") \
                 and part.arg is not None:
             value = self.lookup(part.name)
-            empty = value is None or (part.op[0] == ":" and
-                                      (value == "" or value == []))
-            if isinstance(value, list) and part.name in ("@", "*") and not value:
-                empty = True
+            if isinstance(value, list):        # $@, ${a[@]}: unset when empty,
+                ifs = self.state.vars.get("IFS", " \t\n")     # null when joined is ""
+                empty = not value or (part.op[0] == ":" and ifs[:1].join(value) == "")
+            else:
+                empty = value is None or (part.op[0] == ":" and value == "")
             if empty == (part.op[-1] == "-"):  # the word is used
-                atoms = [a for p in part.arg.parts for a in self._word_atom(p, quoted)]
+                arg = part.arg.parts if quoted else \
+                    expand_tilde(part.arg.parts, self.state.vars.get("HOME"))
+                atoms = [a for p in arg for a in self._word_atom(p, quoted)]
                 return atoms or ([("", "q")] if quoted else [])
             if part.op[-1] == "+":
                 return [("", "q")] if quoted else []
@@ -165,7 +183,15 @@ class Expander:
         if isinstance(part, Lit):
             return part.text
         if isinstance(part, CommandSub):
-            return self.command_sub(part.body).rstrip("\n")
+            body = part.body                   # $(< file): the file, with no child (bash)
+            if isinstance(body, Simple) and not body.words and not body.assigns and \
+                    len(body.redirs) == 1 and body.redirs[0].op == "<":
+                return _read_file(self.redirect_target(body.redirs[0].target)).rstrip("\n")
+            return self.command_sub(body).rstrip("\n")
+        if isinstance(part, ProcSub):
+            if self.proc_sub is None:
+                raise ShellError("process substitution: not here")
+            return self.proc_sub(part.body, part.reading)
         if isinstance(part, Arith):
             from .arith import evaluate        # imported only when $(( )) appears
             return str(evaluate(self.single(part.expr), self.state))
@@ -176,7 +202,7 @@ class Expander:
         if op == "bad":                        # ${x!}, ${}: the lexer marked it
             raise ExpansionError(f"${{{part.arg}}}: bad substitution")
         if op in ("!", "!*"):                  # ${!x}, ${!a[@]}, ${!prefix@}
-            return self._indirect(name, op)
+            return bashops.indirect(self, name, op)
         value = self.lookup(name)
         if value is None and "nounset" in self.state.options and \
                 (op is None or op in ("#", "##", "%", "%%")) and name not in ("@", "*"):
@@ -188,7 +214,7 @@ class Expander:
                 return str(len(value))
             return str(len(value or ""))
         if op in BASH_OPS:
-            return self._bash_op(part, value)
+            return bashops.bash_op(self, part, value)
         if isinstance(value, list) and op in ("#", "##", "%", "%%"):
             pattern = self.pattern(part.arg)   # ${@%x}: element by element
             return [_trim(v, pattern, op) for v in value]
@@ -210,7 +236,7 @@ class Expander:
             new = self.single(part.arg)
             self.state.set(name, new)
             return new
-        if unset:                              # ${x?message}
+        if unset:                              # ${x?message}: a script stops (XCU 2.6.2)
             message = self.single(part.arg) or "parameter null or not set"
             raise ExpansionError(f"{name}: {message}", fatal=True)
         return value
@@ -220,74 +246,13 @@ class Expander:
         (Shell.run_line decides, as for ${x?})."""
         raise ExpansionError(f"{name}: unbound variable", fatal=True)
 
-    def _bash_op(self, part: Param, value):
-        """${x:o:l} ${x/p/r} ${x^^} ${x@Q} (varops.py), element by element
-        for ${a[@]} and $@."""
-        op, arg = part.op, part.arg
-        if op == ":":
-            offset = self.arith(arg[0])
-            length = self.arith(arg[1]) if len(arg) > 1 else None
-            if part.name in ("@", "*"):        # ${@:0} starts at $0
-                value = [self.state.arg0] + list(self.state.positional)
-            return varops.substring(value if value is not None else "", offset, length)
-        if op.startswith("/"):
-            pattern, new = self.pattern(arg[0]), (self.single(arg[1]) if len(arg) > 1 else "")
-            one = lambda v: varops.replace(v, pattern, new, op[:2] if op != "//" else op)
-        elif op == "@":
-            letter = self.single(arg)
-            one = lambda v: varops.quote_value(v, letter)
-        else:
-            pattern = self.pattern(arg) if arg.parts else ""
-            one = lambda v: varops.change_case(v, op, pattern)
-        if isinstance(value, list):
-            return [one(v) for v in value]
-        return one(value) if value is not None else ""
-
     def arith(self, word: Word) -> int:
         from .arith import evaluate            # imported only when needed
         return evaluate(self.single(word), self.state)
 
-    def _indirect(self, name: str, op: str):
-        st = self.state
-        if op == "!*":                         # ${!prefix@}: names starting with prefix
-            names = set(st.vars) | set(st.arrays)
-            return sorted(n for n in names if n.startswith(name[:-1]))
-        base, sub = varops.split_subscript(name)
-        if sub in ("@", "*"):                  # ${!a[@]}: the indices
-            if base in st.arrays:
-                return [str(i) for i in sorted(st.arrays[base])]
-            return ["0"] if base in st.vars else []
-        target = self.lookup(name)
-        if target is None:
-            if "nounset" in st.options:
-                self.unbound(name)
-            return ""
-        if isinstance(target, list):
-            target = " ".join(target)
-        value = self.lookup(target) if target else None
-        if not target or (value is None and not _valid_ref(target)):
-            raise ShellError(f"{target}: invalid indirect expansion")
-        return value if value is not None else ""
-
     def assign(self, a) -> str:
-        """NAME=value, NAME+=value, NAME[i]=value, NAME=(x y) and NAME+=(z)."""
-        name, sub, append = varops.split_assignment(a.name)
-        st = self.state
-        if isinstance(a.value, tuple):         # an array literal
-            values = self.words(a.value)
-            st.set_array(name, values, append)
-            return "(" + " ".join(values) + ")"
-        value = self.single(a.value)
-        if sub is not None:
-            index = self.index(sub)
-            if append:
-                value = (st.arrays.get(name, {}).get(index, "")) + value
-            st.set_item(name, index, value)
-            return value
-        if append:
-            value = (self.lookup(name) or "") + value
-        st.set(name, value)
-        return value
+        """x=1, x+=1, a[i]=1, a=(1 2): see assignment.py."""
+        return assignment.assign(self, a)
 
     def index(self, sub: str) -> int:
         """An array subscript is arithmetic: a[i+1], a[$n], a[-1]."""
@@ -344,9 +309,12 @@ def _at_sign(part: Param) -> bool:
         (part.op == "!*" and part.name.endswith("@"))
 
 
-def _valid_ref(name: str) -> bool:
-    base, _ = varops.split_subscript(name)
-    return base.isidentifier() or base in ("@", "*", "#", "?", "-", "$", "!") or base.isdigit()
+def _read_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="surrogateescape") as f:
+            return f.read()
+    except OSError as e:
+        raise ShellError(f"{path}: {e.strerror}") from None
 
 
 def _random() -> str:
@@ -371,7 +339,7 @@ def _trim(value: str, pattern: str, op: str) -> str:
 
 def _plain(text: str) -> bool:
     """Unquoted text with no tilde or glob character expands to itself."""
-    return not (text.startswith("~") or GLOB_CHARS.intersection(text))
+    return not (text.startswith("~") or GLOB_CHARS.intersection(text) or "{" in text)
 
 
 def split_fields(value: str, ifs: str) -> tuple[list[tuple[str, bool]], str]:
@@ -400,7 +368,7 @@ def split_fields(value: str, ifs: str) -> tuple[list[tuple[str, bool]], str]:
     return pieces, "".join(cur)
 
 
-def _expand_tilde(parts: tuple, home: str | None) -> tuple:
+def expand_tilde(parts: tuple, home: str | None) -> tuple:
     """~ (the shell's $HOME) and ~user (from the password file) at the start of a word."""
     first = parts[0] if parts else None
     if not isinstance(first, Lit) or first.quoted or not first.text.startswith("~"):

@@ -9,19 +9,20 @@ the REPL, a syntax error at the end of a script).
 Quoting rules are POSIX XCU 2.2; word parts are the nodes in syntax.py.
 """
 
-from .dollar import NAME_CHARS, NAME_START, DollarForms  # noqa: F401  (highlight.py)
-from .syntax import Lit, Word
+from .dollar import DollarForms, _arith_end
+from .syntax import Lit, ProcSub, Word
 
 OPERATORS = ("&&", "||", ";;", ">>", ">&", "<&", ">|", "<>", "<<-", "<<",
              "|", "&", ";", "(", ")", "<", ">",
-             "&>>", "&>", "<<<")                # bash's both-fds and here-string
+             "&>>", "&>", "<<<", "|&",          # bash's both-fds, here-string, |&
+             ";;&", ";&")                       # and case fall-through
 OPERATOR_SET = frozenset(OPERATORS)
 REDIRECT_OPS = frozenset({">", ">>", ">|", "<", "<>", ">&", "<&", "<<", "<<-",
                           "&>", "&>>", "<<<"})
 METACHARS = frozenset(" \t\n|&;()<>")
 WORD_STOPS = METACHARS | frozenset("\\'\"$`")     # where a plain run of a word ends
 class Token:
-    """kind is WORD, IO_NUMBER, OP, NEWLINE, COMMENT or EOF."""
+    """kind is WORD, IO_NUMBER, IO_NAME, OP, NEWLINE, COMMENT or EOF."""
     __slots__ = ("kind", "text", "span", "word", "incomplete", "heredoc")
 
     def __init__(self, kind, text, span, word=None, incomplete=None):
@@ -53,6 +54,7 @@ class _Lexer(DollarForms):
     def run(self, stop_at_paren: bool = False) -> list[Token]:
         """Lex to the end, or (for $(...)) to the first unbalanced ')'."""
         tokens, text, depth = [], self.text, 0
+        cases = 0                              # open `case`s: their ) end patterns, not $(
         pending: list[tuple[Token, bool]] = []  # << delimiters waiting for their lines
         while True:
             c = self._skip_blanks()
@@ -72,15 +74,28 @@ class _Lexer(DollarForms):
                 end = text.find("\n", start)
                 self.pos = len(text) if end < 0 else end
                 tokens.append(Token("COMMENT", text[start:self.pos], (start, self.pos)))
-            elif c in METACHARS:
+            elif c == "(" and text.startswith("((", start) and \
+                    (end := _arith_end(text, start + 2)) is not None:
+                # bash's (( expr )): one opaque word between the parentheses,
+                # so a `<<` inside is a shift, never a here-document.
+                inner = Word((Lit(text[start + 2:end], quoted=True),), (start + 2, end))
+                tokens += [Token("OP", "(", (start, start + 1)),
+                           Token("OP", "(", (start + 1, start + 2)),
+                           Token("WORD", text[start + 2:end], (start + 2, end), inner),
+                           Token("OP", ")", (end, end + 1)), Token("OP", ")", (end + 1, end + 2))]
+                self.pos = end + 2
+            elif c in METACHARS and not _proc_sub_at(text, start):
                 op = _operator_at(text, start)
-                if stop_at_paren and op == ")" and depth == 0:
+                if stop_at_paren and op == ")" and depth == 0 and not cases:
                     return tokens
-                depth += (op == "(") - (op == ")")
+                if not (op == ")" and depth == 0 and cases):    # not a case pattern's )
+                    depth += (op == "(") - (op == ")")
                 self.pos += len(op)
                 tokens.append(Token("OP", op, (start, self.pos)))
             else:
                 tokens.append(self._word_token(start))
+                if stop_at_paren and tokens[-1].text in ("case", "esac"):
+                    cases = max(cases + (1 if tokens[-1].text == "case" else -1), 0)
                 if len(tokens) > 1 and tokens[-2].kind == "OP" and tokens[-2].text in ("<<", "<<-"):
                     pending.append((tokens[-1], tokens[-2].text == "<<-"))
 
@@ -134,6 +149,9 @@ class _Lexer(DollarForms):
         kind = "WORD"
         if raw.isascii() and raw.isdigit() and end < len(self.text) and self.text[end] in "<>":
             kind = "IO_NUMBER"                 # the 2 in 2>file (XCU 2.10.1)
+        elif raw[:1] == "{" and raw[-1:] == "}" and raw[1:-1].isidentifier() and \
+                end < len(self.text) and self.text[end] in "<>":
+            kind = "IO_NAME"                   # bash's {fd}>file: the shell picks the fd
         return Token(kind, raw, (start, end), Word(tuple(parts), (start, end)),
                      self.incomplete)
 
@@ -147,6 +165,12 @@ class _Lexer(DollarForms):
         parts, buf, text, n = [], [], self.text, len(self.text)
         while self.pos < n:
             c = text[self.pos]
+            if _proc_sub_at(text, self.pos):   # bash's <(...) and >(...)
+                if buf:
+                    parts.append(Lit("".join(buf)))
+                    buf.clear()
+                parts.append(self._proc_sub())
+                continue
             if c in METACHARS:
                 break
             if c not in WORD_STOPS:            # a run of ordinary characters, in bulk
@@ -170,6 +194,8 @@ class _Lexer(DollarForms):
                 nxt = text[self.pos + 1]
                 self.pos += 2
                 if nxt == "\n":                # backslash-newline disappears
+                    if self.pos >= n:
+                        self.incomplete = "\\"  # ... and the word goes on next line
                     continue
                 part = Lit(nxt, quoted=True)
             elif c == "'":
@@ -238,6 +264,19 @@ class _Lexer(DollarForms):
             parts.append(Lit("".join(buf), quoted=True))   # "" is an empty argument
         return parts
 
+    def _proc_sub(self) -> ProcSub:
+        """<(list) / >(list): lexed like $(list), parsed later by the parser."""
+        text, i = self.text, self.pos + 2
+        sub = self._inner(text, i)
+        sub.run(stop_at_paren=True)
+        reading = text[self.pos] == "<"
+        if sub.pos >= len(text):
+            self.incomplete = text[self.pos:self.pos + 2]
+            self.pos = len(text)
+            return ProcSub(None, reading, text[i:])
+        self.pos = sub.pos + 1
+        return ProcSub(None, reading, text[i:sub.pos])
+
     def _word_all(self) -> list:
         """The word of ${x:-word} when unquoted: quotes apply, blanks are kept."""
         parts, text = [], self.text
@@ -257,6 +296,12 @@ class _Lexer(DollarForms):
 def _end_word(delimiter: Token) -> str:
     """The line that ends a here-document: the delimiter with quotes removed."""
     return "".join(p.text for p in delimiter.word.parts if isinstance(p, Lit))
+
+
+def _proc_sub_at(text: str, i: int) -> bool:
+    """Does a process substitution <( or >( start at text[i]?"""
+    return text[i] in "<>" and text.startswith("(", i + 1) and \
+        (i == 0 or text[i - 1] in " \t\n") and not text.startswith("((", i + 1)
 
 
 def _operator_at(text: str, i: int) -> str:

@@ -4,7 +4,7 @@
     loop          : ('while' | 'until') list 'do' list 'done'
     for_loop      : 'for' NAME ('in' WORD* (';' | NEWLINE))? linebreak 'do' list 'done'
     case_clause   : 'case' WORD linebreak 'in' linebreak
-                        ('('? WORD ('|' WORD)* ')' list? (';;' linebreak)?)* 'esac'
+                        ('('? WORD ('|' WORD)* ')' list? ((';;' | ';&' | ';;&') linebreak)?)* 'esac'
     function      : NAME '(' ')' linebreak command
 
 The reserved words (if, then, do, ...) are plain WORD tokens; they are
@@ -62,6 +62,8 @@ class CompoundRules:
     def for_loop(self):
         """for_loop: 'for' NAME ('in' WORD* (';' | NEWLINE))? linebreak 'do' list 'done'"""
         start = self._advance().span[0]
+        if self._is_op("(") and self.text.startswith("((", self.tok.span[0]):
+            return self.arith_for(start)       # for (( ; ; )): parse_cond.py
         if self.tok.kind != "WORD" or not is_name(self.tok.text):
             self._error()
         name = self._advance().text
@@ -108,14 +110,15 @@ class CompoundRules:
             self._expect_op(")")
             self._skip_newlines()
             body = None
-            if not (self._is_op(";;") or self._is_reserved("esac")):
-                body = self._list(closer={";;", "esac"})
-            items.append((tuple(patterns), body))
-            if self._is_op(";;"):
-                self._advance()
+            if not (self._is_op(";;", ";&", ";;&") or self._is_reserved("esac")):
+                body = self._list(closer={";;", ";&", ";;&", "esac"})
+            end = ";;"                         # bash: ;& runs the next body too,
+            if self._is_op(";;", ";&", ";;&"):  # ;;& goes on testing patterns
+                end = self._advance().text
                 self._skip_newlines()
             elif not self._is_reserved("esac"):
                 self._error()
+            items.append((tuple(patterns), body, end))
         end = self.tok.span[1]
         self._advance()
         return Case(word, tuple(items), (), (start, end))

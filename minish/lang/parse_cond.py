@@ -1,7 +1,9 @@
-"""bash's [[ ]] and (( )) commands, mixed into parser.Parser.
+"""bash's [[ ]], (( )), for (( )) and |&, mixed into parser.Parser.
 
     cond_command  : '[[' cond_item* ']]'
     arith_command : '((' text '))'
+    arith_for     : 'for' '((' text ';' text ';' text '))' (';' | NEWLINE)? 'do' list 'done'
+    cmd |& cmd    : the same as cmd 2>&1 | cmd
 
 Inside [[ ]] the lexer's operators && || ( ) < > are part of the
 expression, not of the command line, and after =~ everything up to the
@@ -10,7 +12,7 @@ next blank-separated && || or ]] is one regular expression.
 from ..errors import IncompleteInput
 from .dollar import _arith_end
 from .lexer import _Lexer
-from .syntax import ArithCommand, Cond, Lit, Word
+from .syntax import ArithCommand, ArithFor, Cond, Lit, Redir, Word
 
 COND_OPS = frozenset({"&&", "||", "(", ")", "<", ">"})
 
@@ -43,7 +45,7 @@ class CondRules:
         end = self._advance().span[1]
         if not items:
             self._error()
-        return Cond(tuple(items), (), (start, end))
+        return Cond(tuple(items), (), (start, end), self.line_at(start))
 
     def _regex(self) -> Word:
         """The right side of =~: tokens glued together up to a blank before
@@ -79,4 +81,33 @@ class CondRules:
         expr = Word(self._resolve_parts(expr.parts))     # Parser's: $(...) inside
         while self.tok.kind != "EOF" and self.tok.span[0] < end + 2:
             self._advance()
-        return ArithCommand(expr, (), (start, end + 2))
+        return ArithCommand(expr, (), (start, end + 2), self.line_at(start))
+
+    def _stderr_too(self, node):
+        """`cmd |& next`: cmd gets a final 2>&1, so its stderr joins stdout."""
+        if "redirs" not in node.__slots__:
+            self._error()
+        fields = {name: getattr(node, name) for name in node.__slots__}
+        fields["redirs"] = tuple(node.redirs) + (Redir(2, ">&", Word((Lit("1"),)), node.span),)
+        return type(node)(**fields)
+
+    def arith_for(self, start: int):
+        """for (( init; cond; step )) do list done -- after the `for`."""
+        end = _arith_end(self.text, self.tok.span[0] + 2)
+        if end is None:
+            self._error()
+        pieces = self.text[self.tok.span[0] + 2:end].split(";")
+        if len(pieces) != 3:
+            self._error()
+        init, cond, step = (Word(self._resolve_parts(tuple(_Lexer(p)._double_quoted_text())))
+                            if p.strip() else Word(()) for p in pieces)
+        while self.tok.kind != "EOF" and self.tok.span[0] < end + 2:
+            self._advance()
+        if self._is_op(";") or self.tok.kind == "NEWLINE":
+            self._advance()
+        self._skip_newlines()
+        self._expect_word("do")
+        body = self._list(closer={"done"})
+        last = self.tok.span[1]
+        self._expect_word("done")
+        return ArithFor(init, cond, step, body, (), (start, last))

@@ -19,16 +19,14 @@ Errors: `ParseError` for a syntax error, `IncompleteInput` (a subclass) when
 the text simply stops too early, so the REPL can ask for another line.
 """
 
-from bisect import bisect_left
-
 from ..errors import IncompleteInput, NestedTooDeeply, ParseError, report
 from .alias_expand import AliasRules
 from .dollar import is_name
 from .lexer import REDIRECT_OPS, Token, tokenize
 from .parse_compound import CompoundRules
 from .parse_cond import CondRules
-from .varops import split_assignment
-from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param,
+from .varops import DECLARATIONS, split_assignment
+from .syntax import (AndOr, Arith, Assign, Background, CommandSub, Group, Lit, Param, ProcSub,
                      Pipeline, Redir, Sequence, Simple, Subshell, Word, attach_source)
 
 # Words that are reserved at the start of a command (XCU 2.4).
@@ -44,11 +42,13 @@ CLOSERS = frozenset({"then", "elif", "else", "fi", "do", "done", "}", "in", "esa
 MAX_NESTING = 100
 
 
-def parse(text: str, depth: int = 0, final: bool = False):
+def parse(text: str, depth: int = 0, final: bool = False,
+          aliases: dict[str, str] | None = None):
     """Parse a whole program; return its AST (None for an empty program).
     `depth`: how many commands enclose it (for the text of a $(...)).
-    `final`: see Parser; the default asks for more input (IncompleteInput)."""
-    parser = Parser(text, depth, final)
+    `final`: see Parser; the default asks for more input (IncompleteInput).
+    `aliases`: the shell's alias table, for the text of a $(...) too."""
+    parser = Parser(text, depth, final, aliases)
     commands = []
     while (cmd := parser.next_command()) is not None:
         commands.append(cmd)
@@ -77,8 +77,8 @@ class Parser(CompoundRules, CondRules, AliasRules):
         `aliases`: name -> text, expanded as commands are read (alias_expand.py);
         `first_line`: the $LINENO of the text's first line."""
         self.text = text
-        self.first_line, self._newlines = first_line, None     # for $LINENO
-        self.aliases = aliases or {}           # name -> text (alias_expand.py)
+        self.first_line, self._line_mark = first_line, (0, first_line)   # $LINENO
+        self.aliases = aliases if aliases is not None else {}   # alias_expand.py
         self._alias_used: dict[int, frozenset] = {}
         self._alias_next: set[int] = set()
         self.tokens = [t for t in tokenize(text) if t.kind != "COMMENT"]
@@ -102,7 +102,8 @@ class Parser(CompoundRules, CondRules, AliasRules):
 
     def _is_redirect(self) -> bool:
         tok = self.tok
-        return tok.kind == "IO_NUMBER" or (tok.kind == "OP" and tok.text in REDIRECT_OPS)
+        return tok.kind in ("IO_NUMBER", "IO_NAME") or \
+            (tok.kind == "OP" and tok.text in REDIRECT_OPS)
 
     def _is_reserved(self, word: str) -> bool:
         return self.tok.kind == "WORD" and self.tok.text == word
@@ -189,8 +190,9 @@ class Parser(CompoundRules, CondRules, AliasRules):
         if negated:
             self._advance()
         commands = [self.command()]
-        while self._is_op("|"):
-            self._advance()
+        while self._is_op("|", "|&"):
+            if self._advance().text == "|&":      # bash: stderr down the pipe too
+                commands[-1] = self._stderr_too(commands[-1])
             self._skip_newlines()
             commands.append(self.command())
         if len(commands) == 1 and not negated and not timed:
@@ -255,7 +257,7 @@ class Parser(CompoundRules, CondRules, AliasRules):
     def simple(self):
         """simple: (ASSIGNMENT | redirect)* (WORD | redirect)*"""
         start = self.tok.span[0]
-        assigns, words, redirs = [], [], []
+        assigns, words, redirs, arrays = [], [], [], []
         while True:
             tok = self.tok
             if self._is_redirect():
@@ -266,11 +268,18 @@ class Parser(CompoundRules, CondRules, AliasRules):
                     continue
                 self._advance()
                 word = self._resolve(tok)
-                assign = None if words else _as_assignment(word, tok)
+                first = words[0].parts if words else ()
+                declaring = len(first) == 1 and type(first[0]) is Lit and \
+                    not first[0].quoted and first[0].text in DECLARATIONS
+                assign = _as_assignment(word, tok) if not words or declaring else None
                 if assign and not assign.value.parts and self._is_op("(") and \
                         self.tok.span[0] == tok.span[1]:
                     assign = self._array_literal(assign)
-                if assign:
+                    if declaring:                  # local a=(1 2): see _declare_arrays
+                        arrays.append(assign)
+                        words.append(Word((Lit(assign.name.rstrip("+")),), assign.span))
+                        continue
+                if assign and not words:
                     assigns.append(assign)
                 else:
                     words.append(word)
@@ -278,14 +287,28 @@ class Parser(CompoundRules, CondRules, AliasRules):
                 break
         if not (assigns or words or redirs):
             self._error()
-        return Simple(tuple(assigns), tuple(words), tuple(redirs),
+        node = Simple(tuple(assigns), tuple(words), tuple(redirs),
                       (start, self.tokens[self.i - 1].span[1]), self.line_at(start))
+        return self._declare_arrays(node, arrays) if arrays else node
+
+    def _declare_arrays(self, node: Simple, arrays: list) -> Sequence:
+        """`local a=(1 2)` becomes `local a; a=(1 2)` (`readonly a=(1 2)` and
+        `export`: the assignment first), so the builtin only sees names."""
+        sets = Simple(tuple(arrays), (), (), node.span, node.line)
+        first = node.words[0].parts[0].text in ("local", "declare", "typeset")
+        return Sequence((node, sets) if first else (sets, node), node.span)
 
     def line_at(self, offset: int) -> int:
-        """The line number of a source offset ($LINENO), counting from first_line."""
-        if self._newlines is None:
-            self._newlines = [i for i, c in enumerate(self.text) if c == "\n"]
-        return self.first_line + bisect_left(self._newlines, offset)
+        """The line number of a source offset ($LINENO), counting from first_line.
+
+        Commands come in order, so count newlines from the last one asked about.
+        """
+        mark, line = self._line_mark
+        if offset < mark:
+            mark, line = 0, self.first_line
+        line += self.text.count("\n", mark, offset)
+        self._line_mark = (offset, line)
+        return line
 
     def _array_literal(self, assign: Assign) -> Assign:
         """a=(x y z): bash's indexed-array assignment; the value is a tuple of words."""
@@ -304,7 +327,11 @@ class Parser(CompoundRules, CondRules, AliasRules):
     def redirect(self) -> Redir:
         """redirect: IO_NUMBER? op WORD"""
         start = self.tok.span[0]
-        fd = int(self._advance().text) if self.tok.kind == "IO_NUMBER" else None
+        fd = None
+        if self.tok.kind == "IO_NUMBER":
+            fd = int(self._advance().text)
+        elif self.tok.kind == "IO_NAME":       # {name}>file: fd is the variable's name
+            fd = self._advance().text[1:-1]
         op_tok = self._advance()
         if self.tok.kind not in ("WORD", "IO_NUMBER"):
             self._error()
@@ -336,12 +363,16 @@ class Parser(CompoundRules, CondRules, AliasRules):
         return Word(self._resolve_parts(tok.word.parts), tok.span)
 
     def _resolve_parts(self, parts: tuple) -> tuple:
-        """Parse the commands inside each $(...) of a word."""
+        """Parse the commands inside each $(...) and <(...) of a word (with the
+        shell's aliases), recursively."""
         out = []
         for part in parts:
             if isinstance(part, CommandSub) and part.body is None:
-                body = parse(part.source, self.depth, self.final)
+                body = parse(part.source, self.depth, self.final, self.aliases)
                 part = CommandSub(body or Sequence((), (0, 0)), part.quoted, part.source)
+            elif isinstance(part, ProcSub) and part.body is None:
+                body = parse(part.source, self.depth, self.final, self.aliases)
+                part = ProcSub(body or Sequence((), (0, 0)), part.reading, part.source)
             elif isinstance(part, Arith):
                 part = Arith(Word(self._resolve_parts(part.expr.parts)), part.quoted)
             elif isinstance(part, Param) and part.op == "bad":

@@ -68,6 +68,15 @@ class CommandSub(Node):
         self.body, self.quoted, self.source = body, quoted, source
 
 
+class ProcSub(Node):
+    """<(...) or >(...) (bash): `body` runs in a child joined to the command
+    by a pipe, which the command sees as the file /dev/fd/N."""
+    __slots__ = ("body", "reading", "source", "quoted")
+
+    def __init__(self, body, reading: bool, source: str, quoted: bool = False) -> None:
+        self.body, self.reading, self.source, self.quoted = body, reading, source, quoted
+
+
 class Arith(Node):
     """$(( expression )): integer arithmetic; `expr` is expanded first."""
     __slots__ = ("expr", "quoted")
@@ -207,24 +216,36 @@ class Function(Node):
 class Cond(Node):
     """[[ expression ]] (bash): `items` are ("op", text) for && || ! ( ) < >
     and ("word", Word) for the rest; nothing is split or globbed."""
-    __slots__ = ("items", "redirs", "span")
+    __slots__ = ("items", "redirs", "span", "line")
 
-    def __init__(self, items: tuple, redirs: tuple = (), span: tuple = (0, 0)) -> None:
-        self.items, self.redirs, self.span = items, redirs, span
+    def __init__(self, items: tuple, redirs: tuple = (), span: tuple = (0, 0),
+                 line: int = 0) -> None:
+        self.items, self.redirs, self.span, self.line = items, redirs, span, line
 
 
 class ArithCommand(Node):
     """(( expression )) (bash): status 0 when the value is not zero."""
-    __slots__ = ("expr", "redirs", "span")
+    __slots__ = ("expr", "redirs", "span", "line")
 
-    def __init__(self, expr: Word, redirs: tuple = (), span: tuple = (0, 0)) -> None:
-        self.expr, self.redirs, self.span = expr, redirs, span
+    def __init__(self, expr: Word, redirs: tuple = (), span: tuple = (0, 0),
+                 line: int = 0) -> None:
+        self.expr, self.redirs, self.span, self.line = expr, redirs, span, line
+
+
+class ArithFor(Node):
+    """for (( init; cond; step )); do body; done (bash): C's for loop."""
+    __slots__ = ("init", "cond", "step", "body", "redirs", "span")
+
+    def __init__(self, init: Word, cond: Word, step: Word, body, redirs: tuple = (),
+                 span: tuple = (0, 0)) -> None:
+        self.init, self.cond, self.step, self.body = init, cond, step, body
+        self.redirs, self.span = redirs, span
 
 
 # Every kind of command node, for code that must handle each one (the
 # executor's dispatch and `explain`; a test feeds each through both).
 COMMANDS = (Simple, Subshell, Group, Pipeline, AndOr, Background, Sequence, If, Loop, For,
-            Case, Function, Cond, ArithCommand)
+            Case, Function, Cond, ArithCommand, ArithFor)
 
 
 class Span(tuple):

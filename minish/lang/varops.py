@@ -16,6 +16,10 @@ from .pattern import match
 
 from ..errors import ExpansionError
 
+# Builtins whose NAME=value arguments are assignments: not split, ~ expanded,
+# and NAME=(...) is an array (bash).
+DECLARATIONS = frozenset({"local", "export", "readonly", "declare", "typeset"})
+
 
 def substring(value, offset: int, length: int | None):
     """${x:offset:length}, for a string or (for ${a[@]:o:l}) a list."""

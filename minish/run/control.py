@@ -6,7 +6,7 @@ by ReturnFromFunction from `return`.  Conditions run with `set -e` held off
 (ex._unchecked): a failing test is not an error.
 """
 from ..errors import LoopControl, ReturnFromFunction, ShellError, report
-from ..lang.syntax import Case, For, Function, If, Loop
+from ..lang.syntax import ArithFor, Case, For, Function, If, Loop
 
 
 def if_clause(ex, node: If) -> int:
@@ -21,7 +21,14 @@ def if_clause(ex, node: If) -> int:
 def loop(ex, node: Loop) -> int:
     """while/until: the body runs as long as the condition succeeds (fails)."""
     def rounds():
-        while (ex._unchecked(ex.run, node.cond) == 0) != node.until:
+        while True:
+            try:                               # `while break` breaks this loop
+                if (ex._unchecked(ex.run, node.cond) == 0) == node.until:
+                    return
+            except LoopControl as c:
+                if _leave_loop(c):
+                    return
+                continue
             yield
     return _repeat(ex, node.body, rounds())
 
@@ -40,6 +47,20 @@ def for_loop(ex, node: For) -> int:
             ex.state.set(node.name, word)
             yield
     return _repeat(ex, node.body, rounds())
+
+
+def arith_for(ex, node: ArithFor) -> int:
+    """for (( init; cond; step )): C's loop; an empty cond is true."""
+    def rounds():
+        ex.expander.arith(node.init)
+        while not node.cond.parts or ex.expander.arith(node.cond) != 0:
+            yield
+            ex.expander.arith(node.step)
+    try:
+        return _repeat(ex, node.body, rounds())
+    except ShellError as e:
+        report(e.message)
+        return 1
 
 
 def _repeat(ex, body, rounds) -> int:
@@ -93,12 +114,16 @@ def call_function(ex, fn: Function, argv: list[str], redirs, assigns=None) -> in
 def case_clause(ex, node: Case) -> int:
     """case: the body of the first pattern that matches the word (lang/pattern.py)."""
     from ..lang.pattern import match
+    status, falling = 0, False
     try:
         word = ex.expander.single(node.word)
-        for patterns, body in node.items:
-            if any(match(ex.expander.pattern(p), word) for p in patterns):
-                return ex.run(body) if body is not None else 0
+        for patterns, body, end in node.items:
+            if falling or any(match(ex.expander.pattern(p), word) for p in patterns):
+                status = ex.run(body) if body is not None else 0
+                if end == ";;":
+                    return status
+                falling = end == ";&"          # ;& runs the next body; ;;& tests on
     except ShellError as e:
         report(e.message)
         return e.status
-    return 0
+    return status

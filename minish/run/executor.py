@@ -20,15 +20,15 @@ import os
 
 from . import control, process, program, redirect, signals, spawn, trace
 from ..builtins import BUILTINS
+from ..builtins.cond import run_cond
 from ..builtins.let import run_arith_command
-from ..builtins.lookup import skip_functions
-from ..builtins.test import run_cond
+from ..builtins.lookup import keeps_prefix, skip_functions
 from ..errors import (STATUS_SYNTAX, ExitShell, ExpansionError, LoopControl, ParseError,
                       ReturnFromFunction, ShellError, report, write)
 from ..lang.expand import Expander
 from ..lang.parser import Parser
-from ..lang.syntax import (AndOr, ArithCommand, Background, Case, Cond, For, Function, Group,
-                           If, Loop, Pipeline, Sequence, Simple, Subshell)
+from ..lang.syntax import (AndOr, ArithCommand, ArithFor, Background, Case, Cond, For,
+                           Function, Group, If, Loop, Pipeline, Sequence, Simple, Subshell)
 from .job import Job, format_job
 from .jobs import JobTable
 from .pipestatus import pipe_status
@@ -56,7 +56,8 @@ def resolve(state, name: str, functions: dict | None = None,
 class Executor:
     def __init__(self, state) -> None:
         self.state = state
-        self.expander = Expander(state, self.command_sub)
+        self.expander = Expander(state, self.command_sub, self.process_sub)
+        self.substitutions: list[tuple[int, int]] = []   # <(...): (pid, fd) to clean up
         self.jobs = JobTable()
         self.in_child = False                  # True in a forked copy of the shell
         self.errexit_off = 0                   # >0 while `set -e` must not fire
@@ -91,6 +92,8 @@ class Executor:
                 return STATUS_SYNTAX
             if node is None:
                 return status
+            if "verbose" in self.state.options:  # set -v: echo the input as it is read
+                verbose(parser.text, node.span)
             try:
                 status = self.run(node)
             except ExpansionError as e:
@@ -108,9 +111,11 @@ class Executor:
             self.jobs.reap()
         if "noexec" in self.state.options and not self.state.interactive:
             return 0                           # set -n: read and parse only
+        mark = len(self.substitutions)         # <(...) started for this node
         match node:
             case Simple():
                 status = self.simple(node)
+                self.state.arrays["PIPESTATUS"] = {0: str(status)}
             case Pipeline(timed=timed) if timed:
                 from ..builtins.times import timed as time_it
                 untimed = Pipeline(node.commands, node.negated, None, node.span)
@@ -155,7 +160,9 @@ class Executor:
                 status = self.with_redirections(redirs, lambda: control.for_loop(self, node))
             case Case(redirs=redirs):
                 status = self.with_redirections(redirs, lambda: control.case_clause(self, node))
-            case Cond(redirs=redirs):           # [[ ]]: builtins/test.py
+            case ArithFor(redirs=redirs):       # for (( ; ; ))
+                status = self.with_redirections(redirs, lambda: control.arith_for(self, node))
+            case Cond(redirs=redirs):           # [[ ]]: builtins/cond.py
                 status = self.with_redirections(redirs, lambda: self._catch(run_cond, node))
             case ArithCommand(redirs=redirs):   # (( )): builtins/let.py
                 status = self.with_redirections(redirs, lambda: run_arith_command(self, node))
@@ -164,8 +171,14 @@ class Executor:
                 status = 0
             case _:
                 raise TypeError(f"the executor has no rule for {type(node).__name__}")
+        if len(self.substitutions) > mark:
+            self.end_substitutions(mark)
         self.state.last_status = status
-        if status and "errexit" in self.state.options and not self.errexit_off:
+        if status and "errexit" in self.state.options and not self.errexit_off and not (
+                isinstance(node, (Group, Sequence, If, Loop, For, Case))
+                and not getattr(node, "redirs", ())):
+            # a compound command fails through a command inside it (which had
+            # its own chance to stop the shell) -- or through its redirections
             raise ExitShell(status)
         return status
 
@@ -216,7 +229,7 @@ class Executor:
             else:
                 status = self.run(node)
         except LoopControl:
-            status = 0                          # `break` in a pipeline stage ends the stage
+            status = 1                          # `break` in a pipeline stage ends the stage (bash: 1)
         except ReturnFromFunction as r:
             status = r.status
         except ExitShell as e:
@@ -324,13 +337,14 @@ class Executor:
             argv = self.expander.words(node.words)
             if not argv:
                 return self._assignments_only(node)
-            assigns = {a.name: self.expander.single(a.value) for a in node.assigns}
+            assigns = {a.name: self.expander.assignment_value(a.value) for a in node.assigns}
         except ShellError as e:
             report(e.message)
             return e.status
         if "xtrace" in state.options:
             self.xtrace(assigns, argv)
-        argv, no_functions = skip_functions(argv)     # `command NAME`
+        state.vars["_"] = argv[-1]             # $_: the last argument (bash)
+        argv, no_functions = skip_functions(argv, state)     # `command NAME`
         kind, what = resolve(state, argv[0], {} if no_functions else None)
         if kind == "function":
             return control.call_function(self, what, argv, node.redirs, assigns)
@@ -367,6 +381,8 @@ class Executor:
         """A builtin runs in the shell; `X=1 builtin` sets X only for it."""
         trace.record(f"builtin {trace.argv(argv)}")   # for a lesson's checks (teach/record)
         if builtin.keeps_redirections:          # exec 3>f changes the shell itself
+            for name, value in assigns.items():
+                self.state.set(name, value, export=True)   # X=1 exec cmd: in cmd's env
             try:
                 redirect.apply_permanent(redirs, self.expander)
             except ShellError as e:
@@ -380,6 +396,8 @@ class Executor:
             return self.with_redirections(redirs, lambda: builtin.run(self, argv))
         finally:
             for name, value in old.items():
+                if keeps_prefix(self.state, argv[0]):
+                    break                      # posix: X=1 : leaves X set
                 if value is None:
                     self.state.unset(name)
                 else:
@@ -412,6 +430,21 @@ class Executor:
         self.state.last_status = status
         return output
 
+    def process_sub(self, body, reading: bool) -> str:
+        """<(body) / >(body): start it on a pipe; the word becomes /dev/fd/N."""
+        pid, fd = process.substitute(lambda: self.child_main(body), reading)
+        self.substitutions.append((pid, fd))
+        return f"/dev/fd/{fd}"
+
+    def end_substitutions(self, mark: int) -> None:
+        """After the command: close our pipe ends (EOF or SIGPIPE for the
+        children), then reap them."""
+        done, self.substitutions = self.substitutions[mark:], self.substitutions[:mark]
+        for _, fd in done:
+            process.close(fd)
+        for pid, _ in done:
+            process.wait_pid(pid)
+
     def run_file_as_script(self, path: str, argv: list[str]) -> int:
         """The kernel said ENOEXEC: no #! line, so we interpret the file (XCU 2.9.1.1)."""
         try:
@@ -433,6 +466,16 @@ class Executor:
             write(2, "+ " + " ".join(words) + "\n")
         except OSError:
             pass
+
+
+def verbose(text: str, span) -> None:
+    """set -v: the whole lines the command came from, on stderr."""
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
+    try:
+        write(2, text[start:end if end >= 0 else len(text)] + "\n")
+    except OSError:
+        pass
 
 
 def quote(word: str) -> str:

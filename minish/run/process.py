@@ -363,6 +363,25 @@ def _wait4(pid: int, flags: int) -> tuple[int, int]:
     return got, raw
 
 
+def substitute(body, reading: bool) -> tuple[int, int]:
+    """Process substitution <(body) (reading) or >(body): body() runs in a
+    child whose stdout (or stdin) is a pipe.  The shell keeps the other end
+    open across exec, so the command can open it as /dev/fd/N (proc(5)).
+    Returns (pid, the shell's end); the caller waits for the pid."""
+    read_end, write_end = pipe()
+    if reading:
+        pid = fork(body, [RestoreSignals(), Close(read_end), MoveFd(write_end, 1)])
+        close(write_end)
+        mine = read_end
+    else:
+        pid = fork(body, [RestoreSignals(), Close(write_end), MoveFd(read_end, 0)])
+        close(read_end)
+        mine = write_end
+    trace.syscall(f"ioctl({mine}, FIONCLEX)", os.set_inheritable, mine, True,
+                  show=lambda r: 0)            # PEP 446: or exec would close it
+    return pid, mine
+
+
 def exit_status(raw: int) -> int:
     """The shell's $? for a raw wait status: the exit code, or 128+signal."""
     if os.WIFSIGNALED(raw):

@@ -53,6 +53,9 @@ def apply_saved(redirs, expander, saved: list) -> None:
 
 def _apply(redirs, expander, saved: list | None) -> None:
     for r in redirs:
+        if isinstance(r.fd, str):              # {name}>file (bash): a new fd >= 10
+            _named(r, expander)
+            continue
         fd = r.fd if r.fd is not None else default_fd(r.op)
         check_fd(fd)                           # before any file is opened or truncated
         if r.op == "<<":
@@ -83,6 +86,29 @@ def check_fd(fd: int) -> None:
         raise ShellError(f"{fd}: Bad file descriptor")
 
 
+def _named(r, expander) -> None:
+    """{name}>file: open the file on the lowest free fd >= 10 (fcntl F_DUPFD)
+    and put its number in $name; {name}>&- closes the fd $name holds.
+    Like bash, the fd stays open after the command: close it yourself."""
+    state = expander.state
+    target = expander.redirect_target(r.target)
+    if r.op in (">&", "<&") and target == "-":
+        number = state.get(r.fd) or ""
+        if number.isdigit():
+            _close_quietly(int(number))
+        return
+    duplicate = r.op in (">&", "<&")          # {name}>&3: a copy of fd 3
+    if duplicate and not (target.isdigit() and _is_open(int(target))):
+        raise ShellError(f"{target}: Bad file descriptor")
+    source = int(target) if duplicate else \
+        _open_or_raise(target, _flags(r.op, target, state.options))
+    new = trace.syscall(f"fcntl({source}, F_DUPFD, {SAVED_FD_MIN})", fcntl.fcntl,
+                        source, fcntl.F_DUPFD, SAVED_FD_MIN)
+    if not duplicate:
+        trace.syscall(f"close({source})", os.close, source)
+    state.set(r.fd, str(new))
+
+
 def _flags(op: str, target: str, options) -> int:
     """open(2) flags for `op`; under `set -C` (noclobber) `>` and `&>` refuse
     to truncate an existing regular file, and create with O_EXCL."""
@@ -96,14 +122,14 @@ def _flags(op: str, target: str, options) -> int:
 
 
 def _duplicate(fd: int, target: str, r, saved) -> None:
-    """N>&M makes N a copy of M; N>&- closes N."""
+    """N>&M makes N a copy of M; N>&- closes N; N>&M- moves M to N."""
+    move = len(target) > 1 and target.endswith("-") and target[:-1].isdigit()
+    if move:
+        target = target[:-1]
     if target == "-":
         _save(fd, saved)
         _close_quietly(fd)
         return
-    move = target.endswith("-") and target[:-1].isascii() and target[:-1].isdigit()
-    if move:                                   # bash's N>&M-: dup2(M, N), then close M
-        target = target[:-1]
     if not (target.isascii() and target.isdigit()):
         if r.op == ">&" and r.fd is None:      # bash's `>& file`: stdout and stderr
             _save(1, saved)
@@ -119,7 +145,7 @@ def _duplicate(fd: int, target: str, r, saved) -> None:
     _save(fd, saved)
     if source != fd:
         process.dup2(source, fd)               # dup2 targets are inheritable (PEP 446)
-        if move:
+        if move:                               # N>&M- (bash): dup2, then close M
             _save(source, saved)
             _close_quietly(source)
 

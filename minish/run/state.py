@@ -23,6 +23,7 @@ class State:
         # "xtrace", ... (builtins/options.py); bash starts with these on
         self.options: set[str] = {"braceexpand", "hashall", "interactive-comments"}
         self.interactive = False
+        self.command_mode = False              # minish -c: $- shows c
         self.sub_status: int | None = None     # status of the last $(...) run
         self.history: list[str] = []           # commands typed at the prompt
         self.functions: dict = {}              # name -> syntax.Function
@@ -34,13 +35,20 @@ class State:
         self.local_frames: list[dict[str, tuple]] = []
         self.return_depth = 0                  # functions and `.` files running
         self.aliases: dict[str, str] = {}      # alias name -> text (parse time)
+        self.dir_stack: list[str] = []         # pushd/popd, below $PWD
+        self.getopts_place = (None, 1)         # getopts: (OPTIND, letter in a bundle)
         # Indexed arrays (bash): name -> {index: value}; sparse, like bash's.
         # $a is ${a[0]}; a name is either here or in vars, never both.
         self.arrays: dict[str, dict[int, str]] = {}
         self.vars.setdefault("IFS", " \t\n")
         self.vars.setdefault("PS2", "> ")
         self.vars["PPID"] = str(os.getppid())
-        self.vars.setdefault("PWD", os.getcwd())
+        if not _is_cwd(self.vars.get("PWD")):  # an inherited $PWD must name "."
+            try:
+                self.vars["PWD"] = os.getcwd()
+            except OSError:
+                pass
+        self.exported.add("PWD")
         self.vars["OPTIND"] = "1"              # getopts starts at $1
         self.start_time = time.monotonic()     # for $SECONDS
         self.vars.setdefault("PATH", "/usr/local/bin:/usr/bin:/bin")
@@ -54,7 +62,13 @@ class State:
         self.hashed = Hashed()                 # where PATH search found programs
 
     def get(self, name: str) -> str | None:
-        return self.vars.get(name)
+        value = self.vars.get(name)
+        if value is None:
+            if name in self.arrays:            # an array's name means element 0
+                return self.arrays[name].get(0)
+            if name == "LINENO":               # for $(( LINENO )) too
+                return str(self.lineno)
+        return value
 
     def set(self, name: str, value: str, export: bool = False) -> None:
         if name in self.readonly:
@@ -129,6 +143,11 @@ class State:
                     self.exported.discard(name)
                 self._environ = None
 
+    def unexport(self, name: str) -> None:
+        """export -n: keep the variable, out of the environment."""
+        self.exported.discard(name)
+        self._environ = None
+
     def export(self, name: str) -> None:
         self.exported.add(name)
         self._environ = None
@@ -159,5 +178,12 @@ class State:
                    "notify": "b", "monitor": "m", "hashall": "h"}
         letters["braceexpand"] = "B"
         on = {letters[o] for o in self.options if o in letters} | \
-            ({"i"} if self.interactive else set())
-        return "".join(c for c in "abefhimnuvxBC" if c in on)   # bash's order
+            ({"i"} if self.interactive else set()) | ({"c"} if self.command_mode else set())
+        return "".join(c for c in "abefhimnuvxBCc" if c in on)   # bash's order
+
+
+def _is_cwd(path: str | None) -> bool:
+    try:
+        return bool(path) and path.startswith("/") and os.path.samefile(path, ".")
+    except OSError:
+        return False

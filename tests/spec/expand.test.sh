@@ -161,9 +161,10 @@ echo ${#x}
 
 #### error for unset parameter with ? ends a script
 unset x
+echo before
 echo ${x?is missing} 2>/dev/null
 echo after
-## stdout-json: ""
+## stdout: before
 ## status: 127
 
 #### default value with spaces inside quotes
