@@ -24,9 +24,9 @@ class Hashed:
     """bash's hash table (`hash`, `hash -r`): where PATH search found each
     program, and how often it was used since.
 
-    A found path is only a hint: if the program has moved, the child's
-    execve fails with ENOENT and it searches PATH after all (as bash does
-    after `hash -r`).  Assigning PATH empties the table (State.set).
+    A program that has moved since is not searched for again: its execve
+    fails (`No such file or directory`, 127) until `hash -r`, as in bash.
+    Assigning PATH empties the table (State.set).
     """
 
     def __init__(self) -> None:
@@ -80,8 +80,9 @@ def exec_command(argv: list[str], env: dict[str, str], run_as_script,
                  hashed: str | None = None) -> int:
     """execve(2) argv[0], searching PATH as execvp(3) does.
 
-    `hashed`: where the shell's hash table says argv[0] is; tried first,
-    and if it is gone, PATH is searched after all.  Returns only on
+    `hashed`: where the shell's hash table says argv[0] is; then only it is
+    tried, as bash does: if the program has moved, the error says so, and
+    `hash -r` makes the shell search again.  Returns only on
     failure, with the status sh uses: 127 not found, 126 found but not
     executable.  A file the kernel refuses with ENOEXEC (no `#!` line, not
     a binary) is run by `run_as_script(path, argv)` instead, as POSIX asks
@@ -96,6 +97,8 @@ def exec_command(argv: list[str], env: dict[str, str], run_as_script,
         _narrate_exec_plan(name, hashed)
     for candidate in _candidates(name, env, hashed):
         e = execv(candidate, argv, env)         # returns only if it failed
+        if candidate is hashed and e.errno != errno.ENOEXEC:
+            return _exec_failed(candidate, e)   # it moved: `hash -r` forgets it
         if e.errno == errno.ENOEXEC:
             trace.note(f"ENOEXEC: {candidate} has no #! line and is not a binary, so "
                        "the shell itself runs it as a script, in this child")
@@ -119,8 +122,9 @@ def _candidates(name: str, env: dict[str, str], hashed: str | None):
     if "/" in name:
         yield name
         return
-    if hashed is not None:
+    if hashed is not None:                     # bash (no `shopt -s checkhash`): only it
         yield hashed
+        return
     for directory in env.get("PATH", DEFAULT_PATH).split(":"):
         yield os.path.join(directory or ".", name)
 
