@@ -18,7 +18,7 @@ from ..lang.parser import parse
 from ..lang.syntax import (AndOr, ArithCommand, ArithFor, Background, Case, Cond, For,
                            Function, Group, If, Loop, Pipeline, Sequence, Simple, Subshell)
 from ..run import program
-from ..run.executor import resolve
+from ..run.simple import resolve
 from .registry import builtin
 
 OPEN_WORDS = {"<": "read", ">": "write, truncate", ">|": "write, truncate",

@@ -188,12 +188,28 @@ def _stopped_jobs(jobs) -> bool:
 
 
 def _leave(shell, status: int | None = None) -> int:
-    """Exit: stopped jobs would stay stopped forever, so hang them up (as bash)."""
+    """Exit: stopped jobs would stay stopped forever, so hang them up (as
+    bash).  If the input ended because the terminal itself went away (its
+    end of input can come before the SIGHUP does), every job is hung up,
+    as _hang_up does."""
+    gone = _terminal_gone(shell)
     for job in shell.executor.jobs.jobs.values():
-        if job.is_stopped and job.pgid:
+        if job.pgid and not job.done and (job.is_stopped or gone):
             for sig in (signal.SIGHUP, signal.SIGCONT):
                 try:
                     os.killpg(job.pgid, sig)
                 except OSError:
                     pass
     return shell.state.last_status if status is None else status
+
+
+def _terminal_gone(shell) -> bool:
+    """After a hangup the terminal is no longer ours: tcgetpgrp(3) fails."""
+    tty = shell.executor.jobs.tty
+    if tty is None:
+        return False
+    try:
+        os.tcgetpgrp(tty)
+        return False
+    except OSError:
+        return True

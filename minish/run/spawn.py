@@ -85,7 +85,7 @@ def for_stage(sh, node, body):
     is the same.  (Its PATH lookup lands in the shell's hash table.)"""
     from ..builtins.lookup import skip_functions
     from ..lang.syntax import Simple
-    from .executor import resolve
+    from .simple import resolve
     if "spawn" not in sh.state.options or not isinstance(node, Simple):
         return body
     if not all(pure(w) for w in [*node.words, *(a.value for a in node.assigns)]):

@@ -1,0 +1,155 @@
+"""Simple commands: `NAME=value... word... redirection...`, the leaves of the AST.
+
+How one runs, in the order sh looks (XCU 2.9.1.1): assignments alone set
+variables; otherwise the words are expanded and `resolve` says what
+argv[0] is -- a function, a builtin or a program on PATH (explain asks it
+too).  Functions and builtins run inside the shell, with their
+redirections saved and restored around them; a program runs in a child
+of a job (fork, or posix_spawn with `set -o spawn`), which applies the
+redirections for good and execs.
+
+Mixed into Executor (executor.py), as parse_compound.py is into the parser.
+"""
+
+from . import control, process, program, redirect, spawn, trace
+from ..builtins import BUILTINS
+from ..builtins.lookup import keeps_prefix, skip_functions
+from ..errors import ShellError, report, write
+from ..lang.syntax import Simple
+
+
+def resolve(state, name: str, functions: dict | None = None,
+            remember: bool = True) -> tuple[str, object]:
+    """How a command name runs, in the order sh looks (XCU 2.9.1.1):
+    ("function", node), ("builtin", Builtin) or ("program", path or None),
+    the path from the hash table (program.Hashed).  The executor and
+    `explain` both ask this, so they cannot disagree.  (`functions`: the
+    ones to consider; `remember`: False for explain, which leaves the hash
+    table alone.)"""
+    function = (functions if functions is not None else state.functions).get(name)
+    if function is not None:
+        return "function", function
+    builtin = BUILTINS.get(name)
+    if builtin is not None:
+        return "builtin", builtin
+    if not remember:
+        return "program", program.search_path(name, state.get("PATH"))
+    return "program", state.hashed.lookup(name, state.get("PATH"))
+
+
+class SimpleCommands:
+    def simple(self, node: Simple, exec_in_place: bool = False) -> int:
+        """Expand, then run a builtin in the shell or a program in a child."""
+        state = self.state
+        state.sub_status = None
+        state.lineno = node.line               # $LINENO
+        try:
+            argv = self.expander.words(node.words)
+            if not argv:
+                return self._assignments_only(node)
+            assigns = {a.name: self.expander.assignment_value(a.value) for a in node.assigns}
+        except ShellError as e:
+            report(e.message)
+            return e.status
+        if "xtrace" in state.options:
+            self.xtrace(assigns, argv)
+        state.vars["_"] = argv[-1]             # $_: the last argument (bash)
+        argv, no_functions = skip_functions(argv, state)     # `command NAME`
+        kind, what = resolve(state, argv[0], {} if no_functions else None)
+        if kind == "function":
+            return control.call_function(self, what, argv, node.redirs, assigns)
+        if kind == "builtin":
+            return self._builtin(what, argv, assigns, node.redirs)
+        env = self.state.environ(assigns)       # before fork: see State.environ
+        body = lambda: self._exec(argv, env, node.redirs, what)
+        if exec_in_place:
+            return body()
+        spawned = spawn.for_command(self, what, argv, env, node.redirs, body)   # set -o spawn
+        job = self.jobs.new(node)
+        if spawned is not None:
+            return self.start_and_wait(job, lambda: spawned.start(job))
+        return self.start_and_wait(job, lambda: self.fork(job, body))
+
+    def _exec(self, argv, env, redirs, hashed: str | None = None) -> int:
+        """In a child: apply the redirections, then become the program.
+        (A failed redirection is reported by process._child, status 1.)"""
+        redirect.apply_permanent(redirs, self.expander)
+        return program.exec_command(argv, env, self.run_file_as_script, hashed)
+
+    def _assignments_only(self, node: Simple) -> int:
+        """`x=1` alone sets shell variables; `> f` alone creates f."""
+        for a in node.assigns:
+            value = self.expander.assign(a)    # x=1, x+=1, a[i]=1, a=(1 2)
+            if "xtrace" in self.state.options:
+                self.xtrace({a.name: value}, [])
+        status = self.with_redirections(node.redirs, lambda: 0)
+        if status == 0 and self.state.sub_status is not None:
+            status = self.state.sub_status     # x=$(false) sets $? to 1
+        return status
+
+    def _builtin(self, builtin, argv, assigns, redirs) -> int:
+        """A builtin runs in the shell; `X=1 builtin` sets X only for it."""
+        trace.record(f"builtin {trace.argv(argv)}")   # for a lesson's checks (teach/record)
+        if builtin.keeps_redirections:          # exec 3>f changes the shell itself
+            for name, value in assigns.items():
+                self.state.set(name, value, export=True)   # X=1 exec cmd: in cmd's env
+            try:
+                redirect.apply_permanent(redirs, self.expander)
+            except ShellError as e:
+                report(e.message)
+                return 1
+            return builtin.run(self, argv)
+        old = {name: self.state.get(name) for name in assigns}
+        for name, value in assigns.items():
+            self.state.set(name, value)
+        try:
+            return self.with_redirections(redirs, lambda: builtin.run(self, argv))
+        finally:
+            for name, value in old.items():
+                if keeps_prefix(self.state, argv[0]):
+                    break                      # posix: X=1 : leaves X set
+                if value is None:
+                    self.state.unset(name)
+                else:
+                    self.state.set(name, value)
+
+    def with_redirections(self, redirs, body) -> int:
+        """Run body() in the shell with `redirs` applied, then undo them."""
+        if not redirs:
+            return body()
+        saved: list = []
+        try:
+            redirect.apply_saved(redirs, self.expander, saved)
+            return body()
+        except ShellError as e:
+            report(e.message)
+            return e.status
+        finally:
+            process.flush_std_streams()
+            redirect.restore(saved)
+
+    def xtrace(self, assigns: dict, argv: list[str]) -> None:
+        """set -x: print each command, as expanded, on stderr."""
+        words = [f"{k}={quote(v)}" for k, v in assigns.items()] + [quote(a) for a in argv]
+        try:
+            write(2, "+ " + " ".join(words) + "\n")
+        except OSError:
+            pass
+
+
+def verbose(text: str, span) -> None:
+    """set -v: the whole lines the command came from, on stderr."""
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
+    try:
+        write(2, text[start:end if end >= 0 else len(text)] + "\n")
+    except OSError:
+        pass
+
+
+def quote(word: str) -> str:
+    """Quote a word so that the shell would read it back unchanged."""
+    safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./-_")
+    if word and all(c in safe for c in word):
+        return word
+    return "'" + word.replace("'", "'\\''") + "'"
