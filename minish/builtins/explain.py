@@ -5,11 +5,11 @@
                                 redirection by redirection -- nothing runs
 
 The plan follows the executor's own rules: `resolve` (function, builtin or
-program) is the executor's function, and each node below is handled the
-way Executor.run and Executor.child_main handle it.  The last line counts
+program) is the executor's function (run/simple.py), and each node below is
+handled the way Executor.run and Executor.child_main handle it.  The fd
+tables are fdplan.py's.  The last line counts
 the fork()s, which `set -o trace` shows for real; a test compares the two.
 """
-import fcntl
 import os
 
 from ..errors import ExpansionError, ParseError, ShellError, write
@@ -19,10 +19,8 @@ from ..lang.syntax import (AndOr, ArithCommand, ArithFor, Background, Case, Cond
                            Function, Group, If, Loop, Pipeline, Sequence, Simple, Subshell)
 from ..run import program
 from ..run.simple import resolve
+from . import fdplan
 from .registry import builtin
-
-OPEN_WORDS = {"<": "read", ">": "write, truncate", ">|": "write, truncate",
-              ">>": "write, append", "<>": "read/write"}
 
 
 @builtin("explain", "show what a command line would do, without running it", "explain 'LINE'")
@@ -291,53 +289,13 @@ class Planner:
         return text
 
     def shell_fds(self) -> dict[int, str]:
-        """The fds a child inherits: the shell's, except close-on-exec ones
-        (or, inside a child, the ones that child has)."""
+        """The fds a child inherits: the shell's (or, inside a child, the
+        ones that child has)."""
         if self.inherited is not None:
             return dict(self.inherited)
-        fds = {}
-        for name in os.listdir("/proc/self/fd"):
-            fd = int(name)
-            try:
-                target = os.readlink(f"/proc/self/fd/{fd}")
-                if fd > 2 and fcntl.fcntl(fd, fcntl.F_GETFD) & fcntl.FD_CLOEXEC:
-                    continue
-            except OSError:
-                continue
-            fds[fd] = target
-        return dict(sorted(fds.items()))
+        return fdplan.inherited_fds()
 
     def fd_steps(self, redirs, fds: dict[int, str], depth: int) -> None:
         """The fd table at the start, after each redirection, in order."""
-        self.say(depth, f"{'fds at start:':<28}{show(fds)}")
-        for r in redirs:
-            fd = r.fd if r.fd is not None else (0 if r.op.startswith("<") else 1)
-            try:
-                target = self.expander.redirect_target(r.target)
-            except (ShellError, ExpansionError) as e:
-                self.say(depth, f"error: {e.message} -- the command would not run")
-                return
-            text = f"{'' if r.fd is None else r.fd}{r.op}{target}"
-            if r.op in (">&", "<&") and target == "-":
-                fds.pop(fd, None)
-                call = f"close({fd})"
-            elif r.op in (">&", "<&") and target.isascii() and target.isdigit():
-                source = int(target)
-                if source not in fds:
-                    self.say(depth, f"{text}: fd {source} is not open -- error, the command "
-                                    "would not run (status 1)")
-                    return
-                fds[fd] = fds[source]
-                call = f"dup2({source}, {fd})  fd {fd} now shares fd {source}'s file, as it is now"
-            elif r.op == "<<":
-                fds[fd] = "pipe (the here-document)"
-                call = f"pipe(), write the document, close its write end, dup2 it to {fd}"
-            else:
-                fds[fd] = f'"{target}" ({OPEN_WORDS.get(r.op, "write, truncate")})'
-                call = f"open {target!r}, dup2 it to {fd}, close the extra fd"
-            self.say(depth, f"{text:<10} {call}")
-            self.say(depth, f"{'':<28}{show(fds)}")
-
-
-def show(fds: dict[int, str]) -> str:
-    return "   ".join(f"{fd} -> {target}" for fd, target in sorted(fds.items()))
+        for line in fdplan.steps(redirs, fds, self.expander):
+            self.say(depth, line)

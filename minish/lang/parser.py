@@ -376,7 +376,8 @@ class Parser(CompoundRules, CondRules, AliasRules):
             elif isinstance(part, Arith):
                 part = Arith(Word(self._resolve_parts(part.expr.parts)), part.quoted)
             elif isinstance(part, Param) and part.op == "bad":
-                pass                           # reported when expanded, as bash does
+                out.append(part)               # reported when expanded, as bash does
+                continue
             elif isinstance(part, Param) and isinstance(part.arg, tuple):   # ${x/p/r}
                 part = Param(part.name, part.quoted, part.op,
                              tuple(Word(self._resolve_parts(w.parts)) for w in part.arg))

@@ -1,0 +1,68 @@
+"""explain's fd tables: what a child's file descriptors would be, simulated
+redirection by redirection, left to right (XCU 2.7) -- nothing is opened.
+
+    inherited_fds()            the fds a child of this shell starts with
+    steps(redirs, fds, ...)    the lines explain prints: each redirection,
+                               the call it stands for, and the table after it
+"""
+import fcntl
+import os
+
+from ..errors import ExpansionError, ShellError
+from ..run.redirect import default_fd
+
+OPEN_WORDS = {"<": "read", ">": "write, truncate", ">|": "write, truncate",
+              ">>": "write, append", "<>": "read/write"}
+
+
+def inherited_fds() -> dict[int, str]:
+    """The shell's fds a child inherits: all but the close-on-exec ones."""
+    fds = {}
+    for name in os.listdir("/proc/self/fd"):
+        fd = int(name)
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+            if fd > 2 and fcntl.fcntl(fd, fcntl.F_GETFD) & fcntl.FD_CLOEXEC:
+                continue
+        except OSError:
+            continue                           # the listing's own fd, gone
+        fds[fd] = target
+    return dict(sorted(fds.items()))
+
+
+def steps(redirs, fds: dict[int, str], expander):
+    """Yield explain's lines for `redirs` applied to `fds` (changed in place):
+    the table at the start, then each redirection and the table after it.
+    A redirection that would fail ends the list, as it ends the command."""
+    yield f"{'fds at start:':<28}{show(fds)}"
+    for r in redirs:
+        fd = r.fd if r.fd is not None else default_fd(r.op)
+        try:
+            target = expander.redirect_target(r.target)
+        except (ShellError, ExpansionError) as e:
+            yield f"error: {e.message} -- the command would not run"
+            return
+        text = f"{'' if r.fd is None else r.fd}{r.op}{target}"
+        if r.op in (">&", "<&") and target == "-":
+            fds.pop(fd, None)
+            call = f"close({fd})"
+        elif r.op in (">&", "<&") and target.isascii() and target.isdigit():
+            source = int(target)
+            if source not in fds:
+                yield f"{text}: fd {source} is not open -- error, the command would not run " \
+                      "(status 1)"
+                return
+            fds[fd] = fds[source]
+            call = f"dup2({source}, {fd})  fd {fd} now shares fd {source}'s file, as it is now"
+        elif r.op == "<<":
+            fds[fd] = "pipe (the here-document)"
+            call = f"pipe(), write the document, close its write end, dup2 it to {fd}"
+        else:
+            fds[fd] = f'"{target}" ({OPEN_WORDS.get(r.op, "write, truncate")})'
+            call = f"open {target!r}, dup2 it to {fd}, close the extra fd"
+        yield f"{text:<10} {call}"
+        yield f"{'':<28}{show(fds)}"
+
+
+def show(fds: dict[int, str]) -> str:
+    return "   ".join(f"{fd} -> {target}" for fd, target in sorted(fds.items()))
