@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test tools bench clean
+.PHONY: run test tools bench clean catalogs
 
 # How `pip install -e` exposes the checkout: we keep setuptools' "compat"
 # mode, a plain .pth path entry.  Its default mode instead installs an import
@@ -26,18 +26,35 @@ $(BIN)/minish: pyproject.toml
 	$(BIN)/python -m compileall -q minish
 	touch $@
 
+# Compiled catalogs (gettext .mo) beside their .po; a wheel gets its own
+# from setup.py.  minish/i18n.py says how a language is chosen.
+PO := $(wildcard minish/locale/*/LC_MESSAGES/minish.po)
+MO := $(PO:.po=.mo)
+%.mo: %.po $(BIN)/minish
+	$(BIN)/pybabel compile -i $< -o $@ -l $(word 3,$(subst /, ,$<))
+
+# After marking new messages with _(): extract them into the template and
+# merge it into each language's .po, whose translators then fill the gaps
+# (tests/test_i18n.py fails on a missing, fuzzy or mismatched one).
+catalogs: $(BIN)/minish
+	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file -o minish/locale/minish.pot \
+		--project=minish --copyright-holder="minish authors" -c TRANSLATORS: .
+	$(BIN)/pybabel update -i minish/locale/minish.pot -d minish/locale -D minish --no-wrap \
+		--no-fuzzy-matching --ignore-pot-creation-date
+	$(MAKE) $(MO)
+
 # minish runs with the venv first on PATH, so inside it `minish -c ...` and
 # `#!/usr/bin/env minish` find it too; put-on-path links it for elsewhere.
 # Ctrl-D exits with the status of the last command, as bash and dash do;
 # that is the student's business, not a failed build for make to report.
-run: $(BIN)/minish
+run: $(BIN)/minish $(MO)
 	@bash scripts/put-on-path "$(CURDIR)/$(BIN)/minish"
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/minish || true
 
 tools:
 	PYTHON=$(PYTHON) bash scripts/ensure-tools
 
-test: tools $(BIN)/minish
+test: tools $(BIN)/minish $(MO)
 	PATH="$(CURDIR)/$(BIN):$$PATH" PROMPT_TOOLKIT_NO_CPR=1 $(BIN)/python -m pytest
 
 bench: $(BIN)/minish

@@ -16,6 +16,7 @@ import os
 
 from . import trace
 from ..errors import STATUS_NOEXEC, STATUS_NOTFOUND, report
+from ..i18n import _
 
 DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin"
 
@@ -90,7 +91,7 @@ def exec_command(argv: list[str], env: dict[str, str], run_as_script,
     """
     name = argv[0]
     if not name:
-        report(": command not found")
+        report(_("{name}: command not found").format(name=""))
         return STATUS_NOTFOUND
     denied = None
     if trace.ON or trace.FDS:
@@ -111,7 +112,7 @@ def exec_command(argv: list[str], env: dict[str, str], run_as_script,
         return _exec_failed(candidate, e)
     if denied:
         return _exec_failed(denied, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
-    report(f"{name}: command not found")
+    report(_("{name}: command not found").format(name=name))
     return STATUS_NOTFOUND
 
 

@@ -6,6 +6,7 @@ Exported variables are the environment every child gets (environ(7)).
 import os
 import time
 
+from .. import i18n
 from ..errors import ShellError
 from .program import Hashed
 
@@ -60,6 +61,7 @@ class State:
         self.line_base = 1                     # line number of the text being parsed
         self.lineno = 0                        # $LINENO: the running command's line
         self.hashed = Hashed()                 # where PATH search found programs
+        i18n.follow(self.vars)                 # messages in the language these variables name
 
     def get(self, name: str) -> str | None:
         value = self.vars.get(name)
@@ -79,6 +81,8 @@ class State:
         if name == "PATH":
             self.hashed.clear()                # bash forgets where programs were
         self.vars[name] = value
+        if name in i18n.VARIABLES:             # bash too: LANG=es_ES.UTF-8 switches messages
+            i18n.follow(self.vars)
         if export or "allexport" in self.options:
             self.exported.add(name)
         if name in self.exported:
@@ -156,6 +160,8 @@ class State:
         if name == "PATH":
             self.hashed.clear()
         self.vars.pop(name, None)
+        if name in i18n.VARIABLES:
+            i18n.follow(self.vars)
         self.arrays.pop(name, None)
         self.exported.discard(name)
         self._environ = None
