@@ -34,6 +34,11 @@ SUITE_TAG = uuid.uuid4().hex
 tempfile.gettempdir()                           # pytest's own tmp_path stays under /tmp;
 SUITE_TMP = tempfile.mkdtemp(prefix="minish-suite-")   # the children's TMPDIR is this
 os.environ.update(MINISH_SUITE_TAG=SUITE_TAG, TMPDIR=SUITE_TMP)
+# Messages in English whatever the tester's locale (tests/test_i18n.py and the
+# lesson tests choose a language themselves); minish/i18n.py reads these.
+for _name in ("MINISH_LANG", "LANGUAGE", "LC_MESSAGES", "LANG"):
+    os.environ.pop(_name, None)
+os.environ["LC_ALL"] = "C"
 
 
 def new_ipc_namespace() -> bool:

@@ -13,6 +13,7 @@ typed (through symbolic links), and $OLDPWD, where `cd -` goes back to.
 import os
 
 from ..errors import ShellError
+from ..i18n import strerror
 from .core import out
 from .registry import builtin
 
@@ -36,7 +37,7 @@ def change_dir(sh, target: str, physical: bool = False) -> str:
             raise FileNotFoundError(2, "No such file or directory")
         os.chdir(raw if physical else logical)
     except OSError as e:
-        raise ShellError(f"{target}: {e.strerror}") from None
+        raise ShellError(f"{target}: {strerror(e.errno)}") from None
     state.set("OLDPWD", old, export=True)
     state.set("PWD", os.getcwd() if physical else logical, export=True)
     return state.get("PWD")

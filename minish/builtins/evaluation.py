@@ -2,7 +2,7 @@
 
     cmd='ls | wc -l'; eval "$cmd"
 The arguments are joined with spaces and parsed again, so a second round
-of expansion happens: `eval echo \$HOME` prints the home directory.
+of expansion happens: `eval echo \\$HOME` prints the home directory.
 """
 from ..errors import ParseError, ShellError, report
 from ..lang.parser import Parser
