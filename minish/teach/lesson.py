@@ -81,6 +81,8 @@ import re
 import sys
 import textwrap
 
+from .. import i18n
+
 SUFFIX = ".lesson"
 KEY_PROJECT = 1                 # ftok(3)'s proj_id for LESSON_KEY (`ftok . 1` shows it)
 
@@ -240,7 +242,14 @@ def lesson_dirs() -> list[str]:
     """Where lessons come from: the instructor's directories first, then the package's."""
     extra = [d for d in os.environ.get("MINISH_LESSONS", "").split(os.pathsep) if d]
     from importlib.resources import files      # only when lessons are wanted: not at start-up
-    return extra + [os.fspath(files("minish.lessons"))]
+    dirs = extra + [os.fspath(files("minish.lessons"))]
+    # A translation (lessons/es/, lessons/pt/) comes before the English file
+    # of the same name, which stays the fallback (minish/i18n.py chooses).
+    lang = i18n.language()
+    if lang != "en":
+        dirs = [d for directory in dirs for d in (os.path.join(directory, lang), directory)
+                if os.path.isdir(d)]
+    return dirs
 
 
 def all_paths() -> list[str]:
