@@ -28,11 +28,12 @@ def shells() -> dict[str, str]:
     return found
 
 
-def run_once(argv: list[str], cwd: str | None = None) -> float:
-    """Wall time of one run of argv, with stdout/stderr to /dev/null."""
+def run_once(argv: list[str], cwd: str | None = None, env: dict | None = None) -> float:
+    """Wall time of one run of argv, with stdout/stderr to /dev/null;
+    `env` adds to (or overrides) the benchmark environment."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     start = time.perf_counter()
-    pid = os.posix_spawn(argv[0], argv, bench_env(),
+    pid = os.posix_spawn(argv[0], argv, {**bench_env(), **(env or {})},
                          file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1),
                                        (os.POSIX_SPAWN_DUP2, devnull, 2)])
     os.waitpid(pid, 0)

@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import engine  # noqa: E402
 import interactive  # noqa: E402
+import languages  # noqa: E402
 import libc_bench  # noqa: E402
 from common import ROOT, table  # noqa: E402
 
@@ -28,6 +29,7 @@ def main() -> None:
     rows += engine.run(quick)
     rows += interactive.run(quick)
     rows += libc_bench.run(quick)
+    rows += languages.run(quick)
     text = table(rows)
     print(text)
     if not quick:
