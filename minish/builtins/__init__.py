@@ -5,10 +5,14 @@ are imported now, the process-state ones when first used.
 """
 from .registry import BUILTINS, Builtin, builtin, lazy  # noqa: F401
 from . import core, jobctl, session, traps, variables  # noqa: F401,E402  (register builtins)
-from . import dirs, evaluation, let, lookup, options, scope, test, umask  # noqa: F401,E402
+from . import dirs, lookup, options, scope  # noqa: F401,E402
 
 # Not needed by most scripts: imported at first use (minish -c's start-up).
 lazy("alias", ["alias", "unalias"])
+lazy("evaluation", ["eval"])
+lazy("let", ["let"])
+lazy("test", ["test", "["])
+lazy("umask", ["umask"])
 lazy("getopts", ["getopts"])
 lazy("printf", ["printf"])
 lazy("read", ["read"])

@@ -19,8 +19,6 @@ every enclosing loop after Ctrl-Z, as bash does.
 import os
 
 from . import control, process, redirect, signals, spawn
-from ..builtins.cond import run_cond
-from ..builtins.let import run_arith_command
 from ..errors import (STATUS_SYNTAX, ExitShell, ExpansionError, LoopControl, ParseError,
                       ReturnFromFunction, ShellError, report, write)
 from ..lang.expand import Expander
@@ -143,8 +141,10 @@ class Executor(SimpleCommands):
             case ArithFor(redirs=redirs):       # for (( ; ; ))
                 status = self.with_redirections(redirs, lambda: control.arith_for(self, node))
             case Cond(redirs=redirs):           # [[ ]]: builtins/cond.py
+                from ..builtins.cond import run_cond     # at first use: start-up (bench/)
                 status = self.with_redirections(redirs, lambda: self._catch(run_cond, node))
             case ArithCommand(redirs=redirs):   # (( )): builtins/let.py
+                from ..builtins.let import run_arith_command
                 status = self.with_redirections(redirs, lambda: run_arith_command(self, node))
             case Function(name=name):
                 self.state.functions[name] = node
