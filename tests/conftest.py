@@ -38,7 +38,7 @@ os.environ.update(MINISH_SUITE_TAG=SUITE_TAG, TMPDIR=SUITE_TMP)
 # lesson tests choose a language themselves); minish/i18n.py reads these.
 for _name in ("MINISH_LANG", "LANGUAGE", "LC_MESSAGES", "LANG"):
     os.environ.pop(_name, None)
-os.environ["LC_ALL"] = "C"
+os.environ["LC_ALL"] = "C.UTF-8"           # English; UTF-8 for asciinema and friends
 
 
 def new_ipc_namespace() -> bool:
