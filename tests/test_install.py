@@ -25,7 +25,7 @@ from conftest import ROOT, SUITE_TAG, SUITE_TMP
 from interactive import kill_tagged
 
 SOURCE_IGNORE = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info", "build",
-                                       ".pytest_cache", ".hypothesis")
+                                       ".pytest_cache", ".hypothesis", "*.mo")   # the build makes them
 LESSONS = sorted(p.name for p in (ROOT / "minish" / "lessons").glob("*.lesson"))
 
 
@@ -79,6 +79,18 @@ def test_the_wheel_carries_every_lesson(installed):
     source = ROOT / "minish" / "lessons"
     assert shipped == sorted(str(p.relative_to(source)) for p in source.rglob("*.lesson"))
     assert len(LESSONS) >= 16
+
+
+def test_the_wheel_carries_compiled_catalogs_and_speaks_them(installed):
+    """setup.py compiles each .po at build time (the copied source has no .mo)."""
+    names = zipfile.ZipFile(installed.wheel).namelist()
+    for lang in ("es", "pt"):
+        assert f"minish/locale/{lang}/LC_MESSAGES/minish.mo" in names
+    with open(ROOT / "minish/locale/es/LC_MESSAGES/minish.po", "rb") as f:
+        from babel.messages.pofile import read_po
+        expected = read_po(f).get("{name}: command not found").string.format(name="nosuch-xyz")
+    said = installed.run(["minish", "-c", "nosuch-xyz"], LC_ALL="es_ES.UTF-8")
+    assert said.stderr == f"minish: {expected}\n" and said.returncode == 127
 
 
 def test_minish_comes_from_the_new_venv_not_the_checkout(installed):
