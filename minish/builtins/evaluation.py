@@ -5,6 +5,7 @@ The arguments are joined with spaces and parsed again, so a second round
 of expansion happens: `eval echo \\$HOME` prints the home directory.
 """
 from ..errors import ParseError, ShellError, report
+from ..i18n import _
 from ..lang.parser import Parser
 from .registry import builtin
 
@@ -37,5 +38,8 @@ def eval_(sh, argv):
     if args[:1] == ["--"]:
         args = args[1:]
     elif args and args[0].startswith("-") and len(args[0]) > 1:
-        raise ShellError(f"{args[0]}: invalid option\neval: usage: eval [arg ...]", status=2)
+        invalid = _("{option}: invalid option").format(option=args[0])
+        usage = _("usage: {usage}").format(usage="eval [arg ...]")
+        raise ShellError(f"{invalid}\neval: {usage}", status=2)
+
     return run_string(sh, " ".join(args))

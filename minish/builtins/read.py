@@ -19,6 +19,7 @@ the rest of the input must be left for the next command (XCU read).
 import os
 
 from ..errors import ShellError
+from ..i18n import N_, _, strerror
 from ..lang.dollar import is_name
 from .registry import builtin
 
@@ -42,11 +43,14 @@ def _options(args: list[str]) -> tuple[dict, list[str]]:
                 j += 1
                 continue
             if letter not in "adnNptu":
-                raise ShellError(f"-{letter}: invalid option\nread: usage: {USAGE}", status=2)
+                invalid = _("{option}: invalid option").format(option="-" + letter)
+                usage = _("usage: {usage}").format(usage=USAGE)
+                raise ShellError(f"{invalid}\nread: {usage}", status=2)
             value = arg[j + 1:]
             if not value:
                 if i >= len(args):
-                    raise ShellError(f"-{letter}: option requires an argument", status=2)
+                    raise ShellError(_("{option}: option requires an argument")
+                                     .format(option="-" + letter), status=2)
                 value = args[i]
                 i += 1
             opts[letter] = value
@@ -54,9 +58,10 @@ def _options(args: list[str]) -> tuple[dict, list[str]]:
     return opts, args[i:]
 
 
-def _number(text: str, what: str) -> int:
+def _number(text: str, invalid: str) -> int:
+    """`text` as a number; else the message `invalid` (marked with N_) about it."""
     if not (text.isascii() and text.isdigit()):
-        raise ShellError(f"{text}: invalid {what}", status=2)
+        raise ShellError(_(invalid).format(text=text), status=2)
     return int(text)
 
 
@@ -68,9 +73,9 @@ def read(sh, argv):
     opts, names = _options(argv[1:])
     for name in names:
         if not is_name(name):
-            raise ShellError(f"`{name}': not a valid identifier", status=1)
-    fd = _number(opts["u"], "file descriptor") if "u" in opts else 0
-    limit = _number(opts["N"] if "N" in opts else opts["n"], "number") \
+            raise ShellError(_("`{name}': not a valid identifier").format(name=name), status=1)
+    fd = _number(opts["u"], N_("{text}: invalid file descriptor")) if "u" in opts else 0
+    limit = _number(opts["N"] if "N" in opts else opts["n"], N_("{text}: invalid number")) \
         if ("n" in opts or "N" in opts) else None
     delim = opts.get("d", "\n")[:1] or "\0"
     timeout = None
@@ -80,12 +85,14 @@ def read(sh, argv):
         except ValueError:
             timeout = -1
         if timeout < 0:
-            raise ShellError(f"{opts['t']}: invalid timeout specification", status=2)
+            raise ShellError(_("{text}: invalid timeout specification").format(text=opts["t"]),
+                             status=2)
     if "u" in opts:                            # bash checks a -u fd before reading
         try:
             os.fstat(fd)
         except OSError as e:
-            raise ShellError(f"{fd}: invalid file descriptor: {e.strerror}") from None
+            raise ShellError(_("{fd}: invalid file descriptor: {error}")
+                             .format(fd=fd, error=strerror(e.errno))) from None
     if timeout == 0:                           # -t 0: only ask whether input is ready
         import select
         return 0 if select.select([fd], [], [], 0)[0] else 1
@@ -131,7 +138,9 @@ def _read_chars(fd, delim, limit, exact, raw, timeout, silent):
             try:
                 byte = os.read(fd, 1)
             except OSError as e:               # `read x <&-`: no stdin at all
-                raise ShellError(f"read error: {fd}: {e.strerror}") from None
+                raise ShellError(_("read error: {fd}: {error}")
+                                 .format(fd=fd, error=strerror(e.errno))) from None
+
             if not byte:
                 break
             c = decoder.decode(byte)
