@@ -13,7 +13,7 @@ bash's messages, so two builtins never disagree about what a signal is.
 """
 
 from ..errors import ShellError
-from ..i18n import N_, _
+from ..i18n import _
 from ..run import signals
 
 INT64_MIN, INT64_MAX = -2 ** 63, 2 ** 63 - 1
@@ -65,33 +65,32 @@ def mask(text: str) -> int:
     return int(text, 8) & 0o777
 
 
-# number()'s complaint for each kind of number, a whole sentence each (a
-# translated "invalid" followed by a translated "key" would not read right
-# in Spanish or Portuguese).
-INVALID_NUMBER = {
-    "id": N_("invalid id '{text}'"),
-    "key": N_("invalid key '{text}'"),
-    "type": N_("invalid type '{text}'"),
-    "semaphore number": N_("invalid semaphore number '{text}'"),
-    "operation": N_("invalid operation '{text}'"),
-    "number": N_("invalid number '{text}'"),
-    "value": N_("invalid value '{text}'"),
-    "offset": N_("invalid offset '{text}'"),
-    "length": N_("invalid length '{text}'"),
-}
-
-
 def number(text: str, what: str, low: int = -2 ** 31, high: int = 2 ** 32 - 1) -> int:
     """A number as the IPC tools read one, 10 or 0x1f (int(text, 0)), that
     fits the C type it goes to: by default a key or an id (32 bits).
-    `what` is one of INVALID_NUMBER's kinds."""
+    `what` names the kind of number, one of _invalid_number's."""
     try:
         value = int(text, 0)
     except ValueError:
         value = None
     if value is None or not low <= value <= high:
-        raise ShellError(_(INVALID_NUMBER[what]).format(text=text))
+        raise ShellError(_invalid_number(what).format(text=text))
     return value
+
+
+def _invalid_number(what: str) -> str:
+    """number()'s complaint: a whole sentence for each kind of number (a
+    translated "invalid" before a translated "key" would not read right in
+    Spanish or Portuguese).  Translated only when there is an error to print."""
+    return {"id": _("invalid id '{text}'"),
+            "key": _("invalid key '{text}'"),
+            "type": _("invalid type '{text}'"),
+            "semaphore number": _("invalid semaphore number '{text}'"),
+            "operation": _("invalid operation '{text}'"),
+            "number": _("invalid number '{text}'"),
+            "value": _("invalid value '{text}'"),
+            "offset": _("invalid offset '{text}'"),
+            "length": _("invalid length '{text}'")}[what]
 
 
 def fd(text: str) -> int:

@@ -9,7 +9,7 @@ builtin.  `hash` remembers where PATH search found a program.
 import os
 
 from ..errors import ShellError, report
-from ..i18n import N_, _
+from ..i18n import _
 from ..run import program
 from .core import out
 from .registry import BUILTINS, builtin
@@ -69,15 +69,20 @@ def kinds(sh, name: str, path_too: bool = True) -> list[tuple[str, str]]:
     return found
 
 
-DESCRIPTIONS = {"alias": N_("{name} is aliased to `{detail}'"),
-                "keyword": N_("{name} is a shell keyword"),
-                "function": N_("{name} is a function"),
-                "builtin": N_("{name} is a shell builtin"),
-                "file": N_("{name} is {detail}")}
-
-
 def _describe(name: str, kind: str, detail: str) -> str:
-    return _(DESCRIPTIONS[kind]).format(name=name, detail=detail)
+    """`type`'s sentence (and `command -V`'s) about one way `name` would run."""
+    if kind == "alias":
+        sentence = _("{name} is aliased to `{detail}'")
+    elif kind == "keyword":
+        sentence = _("{name} is a shell keyword")
+    elif kind == "function":
+        sentence = _("{name} is a function")
+    elif kind == "builtin":
+        sentence = _("{name} is a shell builtin")
+    else:
+        sentence = _("{name} is {detail}")
+    return sentence.format(name=name, detail=detail)
+
 
 
 @builtin("type", "tell how a name would be run", "type [-afptP] name ...")

@@ -19,7 +19,7 @@ the rest of the input must be left for the next command (XCU read).
 import os
 
 from ..errors import ShellError
-from ..i18n import N_, _, strerror
+from ..i18n import _, strerror
 from ..lang.dollar import is_name
 from .registry import builtin
 
@@ -58,10 +58,12 @@ def _options(args: list[str]) -> tuple[dict, list[str]]:
     return opts, args[i:]
 
 
-def _number(text: str, invalid: str) -> int:
-    """`text` as a number; else the message `invalid` (marked with N_) about it."""
+def _number(text: str, what: str) -> int:
+    """`text` as a number for -u ("fd") or -n/-N ("count")."""
     if not (text.isascii() and text.isdigit()):
-        raise ShellError(_(invalid).format(text=text), status=2)
+        invalid = _("{text}: invalid file descriptor") if what == "fd" else \
+            _("{text}: invalid number")
+        raise ShellError(invalid.format(text=text), status=2)
     return int(text)
 
 
@@ -74,9 +76,10 @@ def read(sh, argv):
     for name in names:
         if not is_name(name):
             raise ShellError(_("`{name}': not a valid identifier").format(name=name), status=1)
-    fd = _number(opts["u"], N_("{text}: invalid file descriptor")) if "u" in opts else 0
-    limit = _number(opts["N"] if "N" in opts else opts["n"], N_("{text}: invalid number")) \
+    fd = _number(opts["u"], "fd") if "u" in opts else 0
+    limit = _number(opts["N"] if "N" in opts else opts["n"], "count") \
         if ("n" in opts or "N" in opts) else None
+
     delim = opts.get("d", "\n")[:1] or "\0"
     timeout = None
     if "t" in opts:

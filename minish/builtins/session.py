@@ -1,4 +1,5 @@
 """The session: history and help."""
+from .. import i18n
 from ..errors import report
 from ..i18n import N_, _
 from . import args as check
@@ -35,10 +36,15 @@ KEYWORDS = {"time": Builtin(
 
 
 def _translated(text: str) -> str:
-    """A summary or help page in the student's language.  The catalog has
-    them all (scripts/babel_extract.py puts every builtin's in); "" stays ""
-    (gettext would answer it with the catalog's header)."""
-    return _(text) if text else text
+    """A summary or help page in the student's language.
+
+    Not a literal: the texts come from the @builtin decorators and the
+    docstrings, and scripts/babel_extract.py puts every one of them in the
+    catalog (tests/test_i18n.py checks they are all translated).  Called as
+    i18n._ because `_()` itself takes only literals (test_i18n's marking
+    rule).  "" stays "": gettext would answer it with the catalog's header.
+    """
+    return i18n._(text) if text else text
 
 
 @builtin("help", "list the builtins, or explain one", "help [name]")
