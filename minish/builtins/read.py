@@ -21,6 +21,7 @@ import os
 from ..errors import ShellError
 from ..i18n import _, strerror
 from ..lang.dollar import is_name
+from . import args as check
 from .registry import builtin
 
 USAGE = "read [-ers] [-a array] [-d delim] [-n nchars] [-N nchars] [-p prompt] " \
@@ -58,12 +59,10 @@ def _options(args: list[str]) -> tuple[dict, list[str]]:
     return opts, args[i:]
 
 
-def _number(text: str, what: str) -> int:
-    """`text` as a number for -u ("fd") or -n/-N ("count")."""
+def _count(text: str) -> int:
+    """The character count of -n/-N (bash: status 1 when it is not a number)."""
     if not (text.isascii() and text.isdigit()):
-        invalid = _("{text}: invalid file descriptor") if what == "fd" else \
-            _("{text}: invalid number")
-        raise ShellError(invalid.format(text=text), status=2)
+        raise ShellError(_("{text}: invalid number").format(text=text))
     return int(text)
 
 
@@ -76,8 +75,8 @@ def read(sh, argv):
     for name in names:
         if not is_name(name):
             raise ShellError(_("`{name}': not a valid identifier").format(name=name), status=1)
-    fd = _number(opts["u"], "fd") if "u" in opts else 0
-    limit = _number(opts["N"] if "N" in opts else opts["n"], "count") \
+    fd = check.fd(opts["u"]) if "u" in opts else 0
+    limit = _count(opts["N"] if "N" in opts else opts["n"]) \
         if ("n" in opts or "N" in opts) else None
 
     delim = opts.get("d", "\n")[:1] or "\0"
@@ -88,8 +87,7 @@ def read(sh, argv):
         except ValueError:
             timeout = -1
         if timeout < 0:
-            raise ShellError(_("{text}: invalid timeout specification").format(text=opts["t"]),
-                             status=2)
+            raise ShellError(_("{text}: invalid timeout specification").format(text=opts["t"]))
     if "u" in opts:                            # bash checks a -u fd before reading
         try:
             os.fstat(fd)
