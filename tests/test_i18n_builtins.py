@@ -155,3 +155,14 @@ def test_type_says_what_a_name_is_in_the_catalogs_words(lang, tmp_path):
         translated(lang, "{name} is a shell builtin").format(name="cd"),
         translated(lang, "{name} is a shell keyword").format(name="if"),
         translated(lang, "{name} is a function").format(name="f")]
+
+
+@pytest.mark.parametrize("script", ["getopts", "printf", "printf -v", "unalias", "eval -x", "umask -x"])
+def test_usage_errors_take_the_one_usage_path(script, tmp_path):
+    """Every usage error is printed by the registry (builtins/args.py's
+    UsageError): in English exactly bash's lines and status."""
+    ours = run(MINISH, script, tmp_path)
+    bash = run("bash", script, tmp_path)
+    assert ours.returncode == bash.returncode == 2
+    bash_lines = [line.replace("bash: line 1: ", "minish: ", 1) for line in bash.stderr.splitlines()]
+    assert ours.stderr.splitlines() == bash_lines

@@ -8,6 +8,7 @@ works only where a command starts, and only from the line after it is made.
 """
 from ..errors import report
 from ..i18n import _
+from .args import UsageError
 from .core import out
 from .registry import builtin
 
@@ -44,7 +45,7 @@ def alias(sh, argv):
     return status
 
 
-@builtin("unalias", "remove aliases", "unalias [-a] name ...")
+@builtin("unalias", "remove aliases", "unalias [-a] name [name ...]")
 def unalias(sh, argv):
     """unalias name ...   forget these aliases;  unalias -a  forget all of them"""
     args = argv[1:]
@@ -52,8 +53,7 @@ def unalias(sh, argv):
         sh.state.aliases.clear()
         return 0
     if not args:
-        report("unalias: " + _("usage: {usage}").format(usage="unalias [-a] name [name ...]"))
-        return 2
+        raise UsageError()
     status = 0
     for name in args:
         if name == "--":

@@ -4,9 +4,9 @@
 The arguments are joined with spaces and parsed again, so a second round
 of expansion happens: `eval echo \\$HOME` prints the home directory.
 """
-from ..errors import ParseError, ShellError, report
-from ..i18n import _
+from ..errors import ParseError, report
 from ..lang.parser import Parser
+from .args import invalid_option
 from .registry import builtin
 
 
@@ -38,8 +38,6 @@ def eval_(sh, argv):
     if args[:1] == ["--"]:
         args = args[1:]
     elif args and args[0].startswith("-") and len(args[0]) > 1:
-        invalid = _("{option}: invalid option").format(option=args[0])
-        usage = _("usage: {usage}").format(usage="eval [arg ...]")
-        raise ShellError(f"{invalid}\neval: {usage}", status=2)
+        raise invalid_option(args[0])
 
     return run_string(sh, " ".join(args))

@@ -16,9 +16,10 @@ after `--`, or at the end.  A letter followed by `:` takes an argument.
 A leading `:` in the spec asks for silent errors: opt is `?` (unknown
 option) or `:` (argument missing), with the letter in $OPTARG.
 """
-from ..errors import ShellError, report
+from ..errors import report
 from ..i18n import _
 from ..lang.dollar import is_name
+from .args import UsageError
 from .registry import builtin
 
 
@@ -26,8 +27,7 @@ from .registry import builtin
 def getopts(sh, argv):
     """Put the next option of "$@" (or of the args) in NAME; see `help getopts`."""
     if len(argv) < 3:
-        raise ShellError(_("usage: {usage}").format(usage="getopts optstring name [arg ...]"),
-                         status=2)
+        raise UsageError()                     # "getopts: usage: ...", as bash
     spec, name = argv[1], argv[2]
     args = argv[3:] if len(argv) > 3 else list(sh.state.positional)
     state = sh.state

@@ -15,6 +15,7 @@ import time
 from ..errors import ShellError, report, write
 from ..i18n import _
 from .core import _echo_escapes
+from .args import UsageError
 from .registry import builtin
 
 USAGE = "printf [-v var] format [arguments]"
@@ -32,8 +33,7 @@ def printf(sh, argv):
     args, var = argv[1:], None
     if args[:1] == ["-v"]:
         if len(args) < 2:
-            raise ShellError(_("{option}: option requires an argument").format(option="-v"),
-                             status=2)
+            raise UsageError(_("{option}: option requires an argument").format(option="-v"))
         var, args = args[1], args[2:]
         from ..lang.varops import split_assignment
         if split_assignment(var) is None or var.endswith("+"):
@@ -41,7 +41,7 @@ def printf(sh, argv):
     if args[:1] == ["--"]:
         args = args[1:]
     if not args:
-        raise ShellError(_("usage: {usage}").format(usage=USAGE), status=2)
+        raise UsageError()
     fmt, args = args[0], args[1:]
     formatter = _Formatter(args)
     out = []

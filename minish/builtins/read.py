@@ -44,9 +44,7 @@ def _options(args: list[str]) -> tuple[dict, list[str]]:
                 j += 1
                 continue
             if letter not in "adnNptu":
-                invalid = _("{option}: invalid option").format(option="-" + letter)
-                usage = _("usage: {usage}").format(usage=USAGE)
-                raise ShellError(f"{invalid}\nread: {usage}", status=2)
+                raise check.invalid_option("-" + letter)
             value = arg[j + 1:]
             if not value:
                 if i >= len(args):
