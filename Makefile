@@ -37,7 +37,7 @@ MO := $(PO:.po=.mo)
 # merge it into each language's .po, whose translators then fill the gaps
 # (tests/test_i18n.py fails on a missing, fuzzy or mismatched one).
 catalogs: $(BIN)/minish
-	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file -o minish/locale/minish.pot \
+	PYTHONPATH=scripts $(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file -o minish/locale/minish.pot \
 		--project=minish --copyright-holder="minish authors" -c TRANSLATORS: .
 	$(BIN)/pybabel update -i minish/locale/minish.pot -d minish/locale -D minish --no-wrap \
 		--no-fuzzy-matching --ignore-pot-creation-date

@@ -7,6 +7,8 @@ The parser does the substitution (see lang/alias_expand.py), so an alias
 works only where a command starts, and only from the line after it is made.
 """
 from ..errors import report
+from ..i18n import _
+from .args import UsageError
 from .core import out
 from .registry import builtin
 
@@ -31,19 +33,19 @@ def alias(sh, argv):
         name, eq, value = arg.partition("=")
         if eq:
             if not name or any(c in name for c in " \t\n|&;()<>$`\\\"'/="):
-                report(f"alias: `{name}': invalid alias name")
+                report("alias: " + _("`{name}': invalid alias name").format(name=name))
                 status = 1
                 continue
             aliases[name] = value
         elif name in aliases:
             out(f"alias {name}={_quoted(aliases[name])}\n")
         else:
-            report(f"alias: {name}: not found")
+            report("alias: " + _("{name}: not found").format(name=name))
             status = 1
     return status
 
 
-@builtin("unalias", "remove aliases", "unalias [-a] name ...")
+@builtin("unalias", "remove aliases", "unalias [-a] name [name ...]")
 def unalias(sh, argv):
     """unalias name ...   forget these aliases;  unalias -a  forget all of them"""
     args = argv[1:]
@@ -51,13 +53,13 @@ def unalias(sh, argv):
         sh.state.aliases.clear()
         return 0
     if not args:
-        report("unalias: usage: unalias [-a] name [name ...]")
-        return 2
+        raise UsageError()
     status = 0
     for name in args:
         if name == "--":
             continue
         if sh.state.aliases.pop(name, None) is None:
-            report(f"unalias: {name}: not found")
+            report("unalias: " + _("{name}: not found").format(name=name))
+
             status = 1
     return status

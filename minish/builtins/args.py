@@ -13,6 +13,7 @@ bash's messages, so two builtins never disagree about what a signal is.
 """
 
 from ..errors import ShellError
+from ..i18n import _
 from ..run import signals
 
 INT64_MIN, INT64_MAX = -2 ** 63, 2 ** 63 - 1
@@ -29,7 +30,7 @@ class UsageError(ShellError):
 
 
 def invalid_option(option: str) -> UsageError:
-    return UsageError(f"{option}: invalid option")
+    return UsageError(_("{option}: invalid option").format(option=option))
 
 
 def integer(text: str, status: int = 2) -> int:
@@ -42,7 +43,7 @@ def integer(text: str, status: int = 2) -> int:
         value = sign * int(digits)
         if INT64_MIN <= value <= INT64_MAX:
             return value
-    raise ShellError(f"{text}: numeric argument required", status=status)
+    raise ShellError(_("{text}: numeric argument required").format(text=text), status=status)
 
 
 def pid(text: str) -> int:
@@ -52,7 +53,7 @@ def pid(text: str) -> int:
     except ShellError:
         value = None
     if value is None or not PID_MIN <= value <= PID_MAX:
-        raise ShellError(f"{text}: arguments must be process or job IDs")
+        raise ShellError(_("{text}: arguments must be process or job IDs").format(text=text))
     return value
 
 
@@ -60,26 +61,42 @@ def mask(text: str) -> int:
     """An octal file-creation mask for umask(2): bash takes up to 07777 and
     keeps the permission bits."""
     if not text or any(c not in "01234567" for c in text) or int(text, 8) > 0o7777:
-        raise ShellError(f"{text}: octal number out of range")
+        raise ShellError(_("{text}: octal number out of range").format(text=text))
     return int(text, 8) & 0o777
 
 
 def number(text: str, what: str, low: int = -2 ** 31, high: int = 2 ** 32 - 1) -> int:
     """A number as the IPC tools read one, 10 or 0x1f (int(text, 0)), that
-    fits the C type it goes to: by default a key or an id (32 bits)."""
+    fits the C type it goes to: by default a key or an id (32 bits).
+    `what` names the kind of number, one of _invalid_number's."""
     try:
         value = int(text, 0)
     except ValueError:
         value = None
     if value is None or not low <= value <= high:
-        raise ShellError(f"invalid {what} '{text}'")
+        raise ShellError(_invalid_number(what).format(text=text))
     return value
+
+
+def _invalid_number(what: str) -> str:
+    """number()'s complaint: a whole sentence for each kind of number (a
+    translated "invalid" before a translated "key" would not read right in
+    Spanish or Portuguese).  Translated only when there is an error to print."""
+    return {"id": _("invalid id '{text}'"),
+            "key": _("invalid key '{text}'"),
+            "type": _("invalid type '{text}'"),
+            "semaphore number": _("invalid semaphore number '{text}'"),
+            "operation": _("invalid operation '{text}'"),
+            "number": _("invalid number '{text}'"),
+            "value": _("invalid value '{text}'"),
+            "offset": _("invalid offset '{text}'"),
+            "length": _("invalid length '{text}'")}[what]
 
 
 def fd(text: str) -> int:
     """A file descriptor number (read -u FD); it must fit in a C int."""
     if not (text.isascii() and text.isdigit()) or int(text) > PID_MAX:
-        raise ShellError(f"{text}: invalid file descriptor specification")
+        raise ShellError(_("{text}: invalid file descriptor specification").format(text=text))
     return int(text)
 
 
@@ -94,7 +111,8 @@ def signal_number(spec: str) -> int:
         for number in range(NSIG):
             if signal_name(number).removeprefix("SIG") == name:
                 return number
-    raise ShellError(f"{spec}: invalid signal specification")
+    raise ShellError(_("{spec}: invalid signal specification").format(spec=spec))
+
 
 
 def signal_name(number: int) -> str:

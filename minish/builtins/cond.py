@@ -9,6 +9,7 @@ so `[[ $x = -a ]]` cannot be misread; the executor calls run_cond.  The
 file tests and comparisons are test's (builtins/test.py).
 """
 from ..errors import ShellError
+from ..i18n import _
 from .test import BINARY, Tester, UsageError
 
 
@@ -91,7 +92,9 @@ class _CondRunner(CondTester):
     def run(self) -> bool:                     # no POSIX by-count rules in [[ ]]
         value = self._or()
         if self.i != len(self.args):
-            raise UsageError(f"syntax error in conditional expression near `{self.args[self.i]}'")
+            raise UsageError(_("syntax error in conditional expression near `{token}'")
+                             .format(token=self.args[self.i]))
+
         return value
 
     def _or(self) -> bool:                     # && and || short-circuit in [[ ]]

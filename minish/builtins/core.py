@@ -9,6 +9,7 @@ import os
 
 from ..run import process, program
 from ..errors import ExitShell, LoopControl, ReturnFromFunction, ShellError, report, write
+from ..i18n import _, strerror
 from . import args as check
 from .registry import BUILTINS, builtin
 
@@ -94,7 +95,7 @@ def _echo_escapes(text: str) -> tuple[str, bool]:
 def exit_(sh, argv):
     """Exit the shell with status n (default: the status of the last command)."""
     if len(argv) > 2:
-        raise ShellError("too many arguments")
+        raise ShellError(_("too many arguments"))
     if len(argv) == 2:
         try:
             status = check.integer(argv[1])
@@ -130,14 +131,14 @@ def dot(sh, argv):
     if argv[1:2] == ["--"]:
         argv = argv[1:]
     if len(argv) < 2:
-        raise check.UsageError("filename argument required")
+        raise check.UsageError(_("filename argument required"))
     name = argv[1]
     path = name if "/" in name else (_search_readable(name, sh.state.get("PATH")) or name)
     try:
         with open(path, encoding="utf-8", errors="surrogateescape") as f:
             text = f.read()
     except OSError as e:
-        raise ShellError(f"{name}: {e.strerror}") from None
+        raise ShellError(f"{name}: {strerror(e.errno)}") from None
     saved = sh.state.positional
     if len(argv) > 2:
         sh.state.positional = argv[2:]
@@ -181,13 +182,14 @@ def _loop_control(sh, argv, kind: str) -> int:
     levels = 1
     if len(argv) > 1:
         if not argv[1].lstrip("-").isdigit():  # bash: a fatal error, the shell exits
-            report(f"{argv[0]}: {argv[1]}: numeric argument required")
+            required = _("{text}: numeric argument required").format(text=argv[1])
+            report(f"{argv[0]}: {required}")
             raise ExitShell(128)
         levels = int(argv[1])
         if levels < 1:
-            raise ShellError(f"{argv[1]}: loop count out of range")
+            raise ShellError(_("{count}: loop count out of range").format(count=argv[1]))
     if sh.state.loop_depth == 0:
-        raise ShellError("only meaningful in a `for', `while', or `until' loop", status=0)
+        raise ShellError(_("only meaningful in a `for', `while', or `until' loop"), status=0)
     raise LoopControl(min(levels, sh.state.loop_depth), kind)
 
 
@@ -195,7 +197,8 @@ def _loop_control(sh, argv, kind: str) -> int:
 def return_(sh, argv):
     """Return from the current function; its status is n (default: $?)."""
     if not sh.state.return_depth:              # no function or `.` file is running
-        raise ShellError("can only `return' from a function or sourced script", status=2)
+        raise ShellError(_("can only `return' from a function or sourced script"), status=2)
+
     status = check.integer(argv[1]) & 0xFF if len(argv) > 1 else sh.state.last_status
     raise ReturnFromFunction(status)
 

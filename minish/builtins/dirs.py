@@ -13,7 +13,7 @@ typed (through symbolic links), and $OLDPWD, where `cd -` goes back to.
 import os
 
 from ..errors import ShellError
-from ..i18n import strerror
+from ..i18n import _, strerror
 from .core import out
 from .registry import builtin
 
@@ -69,17 +69,17 @@ def cd(sh, argv):
             break
         physical = argv[len(argv) - len(args) - 1] == "-P"
     if len(args) > 1:
-        raise ShellError("too many arguments")
+        raise ShellError(_("too many arguments"))
     state = sh.state
     show = False
     if not args:
         target = state.get("HOME")
         if not target:
-            raise ShellError("HOME not set")
+            raise ShellError(_("HOME not set"))
     elif args[0] == "-":
         target = state.get("OLDPWD")
         if not target:
-            raise ShellError("OLDPWD not set")
+            raise ShellError(_("OLDPWD not set"))
         show = True
     else:
         target, show = _search_cdpath(sh, args[0])
@@ -108,7 +108,8 @@ def pwd(sh, argv):
     try:
         out(os.getcwd() + "\n")
     except OSError as e:
-        raise ShellError(f"error retrieving current directory: getcwd: {e.strerror}") from None
+        raise ShellError(_("error retrieving current directory: getcwd: {error}")
+                         .format(error=strerror(e.errno))) from None
     return 0
 
 
@@ -142,7 +143,7 @@ def pushd(sh, argv):
     current = sh.state.get("PWD") or os.getcwd()
     if not args:
         if not stack:
-            raise ShellError("no other directory")
+            raise ShellError(_("no other directory"))
         target = stack[0]
         change_dir(sh, target)
         stack[0] = current
@@ -158,7 +159,8 @@ def popd(sh, argv):
     """Leave the current directory for the one pushd remembered."""
     stack = _stack(sh)
     if not stack:
-        raise ShellError("directory stack empty")
+        raise ShellError(_("directory stack empty"))
+
     change_dir(sh, stack[0])
     del stack[0]
     _print_stack(sh)

@@ -4,8 +4,9 @@
 The arguments are joined with spaces and parsed again, so a second round
 of expansion happens: `eval echo \\$HOME` prints the home directory.
 """
-from ..errors import ParseError, ShellError, report
+from ..errors import ParseError, report
 from ..lang.parser import Parser
+from .args import invalid_option
 from .registry import builtin
 
 
@@ -37,5 +38,6 @@ def eval_(sh, argv):
     if args[:1] == ["--"]:
         args = args[1:]
     elif args and args[0].startswith("-") and len(args[0]) > 1:
-        raise ShellError(f"{args[0]}: invalid option\neval: usage: eval [arg ...]", status=2)
+        raise invalid_option(args[0])
+
     return run_string(sh, " ".join(args))

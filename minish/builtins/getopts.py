@@ -16,8 +16,10 @@ after `--`, or at the end.  A letter followed by `:` takes an argument.
 A leading `:` in the spec asks for silent errors: opt is `?` (unknown
 option) or `:` (argument missing), with the letter in $OPTARG.
 """
-from ..errors import ShellError, report
+from ..errors import report
+from ..i18n import _
 from ..lang.dollar import is_name
+from .args import UsageError
 from .registry import builtin
 
 
@@ -25,7 +27,7 @@ from .registry import builtin
 def getopts(sh, argv):
     """Put the next option of "$@" (or of the args) in NAME; see `help getopts`."""
     if len(argv) < 3:
-        raise ShellError("usage: getopts optstring name [arg ...]", status=2)
+        raise UsageError()                     # "getopts: usage: ...", as bash
     spec, name = argv[1], argv[2]
     args = argv[3:] if len(argv) > 3 else list(sh.state.positional)
     state = sh.state
@@ -49,7 +51,7 @@ def getopts(sh, argv):
         else:
             state.set("OPTARG", optarg)
         if not is_name(name):
-            report(f"getopts: `{name}': not a valid identifier")
+            report("getopts: " + _("`{name}': not a valid identifier").format(name=name))
             return 2
         state.set(name, letter)
         return 0
@@ -70,7 +72,7 @@ def getopts(sh, argv):
     where = spec.find(letter) if letter != ":" else -1
     if where < 0:
         if not silent:
-            report_as(sh, f"illegal option -- {letter}")
+            report_as(sh, _("illegal option -- {letter}").format(letter=letter))
         return finish("?", letter if silent else None, next_ind, next_pos)
     if spec[where + 1:where + 2] != ":":
         return finish(letter, None, next_ind, next_pos)
@@ -80,7 +82,8 @@ def getopts(sh, argv):
         return finish(letter, args[optind], optind + 2, 1)
     if silent:
         return finish(":", letter, optind + 1, 1)
-    report_as(sh, f"option requires an argument -- {letter}")
+    report_as(sh, _("option requires an argument -- {letter}").format(letter=letter))
+
     return finish("?", None, optind + 1, 1)
 
 

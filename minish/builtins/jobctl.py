@@ -7,6 +7,7 @@ tcsetpgrp(3) and sends SIGCONT to the whole group with kill(2) on -pgid;
 import os
 
 from ..errors import ShellError, report, write
+from ..i18n import _, strerror
 from ..run.job import format_job
 from . import args as check
 from .registry import builtin
@@ -16,7 +17,8 @@ def _job(sh, name: str, spec: str | None):
     """The job `spec` names (default: the current job), or a ShellError."""
     job = sh.jobs.find(spec or "%+")
     if job is None:
-        raise ShellError(f"{spec or 'current'}: no such job")
+        raise ShellError(_("{job}: no such job").format(job=spec) if spec else
+                         _("current: no such job"))
     return job
 
 
@@ -47,7 +49,7 @@ def fg(sh, argv):
     """Continue a job in the foreground: it gets the terminal (tcsetpgrp)
     and SIGCONT, and the shell waits for it.  %n, %+, %-, %string or a pid."""
     if sh.jobs.tty is None:
-        raise ShellError("no job control")
+        raise ShellError(_("no job control"))
     job = _job(sh, "fg", argv[1] if len(argv) > 1 else None)
     write(1, job.command + "\n")
     status = sh.jobs.wait_for(job, cont=True)
@@ -60,7 +62,7 @@ def fg(sh, argv):
 def bg(sh, argv):
     """Send SIGCONT to a stopped job and let it run in the background."""
     if sh.jobs.tty is None:
-        raise ShellError("no job control")
+        raise ShellError(_("no job control"))
     for spec in argv[1:] or [None]:
         job = _job(sh, "bg", spec)
         sh.jobs.continue_in_background(job)
@@ -82,7 +84,7 @@ def kill(sh, argv):
     sig = 15                                   # SIGTERM
     if args[0] in ("-s", "-n"):
         if len(args) < 2:
-            raise ShellError(f"{args[0]}: option requires an argument")
+            raise ShellError(_("{option}: option requires an argument").format(option=args[0]))
         sig = check.signal_number(args[1])
         args = args[2:]
     elif args[0].startswith("-") and args[0] != "--":
@@ -103,11 +105,8 @@ def kill(sh, argv):
                 _send(job, pid, sig)
                 if job is not None:
                     sh.jobs.settle(job)
-        except ProcessLookupError:
-            report(f"kill: ({target}) - No such process")
-            status = 1
-        except PermissionError:
-            report(f"kill: ({target}) - Operation not permitted")
+        except (ProcessLookupError, PermissionError) as e:   # ESRCH, EPERM: as bash says them
+            report(f"kill: ({target}) - {strerror(e.errno)}")
             status = 1
         except ShellError as e:
             report(f"kill: {e.message}")
@@ -177,11 +176,12 @@ def _wait(sh, argv) -> int:
         job = sh.jobs.find(arg)
         if job is None:
             if arg.startswith("%"):
-                report(f"wait: {arg}: no such job")
+                report("wait: " + _("{job}: no such job").format(job=arg))
             elif arg.isascii() and arg.isdigit():
-                report(f"wait: pid {arg} is not a child of this shell")
+                report("wait: " + _("pid {pid} is not a child of this shell").format(pid=arg))
             else:
-                report(f"wait: `{arg}': not a pid or valid job spec")
+                report("wait: " + _("`{arg}': not a pid or valid job spec").format(arg=arg))
+
                 status = 1
                 continue
             status = 127

@@ -6,6 +6,7 @@ The status is 0 when the (last) value is not zero, 1 when it is zero --
 so (( )) works as a condition in `if` and `while`.
 """
 from ..errors import ShellError, report
+from ..i18n import _
 from .registry import builtin
 
 
@@ -13,7 +14,7 @@ from .registry import builtin
 def let(sh, argv):
     """Evaluate each argument as $(( )) would; status 1 if the last is 0."""
     if len(argv) < 2:
-        raise ShellError("expression expected")
+        raise ShellError(_("expression expected"))
     from ..lang.arith import evaluate
     value = 0
     for expr in argv[1:]:

@@ -9,6 +9,7 @@ builtin.  `hash` remembers where PATH search found a program.
 import os
 
 from ..errors import ShellError, report
+from ..i18n import _
 from ..run import program
 from .core import out
 from .registry import BUILTINS, builtin
@@ -69,11 +70,19 @@ def kinds(sh, name: str, path_too: bool = True) -> list[tuple[str, str]]:
 
 
 def _describe(name: str, kind: str, detail: str) -> str:
-    return {"alias": f"{name} is aliased to `{detail}'",
-            "keyword": f"{name} is a shell keyword",
-            "function": f"{name} is a function",
-            "builtin": f"{name} is a shell builtin",
-            "file": f"{name} is {detail}"}[kind]
+    """`type`'s sentence (and `command -V`'s) about one way `name` would run."""
+    if kind == "alias":
+        sentence = _("{name} is aliased to `{detail}'")
+    elif kind == "keyword":
+        sentence = _("{name} is a shell keyword")
+    elif kind == "function":
+        sentence = _("{name} is a function")
+    elif kind == "builtin":
+        sentence = _("{name} is a shell builtin")
+    else:
+        sentence = _("{name} is {detail}")
+    return sentence.format(name=name, detail=detail)
+
 
 
 @builtin("type", "tell how a name would be run", "type [-afptP] name ...")
@@ -100,7 +109,7 @@ def type_(sh, argv):
             found = found[:1]
         if not found:
             if not ("t" in flags or "p" in flags or "P" in flags):
-                report(f"type: {name}: not found")
+                report("type: " + _("{name}: not found").format(name=name))
             status = 1
             continue
         for kind, detail in found:
@@ -129,7 +138,8 @@ def command(sh, argv):
             break
         for letter in arg[1:]:
             if letter not in "pvV":
-                raise ShellError(f"-{letter}: invalid option", status=2)
+                raise ShellError(_("{option}: invalid option").format(option="-" + letter),
+                                 status=2)
             flags.add(letter)
     if not args:
         return 0
@@ -138,14 +148,14 @@ def command(sh, argv):
         # handles a plain `command NAME` itself (skip_functions).
         b = BUILTINS.get(args[0])
         if b is None:
-            raise ShellError(f"{args[0]}: not found", status=127)
+            raise ShellError(_("{name}: not found").format(name=args[0]), status=127)
         return b.run(sh, args)
     status = 0
     for name in args:
         found = kinds(sh, name)
         if not found:
             if "V" in flags:
-                report(f"command: {name}: not found")
+                report("command: " + _("{name}: not found").format(name=name))
             status = 1
             continue
         kind, detail = found[0]
@@ -169,7 +179,7 @@ def builtin_(sh, argv):
         return 0
     b = BUILTINS.get(argv[1])
     if b is None:
-        raise ShellError(f"{argv[1]}: not a shell builtin")
+        raise ShellError(_("{name}: not a shell builtin").format(name=argv[1]))
     return b.run(sh, argv[1:])
 
 
@@ -186,9 +196,9 @@ def hash_(sh, argv):
             return 0
     if not args:
         if not table:
-            out("hash: hash table empty\n")
+            out("hash: " + _("hash table empty") + "\n")
             return 0
-        out("hits\tcommand\n")
+        out(_("hits\tcommand") + "\n")
         for name, (path, hits) in table.items():
             out(f"{hits:4d}\t{path}\n")
         return 0
@@ -197,6 +207,7 @@ def hash_(sh, argv):
         if name in BUILTINS or name in sh.state.functions:
             continue
         if sh.state.hashed.remember(name, sh.state.get("PATH")) is None:
-            report(f"hash: {name}: not found")
+            report("hash: " + _("{name}: not found").format(name=name))
+
             status = 1
     return status

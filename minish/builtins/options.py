@@ -14,6 +14,7 @@
     set -o pipefail     a pipeline fails if any stage fails
 """
 from ..errors import ShellError
+from ..i18n import _
 from . import args as check
 from .core import out
 from .registry import builtin
@@ -102,7 +103,7 @@ def _list(state, as_commands: bool) -> None:
 def set_option(sh, name: str, on: bool) -> None:
     """Turn an option on or off, with its side effects on the teaching lens."""
     if name not in LONG:
-        raise ShellError(f"{name}: invalid option name", status=2)
+        raise ShellError(_("{name}: invalid option name").format(name=name), status=2)
     if on:
         sh.state.options.add(name)
         if name in ("emacs", "vi"):            # the two editing modes exclude each other
@@ -150,7 +151,10 @@ def shopt(sh, argv):
     bad = [name for name in args if name not in known]
     for name in bad:
         from ..errors import report
-        report(f"shopt: {name}: invalid {'option' if 'o' in flags else 'shell option'} name")
+        invalid = _("{name}: invalid option name") if "o" in flags else \
+            _("{name}: invalid shell option name")
+        report("shopt: " + invalid.format(name=name))
+
     if bad and ("s" in flags or "u" in flags or "q" in flags or "p" in flags):
         return 1 if not ("p" in flags) else 2
     if "s" in flags or "u" in flags:

@@ -13,7 +13,9 @@ Conversions: %d %i %u %o %x %X %c %s %f %F %e %E %g %G %b %q %% and
 import time
 
 from ..errors import ShellError, report, write
+from ..i18n import _
 from .core import _echo_escapes
+from .args import UsageError
 from .registry import builtin
 
 USAGE = "printf [-v var] format [arguments]"
@@ -31,15 +33,15 @@ def printf(sh, argv):
     args, var = argv[1:], None
     if args[:1] == ["-v"]:
         if len(args) < 2:
-            raise ShellError("-v: option requires an argument", status=2)
+            raise UsageError(_("{option}: option requires an argument").format(option="-v"))
         var, args = args[1], args[2:]
         from ..lang.varops import split_assignment
         if split_assignment(var) is None or var.endswith("+"):
-            raise ShellError(f"`{var}': not a valid identifier", status=2)
+            raise ShellError(_("`{name}': not a valid identifier").format(name=var), status=2)
     if args[:1] == ["--"]:
         args = args[1:]
     if not args:
-        raise ShellError(f"usage: {USAGE}", status=2)
+        raise UsageError()
     fmt, args = args[0], args[1:]
     formatter = _Formatter(args)
     out = []
@@ -60,7 +62,7 @@ def printf(sh, argv):
 
 def _assign(sh, var: str, text: str) -> None:
     from ..lang.varops import split_assignment
-    name, sub, _ = split_assignment(var)
+    name, sub, _value = split_assignment(var)
     if sub is None:
         sh.state.set(name, text)
     else:
@@ -107,7 +109,8 @@ class _Formatter:
             if j < n and fmt[j] == "(":        # %(strftime)T
                 close = fmt.find(")", j)
                 if close < 0 or fmt[close + 1:close + 2] != "T":
-                    raise ShellError(f"`{fmt[i:]}': invalid format character")
+                    raise ShellError(_("`{format}': invalid format character")
+                                     .format(format=fmt[i:]))
                 text = self._time(fmt[j + 1:close])
                 if precision is not None:
                     text = text[:int(precision)]
@@ -115,7 +118,7 @@ class _Formatter:
                 i = close + 2
                 continue
             if j >= n:
-                raise ShellError(f"`{fmt[i:]}': missing format character")
+                raise ShellError(_("`{format}': missing format character").format(format=fmt[i:]))
             conv = fmt[j]
             self.partial = "".join(out)
             out.append(self._convert(conv, flags, width, precision, fmt[i:j + 1]))
@@ -157,7 +160,7 @@ class _Formatter:
             if conv in "aA":
                 return value.hex()
             return (python + conv) % value
-        raise ShellError(f"`{conv}': invalid format character")
+        raise ShellError(_("`{format}': invalid format character").format(format=conv))
 
     def _integer(self, text: str) -> int:
         """A number as strtol(3) reads it, or 'c for c's code."""
@@ -173,7 +176,7 @@ class _Formatter:
                 return sign * int(digits, 8)
             return sign * int(digits)
         except ValueError:
-            report(f"printf: {text}: invalid number")
+            report("printf: " + _("{text}: invalid number").format(text=text))
             self.status = 1
             prefix = ""
             for ch in digits:
@@ -188,9 +191,10 @@ class _Formatter:
         try:
             return float(text)
         except ValueError:
-            report(f"printf: {text}: invalid number")
+            report("printf: " + _("{text}: invalid number").format(text=text))
             self.status = 1
             return 0.0
+
 
     def _time(self, fmt: str) -> str:
         arg = self._next()

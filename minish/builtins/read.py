@@ -19,7 +19,9 @@ the rest of the input must be left for the next command (XCU read).
 import os
 
 from ..errors import ShellError
+from ..i18n import _, strerror
 from ..lang.dollar import is_name
+from . import args as check
 from .registry import builtin
 
 USAGE = "read [-ers] [-a array] [-d delim] [-n nchars] [-N nchars] [-p prompt] " \
@@ -42,11 +44,12 @@ def _options(args: list[str]) -> tuple[dict, list[str]]:
                 j += 1
                 continue
             if letter not in "adnNptu":
-                raise ShellError(f"-{letter}: invalid option\nread: usage: {USAGE}", status=2)
+                raise check.invalid_option("-" + letter)
             value = arg[j + 1:]
             if not value:
                 if i >= len(args):
-                    raise ShellError(f"-{letter}: option requires an argument", status=2)
+                    raise ShellError(_("{option}: option requires an argument")
+                                     .format(option="-" + letter), status=2)
                 value = args[i]
                 i += 1
             opts[letter] = value
@@ -54,9 +57,10 @@ def _options(args: list[str]) -> tuple[dict, list[str]]:
     return opts, args[i:]
 
 
-def _number(text: str, what: str) -> int:
+def _count(text: str) -> int:
+    """The character count of -n/-N (bash: status 1 when it is not a number)."""
     if not (text.isascii() and text.isdigit()):
-        raise ShellError(f"{text}: invalid {what}", status=2)
+        raise ShellError(_("{text}: invalid number").format(text=text))
     return int(text)
 
 
@@ -68,10 +72,11 @@ def read(sh, argv):
     opts, names = _options(argv[1:])
     for name in names:
         if not is_name(name):
-            raise ShellError(f"`{name}': not a valid identifier", status=1)
-    fd = _number(opts["u"], "file descriptor") if "u" in opts else 0
-    limit = _number(opts["N"] if "N" in opts else opts["n"], "number") \
+            raise ShellError(_("`{name}': not a valid identifier").format(name=name), status=1)
+    fd = check.fd(opts["u"]) if "u" in opts else 0
+    limit = _count(opts["N"] if "N" in opts else opts["n"]) \
         if ("n" in opts or "N" in opts) else None
+
     delim = opts.get("d", "\n")[:1] or "\0"
     timeout = None
     if "t" in opts:
@@ -80,12 +85,13 @@ def read(sh, argv):
         except ValueError:
             timeout = -1
         if timeout < 0:
-            raise ShellError(f"{opts['t']}: invalid timeout specification", status=2)
+            raise ShellError(_("{text}: invalid timeout specification").format(text=opts["t"]))
     if "u" in opts:                            # bash checks a -u fd before reading
         try:
             os.fstat(fd)
         except OSError as e:
-            raise ShellError(f"{fd}: invalid file descriptor: {e.strerror}") from None
+            raise ShellError(_("{fd}: invalid file descriptor: {error}")
+                             .format(fd=fd, error=strerror(e.errno))) from None
     if timeout == 0:                           # -t 0: only ask whether input is ready
         import select
         return 0 if select.select([fd], [], [], 0)[0] else 1
@@ -131,7 +137,9 @@ def _read_chars(fd, delim, limit, exact, raw, timeout, silent):
             try:
                 byte = os.read(fd, 1)
             except OSError as e:               # `read x <&-`: no stdin at all
-                raise ShellError(f"read error: {fd}: {e.strerror}") from None
+                raise ShellError(_("read error: {fd}: {error}")
+                                 .format(fd=fd, error=strerror(e.errno))) from None
+
             if not byte:
                 break
             c = decoder.decode(byte)

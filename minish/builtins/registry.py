@@ -1,6 +1,7 @@
 """The builtin registry: name -> Builtin, filled by the @builtin decorator."""
 
 from ..errors import ShellError, report, write
+from ..i18n import _, strerror
 from .args import UsageError
 
 BUILTINS: dict[str, "Builtin"] = {}
@@ -23,7 +24,9 @@ class Builtin:
             if e.message:
                 report(f"{self.name}: {e.message}")
             try:
-                write(2, f"{self.name}: usage: {self.usage}\n")
+                # bash translates the word, not the line: "cd: modo de empleo: cd [-L|-P] ..."
+                usage = _("usage: {usage}").format(usage=self.usage)
+                write(2, f"{self.name}: {usage}\n")
             except OSError:
                 pass
             return e.status
@@ -31,7 +34,9 @@ class Builtin:
             report(f"{self.name}: {e.message}")
             return e.status
         except OSError as e:                    # what else fails is writing the output
-            report(f"{self.name}: write error: {e.strerror}")
+            error = _("write error: {error}").format(error=strerror(e.errno))
+            report(f"{self.name}: {error}")
+
             return 1
 
 

@@ -8,6 +8,7 @@ function called from this one sees the local x, not the global one.
     f() { local x=inner; g; }     g() { echo $x; }     x=outer; f   # inner
 """
 from ..errors import ShellError, report
+from ..i18n import _
 from ..lang.dollar import is_name
 from .core import out
 from .registry import builtin
@@ -22,7 +23,8 @@ def _split_flags(argv: list[str], known: str) -> tuple[set[str], set[str], list[
             break
         for letter in arg[1:]:
             if letter not in known:
-                raise ShellError(f"{arg[0]}{letter}: invalid option", status=2)
+                raise ShellError(_("{option}: invalid option").format(option=arg[0] + letter),
+                                 status=2)
             (on if arg[0] == "-" else off).add(letter)
     return on, off, args
 
@@ -37,7 +39,7 @@ def _assign_each(sh, who: str, names: list[str], flags: set[str],
             name = name[:-1]
             value = (state.get(name) or "") + value
         if not is_name(name):
-            report(f"{who}: `{arg}': not a valid identifier")
+            report(f"{who}: " + _("`{name}': not a valid identifier").format(name=arg))
             status = 1
             continue
         if local:
@@ -66,7 +68,7 @@ def local(sh, argv):
     the old one comes back when the function returns.  Functions called
     from here see the local value (dynamic scope, as in bash)."""
     if not sh.state.local_frames:
-        raise ShellError("can only be used in a function")
+        raise ShellError(_("can only be used in a function"))
     on, off, names = _split_flags(argv, "aAirx")
     if not names:
         for name in sorted(sh.state.local_frames[-1]):
@@ -101,7 +103,8 @@ def _print(sh, names: list[str]) -> int:
     state, status = sh.state, 0
     for name in names or sorted(state.vars):
         if name not in state.vars:
-            report(f"declare: {name}: not found")
+            report("declare: " + _("{name}: not found").format(name=name))
+
             status = 1
             continue
         attrs = ("r" if name in state.readonly else "") + ("x" if name in state.exported else "")
@@ -121,7 +124,7 @@ def typeset(sh, argv):
 def readonly(sh, argv):
     """After `readonly x`, assigning to x or unsetting it is an error
     (the variable lives on until the shell exits)."""
-    on, _, names = _split_flags(argv, "aApf")
+    on, _off, names = _split_flags(argv, "aApf")
     if not names:
         for name in sorted(sh.state.readonly):
             if name in sh.state.vars:

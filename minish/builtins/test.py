@@ -12,6 +12,7 @@ import os
 import stat
 
 from ..errors import ShellError
+from ..i18n import _
 from .registry import builtin
 
 UNARY_FILE = {
@@ -58,8 +59,8 @@ class Tester:
                 return result
         value = self._or()
         if self.i != len(args):
-            raise UsageError(f"{args[self.i]}: unexpected operator" if self.i < len(args)
-                         else "argument expected")
+            raise UsageError(_("{operator}: unexpected operator").format(operator=args[self.i])
+                             if self.i < len(args) else _("argument expected"))
         return value
 
     def _by_count(self, args) -> bool | None:
@@ -71,7 +72,7 @@ class Tester:
                 return args[1] == ""
             if args[0] in UNARY:
                 return self.unary(args[0], args[1])
-            raise UsageError(f"{args[0]}: unary operator expected")
+            raise UsageError(_("{operator}: unary operator expected").format(operator=args[0]))
         if n == 3:
             if args[1] in self.binary_ops:
                 return self.binary(args[0], args[1], args[2])
@@ -81,7 +82,7 @@ class Tester:
                 return not self._by_count(args[1:])
             if args[0] == "(" and args[2] == ")":
                 return args[1] != ""
-            raise UsageError(f"{args[1]}: binary operator expected")
+            raise UsageError(_("{operator}: binary operator expected").format(operator=args[1]))
         if n == 4 and args[0] == "!":
             result = self._by_count(args[1:])
             return None if result is None else not result
@@ -116,12 +117,12 @@ class Tester:
     def _primary(self) -> bool:
         tok = self._peek()
         if tok is None:
-            raise UsageError("argument expected")
+            raise UsageError(_("argument expected"))
         if tok == "(":
             self.i += 1
             value = self._or()
             if self._peek() != ")":
-                raise UsageError("`)' expected")
+                raise UsageError(_("`)' expected"))
             self.i += 1
             return value
         nxt = self.args[self.i + 1] if self.i + 1 < len(self.args) else None
@@ -186,7 +187,7 @@ class Tester:
         body = text.strip()
         digits = body[1:] if body[:1] in "+-" else body
         if not (digits.isascii() and digits.isdigit()):
-            raise UsageError(f"{text}: integer expression expected")
+            raise UsageError(_("{text}: integer expression expected").format(text=text))
         return int(body)
 
 
@@ -210,5 +211,6 @@ def test(sh, argv):
 def bracket(sh, argv):
     """[ EXPR ] is test EXPR; the closing ] is required."""
     if argv[-1] != "]":
-        raise ShellError("missing `]'", status=2)
+        raise ShellError(_("missing `]'"), status=2)
+
     return run_test(sh, argv[1:-1], "[")

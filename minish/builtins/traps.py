@@ -13,6 +13,7 @@ a handler: the code it points to is gone), as sigaction(2) says.
 """
 from ..run import signals
 from ..errors import ShellError, report, write
+from ..i18n import _
 from . import args as check
 from .registry import builtin
 
@@ -23,7 +24,9 @@ SIGKILL, SIGSTOP = 9, 19
 def parse_signal(spec: str) -> int:
     number = check.signal_number(spec)
     if number in (SIGKILL, SIGSTOP):
-        raise ShellError(f"{spec}: SIGKILL and SIGSTOP cannot be caught or ignored")
+        raise ShellError(_("{spec}: SIGKILL and SIGSTOP cannot be caught or ignored")
+                         .format(spec=spec))
+
     return number
 
 

@@ -14,9 +14,11 @@ This must be a builtin: a child's setrlimit would change only the child.
 Output, units and messages follow bash (not in POSIX mode: sizes are in
 1024-byte blocks).
 """
+import errno
 import resource
 
 from ..errors import ShellError, report, write
+from ..i18n import _, strerror
 from . import args as check
 from .registry import builtin
 
@@ -103,9 +105,10 @@ def _show(letter: str, hard: bool, long_form: bool) -> str:
 
 def _set(letter: str, text: str, hard: bool, soft: bool) -> None:
     """setrlimit(2) for one resource; raises ShellError with bash's message."""
-    description, _, which, scale = LIMITS[letter]
+    description, _unit, which, scale = LIMITS[letter]
     if which is None:
-        raise ShellError(f"{description}: cannot modify limit: Invalid argument")
+        raise ShellError(_("{limit}: cannot modify limit: {error}")
+                         .format(limit=description, error=strerror(errno.EINVAL)))
     current_soft, current_hard = resource.getrlimit(which)
     if text == "unlimited":
         number = UNLIMITED
@@ -116,14 +119,17 @@ def _set(letter: str, text: str, hard: bool, soft: bool) -> None:
         if number >= 2 ** 63 - 1:              # more than Python's rlim_t holds
             number = UNLIMITED                 # (RLIM_INFINITY, -1 in Python)
     else:
-        raise ShellError(f"{text}: invalid number")
+        raise ShellError(_("{text}: invalid number").format(text=text))
     limits = (number if soft else current_soft, number if hard else current_hard)
     try:
         resource.setrlimit(which, limits)
     except ValueError as e:
         # Python turns both EINVAL (soft above hard) and EPERM (raising the
         # hard limit without privilege) into ValueError; say which, as bash.
-        why = "Operation not permitted" if "not allowed" in str(e) else "Invalid argument"
-        raise ShellError(f"{description}: cannot modify limit: {why}") from None
+        why = strerror(errno.EPERM if "not allowed" in str(e) else errno.EINVAL)
+        raise ShellError(_("{limit}: cannot modify limit: {error}")
+                         .format(limit=description, error=why)) from None
     except OSError as e:
-        raise ShellError(f"{description}: cannot modify limit: {e.strerror}") from None
+        raise ShellError(_("{limit}: cannot modify limit: {error}")
+                         .format(limit=description, error=strerror(e.errno))) from None
+

@@ -12,6 +12,7 @@ creates: open(2) asks for 0666, and under umask 022 the file gets 0644.
 import os
 
 from ..errors import ShellError
+from ..i18n import _
 from .core import out
 from . import args as check
 from .registry import builtin
@@ -25,18 +26,19 @@ def symbolic(mode: str, mask: int) -> int:
     allowed = ~mask & 0o777
     for clause in mode.split(","):
         if not clause:
-            raise ShellError(f"{mode}: invalid symbolic mode operator")
+            raise ShellError(_("{mode}: invalid symbolic mode operator").format(mode=mode))
         i, who = 0, 0
         while i < len(clause) and clause[i] in WHO:
             who |= WHO[clause[i]]
             i += 1
         who = who or 0o777
         if i == len(clause):
-            raise ShellError(f"{clause}: invalid symbolic mode operator")
+            raise ShellError(_("{mode}: invalid symbolic mode operator").format(mode=clause))
         while i < len(clause):
             op = clause[i]
             if op not in "+-=":
-                raise ShellError(f"`{clause[i]}': invalid symbolic mode operator")
+                raise ShellError(_("`{operator}': invalid symbolic mode operator")
+                                 .format(operator=clause[i]))
             i += 1
             bits = 0
             if i < len(clause) and clause[i] in "ugo":        # copy a class: a=u
@@ -86,9 +88,10 @@ def umask(sh, argv):
         try:
             new = int(mode, 8)
         except ValueError:
-            raise ShellError(f"{mode}: octal number out of range") from None
+            raise ShellError(_("{text}: octal number out of range").format(text=mode)) from None
         if new > 0o7777:
-            raise ShellError(f"{mode}: octal number out of range")
+            raise ShellError(_("{text}: octal number out of range").format(text=mode))
+
     else:
         new = symbolic(mode, mask)
     os.umask(new & 0o777)

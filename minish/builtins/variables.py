@@ -4,6 +4,7 @@ Shell variables live in the shell process (state.py); `export` marks the
 ones every child gets in its environment (environ(7)).
 """
 from ..errors import ShellError, report
+from ..i18n import _
 from ..lang.dollar import is_name
 from . import args as check
 from .core import out
@@ -28,7 +29,7 @@ def export(sh, argv):
     for arg in names:
         name, eq, value = arg.partition("=")
         if not is_name(name):
-            report(f"export: `{arg}': not a valid identifier")
+            report("export: " + _("`{name}': not a valid identifier").format(name=arg))
             status = 1
             continue
         if eq:
@@ -65,10 +66,10 @@ def unset(sh, argv):
         if name.endswith("]") and "[" in name and is_name(name.partition("[")[0]):
             status |= _unset_element(sh, name)  # unset 'a[1]'
         elif not is_name(name):
-            report(f"unset: `{name}': not a valid identifier")
+            report("unset: " + _("`{name}': not a valid identifier").format(name=name))
             status = 1
         elif name in sh.state.readonly:
-            report(f"unset: {name}: cannot unset: readonly variable")
+            report("unset: " + _("{name}: cannot unset: readonly variable").format(name=name))
             status = 1
         else:
             sh.state.unset(name)
@@ -79,10 +80,10 @@ def unset(sh, argv):
 def shift(sh, argv):
     """Drop $1 .. $n; $n+1 becomes $1.  Status 1 if there are fewer than n."""
     if len(argv) > 2:
-        raise ShellError("too many arguments")
+        raise ShellError(_("too many arguments"))
     n = check.integer(argv[1], status=1) if len(argv) > 1 else 1
     if n < 0:
-        raise ShellError(f"{argv[1]}: shift count out of range")
+        raise ShellError(_("{count}: shift count out of range").format(count=argv[1]))
     if n > len(sh.state.positional):
         return 1
     del sh.state.positional[:n]
@@ -91,7 +92,7 @@ def shift(sh, argv):
 
 def _unset_element(sh, name: str) -> int:
     """unset 'a[i]': remove one element of an array (the others keep their index)."""
-    base, _, sub = name[:-1].partition("[")
+    base, _bracket, sub = name[:-1].partition("[")
     items = sh.state.arrays.get(base)
     index = sh.expander.index(sub)
     if items is None:
@@ -101,7 +102,8 @@ def _unset_element(sh, name: str) -> int:
     if index < 0:
         index += max(items, default=-1) + 1
         if index < 0:
-            report(f"unset: [{sub}]: bad array subscript")
+            report("unset: " + _("[{subscript}]: bad array subscript").format(subscript=sub))
+
             return 1
     items.pop(index, None)
     return 0
