@@ -9,7 +9,10 @@ The English text is the message id; minish/locale/LANG/LC_MESSAGES/minish.mo
 holds the translations, compiled from the .po files by `make catalogs`
 (Babel) and at build time (setup.py), so a wheel carries them.  A string
 that must be marked where it is defined but translated where it is used
-(a table of descriptions) is marked with `N_()`, which does nothing.
+(a table of descriptions) is marked with `N_()`, which does nothing, and
+translated where it is printed with `i18n._(text)`: the bare `_()` takes
+only a literal (tests/test_i18n.py), so an f-string can never slip past
+the extractor.
 
 Which language, as gettext(3) and POSIX (XBD 8.2) choose: MINISH_LANG if
 set, else the first non-empty of LANGUAGE (a colon list: its first
