@@ -165,7 +165,7 @@ class Expander:
         return self._atoms(part, quoted)
 
     def _glob(self, pieces: list[tuple[str, bool]]) -> list[str]:
-        text = "".join(t for t, _ in pieces)
+        text = "".join(t for t, _quoted in pieces)
         if "noglob" in self.state.options or not any(
                 not quoted and GLOB_CHARS & set(t) for t, quoted in pieces):
             return [text]
