@@ -134,7 +134,8 @@ def _parse_options(args: list[str]):
                 pass                           # stdin is the default; a login shell reads no profile
             elif letter in "oO":
                 if not args:
-                    _complain(_("{option}: option requires an argument").format(option="-" + letter))
+                    _complain(_("{option}: option requires an argument")
+                              .format(option="-" + letter))
                     return 2
                 name = args.pop(0)
                 if name not in (LONG if letter == "o" else SHOPT):

@@ -79,7 +79,8 @@ class _Evaluator:
         at = self.i if at is None else at
         at = min(max(at, 0), len(self.tokens) - 1)
         rest = self.text[self.starts[at]:] if self.tokens else self.text
-        raise ExpansionError(_error(self.text, message or _("syntax error: operand expected"), rest))
+        problem = message or _("syntax error: operand expected")   # `++1`: no operand after ++
+        raise ExpansionError(_error(self.text, problem, rest))
 
     # -- grammar, loosest first ----------------------------------------------
     def comma(self) -> int:
