@@ -9,7 +9,12 @@ import sys
 
 import _signal          # the C module behind `signal`, without enum's import cost
 
-USAGE = """usage: minish [options] [-c COMMANDS [ARG0 [ARGS...]] | FILE [ARGS...]]
+from .i18n import _, strerror
+
+
+def usage() -> str:
+    """`minish --help`, in the student's language (translated when printed)."""
+    return _("""usage: minish [options] [-c COMMANDS [ARG0 [ARGS...]] | FILE [ARGS...]]
        minish lesson [--lessons DIR] [NAME] list the lessons, or run one
        minish lesson --clean                remove what killed lessons left behind
        minish demo FILE [--record F.cast]   play a lesson or script for a class
@@ -23,7 +28,7 @@ USAGE = """usage: minish [options] [-c COMMANDS [ARG0 [ARGS...]] | FILE [ARGS...
   -l, --login   accepted (a login shell); --norc: skip ~/.minishrc; --rcfile F
   --help        this text
 With neither, read commands from stdin (a prompt when it is a terminal).
-"""
+""")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,7 +103,7 @@ def _parse_options(args: list[str]):
             args.pop(0)
             break
         if arg in ("-h", "--help"):
-            sys.stdout.write(USAGE)
+            sys.stdout.write(usage())
             return 0
         if arg in ("--login", "--norc", "--noprofile", "--posix", "--noediting", "--trace",
                    "--rcfile"):
@@ -109,13 +114,13 @@ def _parse_options(args: list[str]):
                 rcfile = None
             elif arg == "--rcfile":
                 if not args:
-                    sys.stderr.write("minish: --rcfile: option requires an argument\n")
+                    _complain(_("{option}: option requires an argument").format(option="--rcfile"))
                     return 2
                 rcfile = args.pop(0)
             continue
         if len(arg) < 2 or arg[0] not in "-+" or arg.startswith("--"):
             if arg.startswith("--"):
-                sys.stderr.write(f"minish: {arg}: invalid option\n{USAGE}")
+                _complain(_("{option}: invalid option").format(option=arg), usage())
                 return 2
             break
         args.pop(0)
@@ -129,25 +134,31 @@ def _parse_options(args: list[str]):
                 pass                           # stdin is the default; a login shell reads no profile
             elif letter in "oO":
                 if not args:
-                    sys.stderr.write(f"minish: -{letter}: option requires an argument\n")
+                    _complain(_("{option}: option requires an argument")
+                              .format(option="-" + letter))
                     return 2
                 name = args.pop(0)
                 if name not in (LONG if letter == "o" else SHOPT):
-                    sys.stderr.write(f"minish: {name}: invalid option name\n")
+                    _complain(_("{name}: invalid option name").format(name=name))
                     return 2
                 options[name] = on
             elif letter in LETTERS:
                 options[LETTERS[letter]] = on
             else:
-                sys.stderr.write(f"minish: {arg[0]}{letter}: invalid option\n{USAGE}")
+                _complain(_("{option}: invalid option").format(option=arg[0] + letter), usage())
                 return 2
     command = None
     if command_mode:
         if not args:
-            sys.stderr.write("minish: -c: option requires an argument\n")
+            _complain(_("{option}: option requires an argument").format(option="-c"))
             return 2
         command = args.pop(0)
     return options, command, interactive, rcfile
+
+
+def _complain(message: str, then: str = "") -> None:
+    """`minish: message` on stderr, and the usage text if it helps."""
+    sys.stderr.write(f"minish: {message}\n{then}")
 
 
 def _source_rc(shell, path: str) -> None:
@@ -171,7 +182,7 @@ def _run(shell, command: str | None, args: list[str]) -> int:
             with open(args[0], encoding="utf-8", errors="surrogateescape") as f:
                 text = f.read()
         except OSError as e:
-            report(f"{args[0]}: {e.strerror}")
+            report(f"{args[0]}: {strerror(e.errno)}")
             return 127 if isinstance(e, FileNotFoundError) else 126
         return shell.run_line(text)
     if shell.state.interactive:
@@ -185,9 +196,10 @@ def _subcommand(args: list[str], options: set) -> int:
     from .errors import ExitShell, report
     from .shell import Shell
     if any(a in ("-h", "--help") for a in args[1:]):
-        lines = [line.strip().removeprefix("usage:").strip() for line in USAGE.splitlines()]
-        sys.stdout.write("".join(f"usage: {line}\n" for line in lines
-                                 if line.startswith(f"minish {args[0]}")))
+        # The synopsis lines of usage(), whatever word the language puts before them.
+        lines = [line[line.find("minish "):] for line in usage().splitlines()]
+        sys.stdout.write("".join(_("usage: {synopsis}").format(synopsis=line) + "\n"
+                                 for line in lines if line.startswith(f"minish {args[0]} ")))
         return 0
     while len(args) > 1 and args[1] in ("--lessons", "--clean"):
         if args[1] == "--clean":
@@ -196,7 +208,8 @@ def _subcommand(args: list[str], options: set) -> int:
             from .teach.scratch import clean
             return clean(lambda line: sys.stdout.write(line + "\n"))
         if len(args) < 3:
-            report(f"{args[0]}: --lessons: option requires an argument")
+            report(_("{option}: option requires an argument").format(
+                option=args[0] + ": --lessons"))
             return 2
         # The instructor's directory goes first in MINISH_LESSONS, the one
         # place lessons.lesson_dirs() looks, so a demo's child sees it too.
@@ -259,7 +272,7 @@ def entry() -> None:
     except BrokenPipeError:                    # our reader has gone: as `cat` would
         die_by_signal(_signal.SIGPIPE)     # silently, as `cat` would
     except Exception as e:                     # the very last resort: one line
-        report(f"internal error: {type(e).__name__}: {e}")
+        report(_("internal error: {error}").format(error=f"{type(e).__name__}: {e}"))
         status = 1
     try:
         sys.stdout.flush()

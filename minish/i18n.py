@@ -109,6 +109,13 @@ def strerror(code: int) -> str:
     return os.strerror(code)
 
 
+def strsignal(signum: int) -> str | None:
+    """strsignal(3) in the chosen language, like strerror (a job's "Killed")."""
+    import _signal
+    _catalog()
+    return _signal.strsignal(signum)
+
+
 def _localize_strerror(lang: str) -> None:
     """Point the C library's LC_MESSAGES at `lang`, for strerror(3).
 

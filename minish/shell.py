@@ -11,6 +11,7 @@ import os
 import sys
 
 from .run import signals, trace
+from .i18n import _
 from .errors import (ExitShell, ExpansionError, IncompleteInput, Interrupted, NestedTooDeeply,
                      ParseError, report)
 from .run.executor import Executor
@@ -57,10 +58,10 @@ class Shell:
                 raise ExitShell(127 if self.command_string else 1) from None
             self.state.last_status = 1
         except RecursionError:
-            report("command nested too deeply")
+            report(_("command nested too deeply"))
             self.state.last_status = 2
         except Exception as e:                 # the last-resort handler
-            report(f"internal error: {type(e).__name__}: {e}")
+            report(_("internal error: {error}").format(error=f"{type(e).__name__}: {e}"))
             self.state.last_status = 1
         return self.state.last_status
 
@@ -161,7 +162,7 @@ class LineReader:
         """
         import select
         while True:
-            ready, _, _ = select.select([self.fd, self.wakeup], [], [])
+            ready, _writable, _failed = select.select([self.fd, self.wakeup], [], [])
             if self.wakeup in ready:
                 try:
                     os.read(self.wakeup, 512)      # drain; the handler runs next

@@ -14,6 +14,7 @@ which also keeps `x=$((x*x))` in a loop from growing to gigabytes.
 """
 
 from ..errors import ExpansionError
+from ..i18n import _
 from .dollar import is_name
 
 BINARY = [  # precedence levels, loosest first
@@ -39,8 +40,15 @@ def evaluate(text: str, variables, depth: int = 0) -> int:
     try:
         return _Evaluator(text, variables, depth).run()
     except RecursionError:
-        raise ExpansionError(f"{text}: expression recursion level exceeded "
-                             f"(error token is \"{text}\")") from None
+        raise ExpansionError(_error(text, _("expression recursion level exceeded"),
+                                    text)) from None
+
+
+def _error(expression: str, problem: str, token: str) -> str:
+    """bash's arithmetic message: the expression, what is wrong (already
+    translated) and the text from the offending token on."""
+    return _("{expression}: {problem} (error token is \"{token}\")").format(
+        expression=expression, problem=problem, token=token)
 
 
 class _Evaluator:
@@ -56,8 +64,8 @@ class _Evaluator:
         value = self.comma()
         if self.i != len(self.tokens):
             tok = self.tokens[self.i]
-            self._fail("syntax error: invalid arithmetic operator" if _is_junk(tok)
-                       else "syntax error in expression")
+            self._fail(_("syntax error: invalid arithmetic operator") if _is_junk(tok)
+                       else _("syntax error in expression"))
         return value
 
     # -- helpers ---------------------------------------------------------------
@@ -65,13 +73,14 @@ class _Evaluator:
         i = self.i + ahead
         return self.tokens[i] if i < len(self.tokens) else None
 
-    def _fail(self, message: str, at: int | None = None):
+    def _fail(self, message: str = "", at: int | None = None):
         """bash's message: the expression, what is wrong, and the text from
         the offending token on ("error token")."""
         at = self.i if at is None else at
         at = min(max(at, 0), len(self.tokens) - 1)
         rest = self.text[self.starts[at]:] if self.tokens else self.text
-        raise ExpansionError(f"{self.text}: {message} (error token is \"{rest}\")")
+        problem = message or _("syntax error: operand expected")   # `++1`: no operand after ++
+        raise ExpansionError(_error(self.text, problem, rest))
 
     # -- grammar, loosest first ----------------------------------------------
     def comma(self) -> int:
@@ -87,7 +96,7 @@ class _Evaluator:
         if op in ASSIGN_OPS and tok is not None:
             if not _is_name(tok):
                 self.i += 1
-                self._fail("attempted assignment to non-variable")
+                self._fail(_("attempted assignment to non-variable"))
             self.i += 2
             value = self.assignment()
             if op != "=":
@@ -103,7 +112,7 @@ class _Evaluator:
         self.i += 1
         yes = self._maybe(not cond, self.comma)
         if self._peek() != ":":
-            self._fail("`:' expected for conditional expression")
+            self._fail(_("`:' expected for conditional expression"))
         self.i += 1
         no = self._maybe(bool(cond), self.conditional)
         return yes if cond else no
@@ -158,11 +167,11 @@ class _Evaluator:
             self.i += 1
             value = self.comma()
             if self._peek() != ")":
-                self._fail("missing `)'")
+                self._fail(_("missing `)'"))
             self.i += 1
             return value
         if tok is None or tok in OPERATORS or _is_junk(tok):
-            self._fail("syntax error: operand expected", self.i - (tok is None))
+            self._fail(_("syntax error: operand expected"), self.i - (tok is None))
         self.i += 1
         if tok[0].isascii() and tok[0].isdigit():
             return self._number(tok)
@@ -174,7 +183,7 @@ class _Evaluator:
                 self._assign(tok, value + (1 if op == "++" else -1))
                 return value
             return self._variable(tok)
-        self._fail("syntax error in expression", self.i - 1)
+        self._fail(_("syntax error in expression"), self.i - 1)
 
     def _assign(self, name: str, value: int) -> None:
         """x = value, or a[i] = value (bash arrays); nothing on a skipped side."""
@@ -206,23 +215,23 @@ class _Evaluator:
             number = _digits(digits, 10)
             return wrap(-number if value[0] == "-" else number)
         if self.depth >= DEPTH_LIMIT:
-            self._fail("expression recursion level exceeded", self.i - 1)
+            self._fail(_("expression recursion level exceeded"), self.i - 1)
         return evaluate(value, self.vars, self.depth + 1)   # it may hold an expression
 
     def _number(self, tok: str) -> int:
         base, digits = 10, tok
         if "#" in tok:
-            prefix, _, digits = tok.partition("#")
+            prefix, _hash, digits = tok.partition("#")
             base = int(prefix) if prefix.isdigit() and len(prefix) < 3 else 0
             if not 2 <= base <= 64:
-                self._fail("invalid arithmetic base", self.i - 1)
+                self._fail(_("invalid arithmetic base"), self.i - 1)
         elif tok[:2] in ("0x", "0X"):
             base, digits = 16, tok[2:] or "0"
         elif tok[0] == "0":
             base = 8
         value = _digits(digits, base)
         if value is None:                      # bash names only the number here
-            raise ExpansionError(f"{tok}: value too great for base (error token is \"{tok}\")")
+            raise ExpansionError(_error(tok, _("value too great for base"), tok))
         return wrap(value)
 
     def _apply(self, op: str, a: int, b: int, at: int) -> int:
@@ -232,7 +241,7 @@ class _Evaluator:
             if b == 0:
                 if self.skip:
                     return 0
-                self._fail("division by 0", at)
+                self._fail(_("division by 0"), at)
             if a == MIN and b == -1:           # the one quotient that overflows
                 return MIN if op == "/" else 0
             q = abs(a) // abs(b) * (1 if (a < 0) == (b < 0) else -1)  # C truncates
@@ -241,7 +250,7 @@ class _Evaluator:
             if b < 0:
                 if self.skip:
                     return 0
-                self._fail("exponent less than 0", at)
+                self._fail(_("exponent less than 0"), at)
             return wrap(pow(a, b, 2 ** 64))
         if op in ("<<", ">>"):
             b &= 63                            # the count is taken modulo 64
@@ -289,7 +298,7 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
 def _split(name: str) -> tuple[str, str | None]:
     """'a[i+1]' -> ('a', 'i+1'); 'x' -> ('x', None)."""
     if name.endswith("]") and "[" in name:
-        base, _, sub = name[:-1].partition("[")
+        base, _bracket, sub = name[:-1].partition("[")
         return base, sub
     return name, None
 

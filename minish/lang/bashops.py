@@ -7,6 +7,7 @@
                                           an array's indices, names by prefix
 """
 from ..errors import ShellError
+from ..i18n import _
 from . import varops
 from .syntax import Param
 
@@ -54,10 +55,10 @@ def indirect(ex, name: str, op: str):
         target = " ".join(target)
     value = ex.lookup(target) if target else None
     if not target or (value is None and not _valid_ref(target)):
-        raise ShellError(f"{target}: invalid indirect expansion")
+        raise ShellError(_("{name}: invalid indirect expansion").format(name=target))
     return value if value is not None else ""
 
 
 def _valid_ref(name: str) -> bool:
-    base, _ = varops.split_subscript(name)
+    base, _subscript = varops.split_subscript(name)
     return base.isidentifier() or base in ("@", "*", "#", "?", "-", "$", "!") or base.isdigit()

@@ -14,6 +14,7 @@ import pwd
 import time
 
 from ..errors import ExpansionError, ShellError
+from ..i18n import _, strerror
 from . import assignment, bashops, varops
 from .dollar import is_name
 from .pattern import escape, expand_path, match
@@ -77,7 +78,7 @@ class Expander:
         """A redirection's file name: must expand to exactly one field."""
         fields = self._fields(word)
         if len(fields) != 1:
-            raise ShellError(f"{_source(word)}: ambiguous redirect")
+            raise ShellError(_("{name}: ambiguous redirect").format(name=_source(word)))
         return fields[0]
 
     # -- fields -----------------------------------------------------------------
@@ -164,7 +165,7 @@ class Expander:
         return self._atoms(part, quoted)
 
     def _glob(self, pieces: list[tuple[str, bool]]) -> list[str]:
-        text = "".join(t for t, _ in pieces)
+        text = "".join(t for t, _quoted in pieces)
         if "noglob" in self.state.options or not any(
                 not quoted and GLOB_CHARS & set(t) for t, quoted in pieces):
             return [text]
@@ -172,7 +173,7 @@ class Expander:
         options = self.state.options
         matches = expand_path(pattern, "dotglob" in options, "globstar" in options)
         if not matches and "failglob" in options:
-            raise ShellError(f"no match: {text}")
+            raise ShellError(_("no match: {pattern}").format(pattern=text))
         if not matches and "nullglob" in options:
             return []                          # shopt -s nullglob: the word disappears
         return matches or [text]               # no match: the word stays as it is (sh)
@@ -190,7 +191,7 @@ class Expander:
             return self.command_sub(body).rstrip("\n")
         if isinstance(part, ProcSub):
             if self.proc_sub is None:
-                raise ShellError("process substitution: not here")
+                raise ShellError(_("process substitution: not here"))
             return self.proc_sub(part.body, part.reading)
         if isinstance(part, Arith):
             from .arith import evaluate        # imported only when $(( )) appears
@@ -200,7 +201,7 @@ class Expander:
     def _param(self, part: Param):
         name, op = part.name, part.op
         if op == "bad":                        # ${x!}, ${}: the lexer marked it
-            raise ExpansionError(f"${{{part.arg}}}: bad substitution")
+            raise ExpansionError(_("{name}: bad substitution").format(name="${" + part.arg + "}"))
         if op in ("!", "!*"):                  # ${!x}, ${!a[@]}, ${!prefix@}
             return bashops.indirect(self, name, op)
         value = self.lookup(name)
@@ -232,19 +233,19 @@ class Expander:
             if not unset:
                 return value
             if not is_name(name):
-                raise ExpansionError(f"${name}: cannot assign in this way")
+                raise ExpansionError(_("${name}: cannot assign in this way").format(name=name))
             new = self.single(part.arg)
             self.state.set(name, new)
             return new
         if unset:                              # ${x?message}: a script stops (XCU 2.6.2)
-            message = self.single(part.arg) or "parameter null or not set"
+            message = self.single(part.arg) or _("parameter null or not set")
             raise ExpansionError(f"{name}: {message}", fatal=True)
         return value
 
     def unbound(self, name: str):
         """set -u: an unset variable abandons the line -- and ends a script
         (Shell.run_line decides, as for ${x?})."""
-        raise ExpansionError(f"{name}: unbound variable", fatal=True)
+        raise ExpansionError(_("{name}: unbound variable").format(name=name), fatal=True)
 
     def arith(self, word: Word) -> int:
         from .arith import evaluate            # imported only when needed
@@ -314,7 +315,7 @@ def _read_file(path: str) -> str:
         with open(path, encoding="utf-8", errors="surrogateescape") as f:
             return f.read()
     except OSError as e:
-        raise ShellError(f"{path}: {e.strerror}") from None
+        raise ShellError(f"{path}: {strerror(e.errno)}") from None
 
 
 def _random() -> str:

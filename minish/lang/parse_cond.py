@@ -10,6 +10,7 @@ expression, not of the command line, and after =~ everything up to the
 next blank-separated && || or ]] is one regular expression.
 """
 from ..errors import IncompleteInput
+from ..i18n import _
 from .dollar import _arith_end
 from .lexer import _Lexer
 from .syntax import ArithCommand, ArithFor, Cond, Lit, Redir, Word
@@ -28,7 +29,7 @@ class CondRules:
                 self._advance()
                 continue
             if tok.kind == "EOF":
-                raise IncompleteInput("unexpected end of file looking for `]]'", tok.span)
+                raise IncompleteInput(_("unexpected end of file looking for `]]'"), tok.span)
             if tok.kind == "WORD" and tok.text == "]]":
                 break
             if tok.kind == "OP" and tok.text in COND_OPS:

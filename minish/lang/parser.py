@@ -20,6 +20,7 @@ the text simply stops too early, so the REPL can ask for another line.
 """
 
 from ..errors import IncompleteInput, NestedTooDeeply, ParseError, report
+from ..i18n import _
 from .alias_expand import AliasRules
 from .dollar import is_name
 from .lexer import REDIRECT_OPS, Token, tokenize
@@ -116,9 +117,10 @@ class Parser(CompoundRules, CondRules, AliasRules):
         """Raise the right error for an unexpected token."""
         tok = tok or self.tok
         if tok.kind == "EOF":
-            raise IncompleteInput("syntax error: unexpected end of file", tok.span)
+            raise IncompleteInput(_("syntax error: unexpected end of file"), tok.span)
         shown = "newline" if tok.kind == "NEWLINE" else tok.text
-        raise ParseError(f"syntax error near unexpected token `{shown}'", tok.span)
+        raise ParseError(_("syntax error near unexpected token `{token}'").format(token=shown),
+                         tok.span)
 
     # -- grammar ---------------------------------------------------------------
     def next_command(self):
@@ -202,8 +204,8 @@ class Parser(CompoundRules, CondRules, AliasRules):
     def command(self):
         """command: '(' list ')' redirect* | '{' list '}' redirect* | simple"""
         if self.depth > MAX_NESTING:
-            raise NestedTooDeeply(f"commands nested too deeply (more than {MAX_NESTING} "
-                                  "levels)", self.tok.span)
+            raise NestedTooDeeply(_("commands nested too deeply (more than {n} levels)")
+                                  .format(n=MAX_NESTING), self.tok.span)
         self.depth += 1
         try:
             return self._command()
@@ -345,10 +347,11 @@ class Parser(CompoundRules, CondRules, AliasRules):
         cut_short = target.incomplete and target.incomplete.startswith("<<")
         if cut_short and self.final:
             line = self.text.count("\n", 0, target.span[0]) + 1
-            report(f"warning: here-document at line {line} delimited by end-of-file "
-                   f"(wanted `{target.incomplete[2:]}')")
+            report(_("warning: here-document at line {line} delimited by end-of-file "
+                     "(wanted `{word}')").format(line=line, word=target.incomplete[2:]))
         elif target.incomplete or target.heredoc is None:
-            raise IncompleteInput(f"here-document wanted `{target.text}'", target.span)
+            raise IncompleteInput(_("here-document wanted `{word}'").format(word=target.text),
+                                  target.span)
         parts = target.heredoc.parts if target.heredoc is not None else ()
         return Word(self._resolve_parts(parts), target.span)
 
@@ -356,7 +359,8 @@ class Parser(CompoundRules, CondRules, AliasRules):
     def _resolve(self, tok: Token) -> Word:
         """Check a word is complete and parse the commands inside $(...)."""
         if tok.incomplete:
-            raise IncompleteInput(f"unexpected end of file looking for `{tok.incomplete}'",
+            raise IncompleteInput(_("unexpected end of file looking for `{text}'")
+                                  .format(text=tok.incomplete),
                                   tok.span)
         if all(type(part) is Lit for part in tok.word.parts):
             return tok.word                    # the common case: nothing inside to parse
@@ -393,7 +397,7 @@ def _as_assignment(word: Word, tok: Token) -> Assign | None:
     first = word.parts[0] if word.parts else None
     if not isinstance(first, Lit) or first.quoted or "=" not in first.text:
         return None
-    name, _, rest = first.text.partition("=")
+    name, _equals, rest = first.text.partition("=")
     if split_assignment(name) is None:         # NAME, NAME+, NAME[i] (varops.py)
         return None
     value_parts = ((Lit(rest),) if rest else ()) + word.parts[1:]

@@ -15,6 +15,7 @@ computes values, it never reads the AST.
 from .pattern import match
 
 from ..errors import ExpansionError
+from ..i18n import _
 
 # Builtins whose NAME=value arguments are assignments: not split, ~ expanded,
 # and NAME=(...) is an array (bash).
@@ -33,7 +34,7 @@ def substring(value, offset: int, length: int | None):
     if length < 0:
         end = size + length
         if end < offset:
-            raise ExpansionError(f"{length}: substring expression < 0")
+            raise ExpansionError(_("{n}: substring expression < 0").format(n=length))
         return value[offset:end]
     return value[offset:offset + length]
 
@@ -92,13 +93,13 @@ def quote_value(value: str, op: str) -> str:
             value[:1].upper() + value[1:]
     if op in ("E", "P", "A", "K", "a"):
         return value
-    raise ExpansionError(f"${{x@{op}}}: bad substitution")
+    raise ExpansionError(_("{name}: bad substitution").format(name="${x@" + op + "}"))
 
 
 def split_subscript(name: str) -> tuple[str, str | None]:
     """'a[i+1]' -> ('a', 'i+1'); 'a' -> ('a', None)."""
     if name.endswith("]") and "[" in name:
-        base, _, sub = name[:-1].partition("[")
+        base, _bracket, sub = name[:-1].partition("[")
         return base, sub
     return name, None
 

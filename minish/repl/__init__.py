@@ -18,6 +18,7 @@ import _signal as signal
 
 from ..run import signals
 from ..errors import ExitShell, IncompleteInput, ParseError, write
+from ..i18n import N_, _
 from ..run.job import format_job
 from ..lang.parser import parse
 from .history import history_file, load_history, save_command
@@ -65,7 +66,7 @@ def _register_ui_builtins(shell, reader) -> None:
     """Builtins that need the terminal UI: registered by the UI, not the engine."""
     from ..builtins.registry import builtin
 
-    @builtin("lesson", "run a lesson, or list them", "lesson [NAME]")
+    @builtin("lesson", N_("run a lesson, or list them"), "lesson [NAME]")
     def lesson(sh, argv):
         """lesson          list the lessons and your progress
         lesson NAME     run one at this prompt: hint, skip and quit work inside"""
@@ -99,7 +100,7 @@ def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
     text = _read_command(reader, state)
     if text is None:                            # Ctrl-D on an empty line
         if _stopped_jobs(jobs) and not session["warned_stopped"]:
-            write(2, "There are stopped jobs.\n")
+            write(2, _("There are stopped jobs.") + "\n")
             session["warned_stopped"] = True
             return None
         write(2, "exit\n")                      # as bash says it
@@ -112,7 +113,7 @@ def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
         shell.run_line(text)
     except ExitShell as e:
         if _stopped_jobs(jobs) and not session["warned_stopped"]:
-            write(2, "There are stopped jobs.\n")
+            write(2, _("There are stopped jobs.") + "\n")
             session["warned_stopped"] = True
             state.last_status = e.status
             return None

@@ -22,6 +22,7 @@ import _signal as signal
 import termios
 
 from ..errors import report, write
+from ..i18n import _
 from ..shell import LineReader
 from .early import load_editor_behind_prompt
 from .terminal import Typeahead, answers_cpr
@@ -57,7 +58,7 @@ def choose_reader(shell):
         from .rleditor import ReadlineEditor
         return ReadlineEditor(shell, typeahead)
     except Exception as e:                     # no usable terminal: fall back
-        report(f"line editor unavailable ({e}); reading plain lines")
+        report(_("line editor unavailable ({error}); reading plain lines").format(error=e))
         return PlainReader()
 
 

@@ -25,6 +25,7 @@ import readline
 import termios
 
 from ..errors import write
+from ..i18n import _
 from .complete import complete
 from .prompt import visible
 from .terminal import Typeahead
@@ -38,7 +39,7 @@ class ReadlineEditor:
 
     def __init__(self, shell, typeahead: Typeahead | None = None) -> None:
         if "libedit" in (readline.__doc__ or ""):    # macOS: other bindings, no macro
-            raise RuntimeError("Python's readline is libedit, not GNU readline")
+            raise RuntimeError(_("Python's readline is libedit, not GNU readline"))
         self.shell, self.typeahead = shell, typeahead or Typeahead()
         self.prompt, self.partial, self.matches = "", "", []
         readline.set_auto_history(False)       # the REPL adds whole commands: see history.py

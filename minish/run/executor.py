@@ -21,6 +21,7 @@ import os
 from . import control, process, redirect, signals, spawn
 from ..errors import (STATUS_SYNTAX, ExitShell, ExpansionError, LoopControl, ParseError,
                       ReturnFromFunction, ShellError, report, write)
+from ..i18n import strerror
 from ..lang.expand import Expander
 from ..lang.parser import Parser
 from ..lang.syntax import (AndOr, ArithCommand, ArithFor, Background, Case, Cond, For,
@@ -341,7 +342,7 @@ class Executor(SimpleCommands):
             with open(path, encoding="utf-8", errors="surrogateescape") as f:
                 text = f.read()
         except OSError as e:
-            report(f"{path}: {e.strerror}")
+            report(f"{path}: {strerror(e.errno)}")
             return 126
         self.state.arg0, self.state.positional = path, list(argv[1:])
         try:

@@ -8,6 +8,7 @@ Exit N, or the signal that killed it, as bash words them.
 import os
 
 from ..lang.syntax import text_of
+from ..i18n import _
 from .process import exit_status
 
 
@@ -44,21 +45,28 @@ class Job:
         return exit_status(self.raw[self.pids[-1]]) if self.pids else 1
 
     def state(self) -> str:
-        """Running, Stopped, Done, Exit N, or the signal that killed it (as bash)."""
+        """Running, Stopped, Done, Exit N, or the signal that killed it, as
+        bash words them -- in Spanish and Portuguese too (bash's catalogs;
+        a signal's description is the C library's strsignal(3))."""
         if self.is_stopped:
-            names = {21: " (tty input)", 22: " (tty output)", 19: " (signal)"}
-            return "Stopped" + names.get(self.stop_signal, "")
+            if self.stop_signal == 21:         # SIGTTIN
+                return _("Stopped (tty input)")
+            if self.stop_signal == 22:         # SIGTTOU
+                return _("Stopped (tty output)")
+            if self.stop_signal == 19:         # SIGSTOP
+                return _("Stopped (signal)")
+            return _("Stopped")
         if not self.done:
             if all(_is_zombie(p) for p in self.pids if p not in self.raw):
-                return "Zombie (ended, not reaped)"
-            return "Running"
+                return _("Zombie (ended, not reaped)")
+            return _("Running")
         raw = self.raw[self.pids[-1]]
         if os.WIFSIGNALED(raw):
             from .signals import describe
             text = describe(os.WTERMSIG(raw))
-            return text + (" (core dumped)" if os.WCOREDUMP(raw) else "")
+            return _("{signal} (core dumped)").format(signal=text) if os.WCOREDUMP(raw) else text
         code = os.WEXITSTATUS(raw)
-        return "Done" if code == 0 else f"Exit {code}"
+        return _("Done") if code == 0 else _("Exit {status}").format(status=code)
 
 
 def _is_zombie(pid: int) -> bool:
@@ -73,7 +81,7 @@ def _is_zombie(pid: int) -> bool:
 def format_job(job: Job, marker: str, pid: bool = False) -> str:
     """One line of `jobs` (and of the notices), in bash's layout."""
     state = job.state()
-    command = job.command + (" &" if state == "Running" else "")
+    command = job.command + (" &" if state == _("Running") else "")
     middle = f" {job.pids[0]} " if pid else "  "
     column = f"{state:<24}" if len(state) < 24 else state + "  "   # never run together
     return f"[{job.id}]{marker}{middle}{column}{command}"

@@ -32,6 +32,7 @@ import sys
 
 from . import signals, trace
 from ..errors import ExitShell, ExpansionError, Interrupted, ShellError, report
+from ..i18n import _, strerror
 
 def flush_std_streams() -> None:
     """Flush Python's buffers before fork, or both processes print them."""
@@ -49,7 +50,7 @@ def pipe() -> tuple[int, int]:
     try:
         return trace.syscall("pipe()", os.pipe, show=lambda r: f"[{r[0]}, {r[1]}]")
     except OSError as e:                       # EMFILE: the fd table is full
-        raise ShellError(f"pipe: {e.strerror}") from None
+        raise ShellError(f"pipe: {strerror(e.errno)}") from None
 
 
 def close(fd: int) -> None:
@@ -171,7 +172,7 @@ def fork(body, steps=(), job=None) -> int:
     try:
         pid = os.fork()
     except OSError as e:                       # EAGAIN: too many processes
-        raise ShellError(f"fork: {e.strerror}") from None
+        raise ShellError(f"fork: {strerror(e.errno)}") from None
     if pid == 0:
         gc.disable()                           # no collection between fork and exec
         _child(body, steps)
@@ -217,10 +218,10 @@ def _child(body, steps):    # -> NoReturn
         report(e.message)
         status = e.status
     except RecursionError:
-        report("command nested too deeply")
+        report(_("command nested too deeply"))
         status = 2
     except BaseException as e:                 # last resort: one line, no traceback
-        report(f"internal error in child: {type(e).__name__}: {e}")
+        report(_("internal error in child: {error}").format(error=f"{type(e).__name__}: {e}"))
         status = 1
     finally:
         flush_std_streams()

@@ -16,7 +16,7 @@ import os
 
 from . import trace
 from ..errors import STATUS_NOEXEC, STATUS_NOTFOUND, report
-from ..i18n import _
+from ..i18n import _, strerror
 
 DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin"
 
@@ -101,8 +101,10 @@ def exec_command(argv: list[str], env: dict[str, str], run_as_script,
         if candidate is hashed and e.errno != errno.ENOEXEC:
             return _exec_failed(candidate, e)   # it moved: `hash -r` forgets it
         if e.errno == errno.ENOEXEC:
-            trace.note(f"ENOEXEC: {candidate} has no #! line and is not a binary, so "
-                       "the shell itself runs it as a script, in this child")
+            if trace.ON:
+                trace.note(_("ENOEXEC: {path} has no #! line and is not a binary, so the "
+                             "shell itself runs it as a script, in this child")
+                           .format(path=candidate))
             return run_as_script(candidate, argv)
         if e.errno in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG) and "/" not in name:
             continue                            # not in this directory
@@ -111,7 +113,7 @@ def exec_command(argv: list[str], env: dict[str, str], run_as_script,
             continue
         return _exec_failed(candidate, e)
     if denied:
-        return _exec_failed(denied, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
+        return _exec_failed(denied, PermissionError(errno.EACCES, ""))
     report(_("{name}: command not found").format(name=name))
     return STATUS_NOTFOUND
 
@@ -148,12 +150,13 @@ def _exec_failed(path: str, e: OSError) -> int:
     if e.errno == errno.ENOENT and os.path.exists(path):
         interpreter = read_interpreter(path)   # the file is there: its #! is not
         if interpreter:
-            report(f"{path}: bad interpreter {interpreter[0]}: {os.strerror(errno.ENOENT)}")
+            report(_("{path}: bad interpreter {interpreter}: {error}").format(
+                path=path, interpreter=interpreter[0], error=strerror(errno.ENOENT)))
             return STATUS_NOTFOUND
     if e.errno == errno.EACCES and os.path.isdir(path):
-        report(f"{path}: Is a directory")
+        report(f"{path}: {strerror(errno.EISDIR)}")
         return STATUS_NOEXEC
-    report(f"{path}: {e.strerror}")
+    report(f"{path}: {strerror(e.errno)}")
     return STATUS_NOTFOUND if e.errno == errno.ENOENT else STATUS_NOEXEC
 
 
@@ -172,20 +175,22 @@ def read_interpreter(path: str) -> list[str] | None:
     if not line.startswith(b"#!"):
         return None
     text = line[2:].decode("utf-8", "surrogateescape").strip()
-    interpreter, _, arg = text.partition(" ")
+    interpreter, _blank, arg = text.partition(" ")
     return [interpreter] + ([arg.strip()] if arg.strip() else [])
 
 
 def _narrate_exec_plan(name: str, hashed: str | None) -> None:
     if "/" in name:
-        trace.note(f"{name} contains a slash: no PATH search")
+        trace.note(_("{name} contains a slash: no PATH search").format(name=name))
     elif hashed is not None:
-        trace.note(f"{name}: the shell looked it up on PATH and remembers it at {hashed} "
-                   f"(its hash table: `hash` lists it, `hash -r` empties it)")
+        trace.note(_("{name}: the shell looked it up on PATH and remembers it at {path} "
+                     "(its hash table: `hash` lists it, `hash -r` empties it)")
+                   .format(name=name, path=hashed))
     else:
-        trace.note(f"searching PATH for {name}: execve in each directory until one works")
+        trace.note(_("searching PATH for {name}: execve in each directory until one works")
+                   .format(name=name))
     if trace.FDS:
-        trace.say(f"fd table before exec: {trace.fd_table()}", show=True)
+        trace.say(_("fd table before exec: {table}").format(table=trace.fd_table()), show=True)
 
 
 def _narrate_execve(path: str, argv: list[str], env: dict) -> None:
@@ -195,8 +200,9 @@ def _narrate_execve(path: str, argv: list[str], env: dict) -> None:
         interpreter = read_interpreter(path)
         if interpreter:
             new_argv = interpreter + [path] + argv[1:]
-            trace.note(f"{path} starts with #!: the kernel runs {interpreter[0]} instead "
-                       f"(no PATH search for it; one optional argument, unsplit; the "
-                       f"#! line may be at most 255 bytes) with")
-            trace.note(f"  argv = {trace.argv(new_argv)}  (argv[0] {trace.string(argv[0])} "
-                       f"is replaced by the script's path)")
+            trace.note(_("{path} starts with #!: the kernel runs {interpreter} instead "
+                         "(no PATH search for it; one optional argument, unsplit; the "
+                         "#! line may be at most 255 bytes) with")
+                       .format(path=path, interpreter=interpreter[0]))
+            trace.note(_("  argv = {argv}  (argv[0] {arg0} is replaced by the script's path)")
+                       .format(argv=trace.argv(new_argv), arg0=trace.string(argv[0])))

@@ -24,6 +24,7 @@ import resource
 
 from . import process, trace
 from ..errors import ShellError
+from ..i18n import _, strerror
 
 OPEN_FLAGS = {
     "<": os.O_RDONLY,
@@ -83,7 +84,7 @@ def check_fd(fd: int) -> None:
     """An fd number the process can have at all (below RLIMIT_NOFILE), or
     bash's "N: Bad file descriptor" -- said before anything is opened."""
     if fd >= resource.getrlimit(resource.RLIMIT_NOFILE)[0]:
-        raise ShellError(f"{fd}: Bad file descriptor")
+        raise ShellError(f"{fd}: {strerror(errno.EBADF)}")
 
 
 def _named(r, expander) -> None:
@@ -99,7 +100,7 @@ def _named(r, expander) -> None:
         return
     duplicate = r.op in (">&", "<&")          # {name}>&3: a copy of fd 3
     if duplicate and not (target.isdigit() and _is_open(int(target))):
-        raise ShellError(f"{target}: Bad file descriptor")
+        raise ShellError(f"{target}: {strerror(errno.EBADF)}")
     source = int(target) if duplicate else \
         _open_or_raise(target, _flags(r.op, target, state.options))
     new = trace.syscall(f"fcntl({source}, F_DUPFD, {SAVED_FD_MIN})", fcntl.fcntl,
@@ -115,7 +116,7 @@ def _flags(op: str, target: str, options) -> int:
     flags = OPEN_FLAGS[{"&>": ">", "&>>": ">>"}.get(op, op)]
     if op in (">", "&>") and "noclobber" in options:
         if os.path.isfile(target):
-            raise ShellError(f"{target}: cannot overwrite existing file")
+            raise ShellError(_("{name}: cannot overwrite existing file").format(name=target))
         if not os.path.exists(target):
             flags |= os.O_EXCL
     return flags
@@ -138,10 +139,10 @@ def _duplicate(fd: int, target: str, r, saved) -> None:
             process.dup2(new, 2)
             _move(new, 1)
             return
-        raise ShellError(f"{target}: ambiguous redirect")
+        raise ShellError(_("{name}: ambiguous redirect").format(name=target))
     source = int(target)
     if len(target) > 9 or not _is_open(source) or _is_private(source, saved):
-        raise ShellError(f"{target}: Bad file descriptor")
+        raise ShellError(f"{target}: {strerror(errno.EBADF)}")
     _save(fd, saved)
     if source != fd:
         process.dup2(source, fd)               # dup2 targets are inheritable (PEP 446)
@@ -165,7 +166,7 @@ def _here_document(text: str, fd: int) -> None:
         new = trace.syscall('openat(AT_FDCWD, "/tmp", O_RDWR|O_TMPFILE|O_CLOEXEC, 0600)',
                             os.open, "/tmp", os.O_RDWR | os.O_TMPFILE, 0o600)
     except OSError as e:
-        raise ShellError(f"here-document: {e.strerror}") from None
+        raise ShellError(_("here-document: {error}").format(error=strerror(e.errno))) from None
     while data:
         data = data[os.write(new, data):]
     os.lseek(new, 0, os.SEEK_SET)
@@ -179,7 +180,7 @@ def _open_or_raise(path: str, flags: int) -> int:
     try:
         return trace.syscall(text, os.open, path, flags, 0o666)
     except OSError as e:
-        raise ShellError(f"{path}: {e.strerror}") from None
+        raise ShellError(f"{path}: {strerror(e.errno)}") from None
 
 
 def _move(new: int, fd: int) -> None:
@@ -193,7 +194,7 @@ def _move(new: int, fd: int) -> None:
         try:
             process.dup2(new, fd)
         except OSError as e:
-            raise ShellError(f"{fd}: {e.strerror}") from None
+            raise ShellError(f"{fd}: {strerror(e.errno)}") from None
         finally:
             process.close(new)
 
@@ -212,7 +213,8 @@ def _save(fd: int, saved: list | None) -> None:
         copy = _copy_high(fd)
     except OSError as e:
         if e.errno != errno.EBADF:
-            raise ShellError(f"{fd}: cannot save: {e.strerror}") from None
+            raise ShellError(_("{fd}: cannot save: {error}")
+                             .format(fd=fd, error=strerror(e.errno))) from None
         copy = None
     saved.append((fd, copy))
 
@@ -238,7 +240,8 @@ def _evict(fd: int, saved: list) -> None:
             try:
                 moved = _copy_high(fd)
             except OSError as e:
-                raise ShellError(f"{fd}: cannot save: {e.strerror}") from None
+                raise ShellError(_("{fd}: cannot save: {error}")
+                             .format(fd=fd, error=strerror(e.errno))) from None
             process.close(fd)
             saved[i] = (original, moved)
 
@@ -264,7 +267,7 @@ def _is_open(fd: int) -> bool:
 
 def _is_private(fd: int, saved) -> bool:
     """The shell's own saved copies are not for commands to use."""
-    return saved is not None and any(copy == fd for _, copy in saved)
+    return saved is not None and any(copy == fd for _original, copy in saved)
 
 
 def _close_quietly(fd: int) -> None:

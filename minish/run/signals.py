@@ -218,5 +218,7 @@ def name(signum: int) -> str:
 
 
 def describe(signum: int) -> str:
-    """The one-word description a shell prints for a job killed by a signal."""
-    return signal.strsignal(signum) or name(signum)
+    """The one-word description a shell prints for a job killed by a signal:
+    strsignal(3), in the student's language as bash prints it."""
+    from ..i18n import strsignal
+    return strsignal(signum) or name(signum)

@@ -36,6 +36,7 @@ import os
 
 from . import process, redirect, signals, trace
 from ..errors import ExpansionError, ShellError
+from ..i18n import _
 from ..lang.syntax import Lit, Param
 
 OPEN, DUP2, CLOSE = os.POSIX_SPAWN_OPEN, os.POSIX_SPAWN_DUP2, os.POSIX_SPAWN_CLOSE
@@ -74,7 +75,8 @@ def for_command(sh, path, argv, env, redirs, fallback) -> Program | None:
     try:
         return plan(sh.state, sh.expander, sh.jobs, path, argv, env, redirs, fallback)
     except CannotSpawn as e:
-        trace.note(f"fork, not posix_spawn: {e}")
+        if trace.ON:
+            trace.note(_("fork, not posix_spawn: {reason}").format(reason=e))
         return None
 
 
@@ -89,7 +91,8 @@ def for_stage(sh, node, body):
     if "spawn" not in sh.state.options or not isinstance(node, Simple):
         return body
     if not all(pure(w) for w in [*node.words, *(a.value for a in node.assigns)]):
-        trace.note("fork, not posix_spawn: a word's expansion could have a side effect")
+        if trace.ON:
+            trace.note(_("fork, not posix_spawn: a word's expansion could have a side effect"))
         return body
     sh.state.lineno = node.line
     try:
@@ -112,14 +115,14 @@ def plan(state, expander, jobs, path, argv, env, redirs, fallback) -> Program:
     """A Program for a command whose words are already expanded; raises
     CannotSpawn when the fork path must run it (`fallback`: its body)."""
     if path is None:
-        raise CannotSpawn("not found on PATH: the fork path reports it")
+        raise CannotSpawn(_("not found on PATH: the fork path reports it"))
     sigdef = signals.spawn_defaults()
     if sigdef is None:
-        raise CannotSpawn("a signal must stay ignored: posix_spawn can only reset to default")
+        raise CannotSpawn(_("a signal must stay ignored: posix_spawn can only reset to default"))
     try:
         actions = file_actions(redirs, expander, state.options)
     except (ShellError, ExpansionError):
-        raise CannotSpawn("the redirection fails: the fork path reports it") from None
+        raise CannotSpawn(_("the redirection fails: the fork path reports it")) from None
     return Program(path, argv, env, actions, sigdef, fallback, jobs)
 
 
@@ -131,9 +134,9 @@ def file_actions(redirs, expander, options) -> list:
         fd = r.fd if r.fd is not None else redirect.default_fd(r.op)
         redirect.check_fd(fd)
         if r.op in ("<<", "<<<"):
-            raise CannotSpawn("a here-document needs a pipe the shell writes into")
+            raise CannotSpawn(_("a here-document needs a pipe the shell writes into"))
         if not pure(r.target):
-            raise CannotSpawn("the target's expansion could have a side effect")
+            raise CannotSpawn(_("the target's expansion could have a side effect"))
         target = expander.redirect_target(r.target)
         if r.op in (">&", "<&"):
             if target == "-":
@@ -141,16 +144,16 @@ def file_actions(redirs, expander, options) -> list:
                 opened.discard(fd)
                 continue
             if not (target.isascii() and target.isdigit()) or len(target) > 9:
-                raise CannotSpawn(">&file and friends")
+                raise CannotSpawn(_(">&file and friends"))
             source = int(target)
             if source not in opened and not _shell_fd(source):
-                raise CannotSpawn(f"fd {source} is not one the command may use")
+                raise CannotSpawn(_("fd {fd} is not one the command may use").format(fd=source))
             if source != fd:
                 actions.append((DUP2, source, fd))
                 opened.add(fd)
             continue
         if "noclobber" in options and r.op in (">", "&>"):
-            raise CannotSpawn("set -C: the shell must look at the file first")
+            raise CannotSpawn(_("set -C: the shell must look at the file first"))
         flags = redirect.OPEN_FLAGS[{"&>": ">", "&>>": ">>"}.get(r.op, r.op)]
         actions.append((OPEN, fd, target, flags, 0o666))
         opened.add(fd)
@@ -191,9 +194,9 @@ def start(program: Program, job, jobs, stdin=None, stdout=None) -> int:
         if trace.ON:
             trace.say(f"posix_spawn({trace.string(program.path)}, {trace.argv(program.argv)}"
                       f", ...) = {trace.failure(e)}")
-            trace.note("glibc's child failed before or in execve and has already exited "
-                       "(posix_spawn reaped it); minish runs the command again by fork, "
-                       "which says why as sh does")
+            trace.note(_("glibc's child failed before or in execve and has already exited "
+                         "(posix_spawn reaped it); minish runs the command again by fork, "
+                         "which says why as sh does"))
         return process.fork(program.fallback, jobs.child_steps(job), job)
     if trace.ON:
         narrate(pid, program.path, program.argv, program.env, actions, options, fds_before)
@@ -221,7 +224,9 @@ def _take_terminal(tty: int, pgid: int, pid: int) -> None:
                            os.waitid, os.P_PID, pid,
                            os.WEXITED | os.WSTOPPED | os.WNOHANG | os.WNOWAIT, show=lambda r: 0)
     if looked is not None and looked.si_code == os.CLD_STOPPED:
-        trace.note(f"{pid} read the terminal before it was its own (SIGTTIN): continue it")
+        if trace.ON:
+            trace.note(_("{pid} read the terminal before it was its own (SIGTTIN): continue it")
+                       .format(pid=pid))
         trace.syscall(f"kill({pid}, SIGCONT)", os.kill, pid, signals.signal.SIGCONT)
 
 
@@ -252,8 +257,8 @@ def narrate(pid: int, path: str, argv: list[str], env, actions, options,
     if that is not the fd asked for, dup2s it there and closes the other.
     """
     trace.say(f"posix_spawn({trace.string(path)}, {trace.argv(argv)}, ...) = {pid}")
-    trace.note("posix_spawn = clone(CLONE_VM|CLONE_VFORK) + execve: the child runs in its "
-               "parent's memory (nothing copied) and the parent sleeps until its execve")
+    trace.note(_("posix_spawn = clone(CLONE_VM|CLONE_VFORK) + execve: the child runs in its "
+                 "parent's memory (nothing copied) and the parent sleeps until its execve"))
 
     def child(text: str) -> None:
         trace.say(text, pid=pid)
@@ -262,7 +267,7 @@ def narrate(pid: int, path: str, argv: list[str], env, actions, options,
         child(f"setpgid(0, {options['setpgroup']}) = 0")
     for action in actions:
         if action[0] == OPEN:
-            _, fd, file, flags, mode = action
+            _open, fd, file, flags, mode = action
             child(f"close({fd}) = {0 if fd in fds else '-1 EBADF (Bad file descriptor)'}")
             fds.discard(fd)
             got = min(set(range(len(fds) + 1)) - fds)
@@ -276,17 +281,17 @@ def narrate(pid: int, path: str, argv: list[str], env, actions, options,
                 fds.discard(got)
                 fds.add(fd)
         elif action[0] == DUP2:
-            _, old, new = action
+            _dup2, old, new = action
             child(f"dup2({old}, {new}) = {new}")
             fds.add(new)
         else:
-            _, fd = action
+            _close, fd = action
             ok = fd in fds
             child(f"close({fd}) = {0 if ok else '-1 EBADF (Bad file descriptor)'}")
             fds.discard(fd)
     if options["setsigdef"]:
         names = ", ".join(signals.name(sig) for sig in sorted(options["setsigdef"]))
-        trace.note(f"setsigdef: {names} back to their defaults (glibc's child also resets "
-                   "every caught signal: a handler cannot survive execve)")
+        trace.note(_("setsigdef: {names} back to their defaults (glibc's child also resets "
+                     "every caught signal: a handler cannot survive execve)").format(names=names))
     child("rt_sigprocmask(SIG_SETMASK, [...], NULL, 8) = 0")
     child(f"execve({trace.string(path)}, {trace.argv(argv)}, /* {len(env)} vars */)")

@@ -7,6 +7,7 @@ import os
 import time
 
 from .. import i18n
+from ..i18n import _
 from ..errors import ShellError
 from .program import Hashed
 
@@ -74,7 +75,7 @@ class State:
 
     def set(self, name: str, value: str, export: bool = False) -> None:
         if name in self.readonly:
-            raise ShellError(f"{name}: readonly variable")
+            raise ShellError(_("{name}: readonly variable").format(name=name))
         if name in self.arrays:                # a=x on an array sets a[0]
             self.arrays[name][0] = value
             return
@@ -91,7 +92,7 @@ class State:
     def set_array(self, name: str, values, append: bool = False) -> None:
         """a=(x y z), read -a a: a list (or an {index: value} dict) of values."""
         if name in self.readonly:
-            raise ShellError(f"{name}: readonly variable")
+            raise ShellError(_("{name}: readonly variable").format(name=name))
         old = self.arrays.get(name, {})
         if name in self.vars:
             old = {0: self.vars.pop(name)}
@@ -104,14 +105,15 @@ class State:
     def set_item(self, name: str, index: int, value: str) -> None:
         """a[i]=value"""
         if name in self.readonly:
-            raise ShellError(f"{name}: readonly variable")
+            raise ShellError(_("{name}: readonly variable").format(name=name))
         if name not in self.arrays:
             self.set_array(name, {})
         items = self.arrays[name]
         if index < 0:
             index += max(items, default=-1) + 1
             if index < 0:
-                raise ShellError(f"{name}[{index}]: bad array subscript")
+                raise ShellError(_("{name}: bad array subscript")
+                                 .format(name=f"{name}[{index}]"))
         items[index] = value
 
     def array_values(self, name: str) -> list[str] | None:

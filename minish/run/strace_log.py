@@ -21,6 +21,7 @@ import os
 import re
 
 from . import trace
+from ..i18n import _
 
 _RESULT = re.compile(r"\)\s+= (?=-?\d|\?|0x)")   # the `) = ` before a result
 
@@ -56,8 +57,8 @@ class Call:
     def where(self) -> str:
         """How a message points at this line: `pid 4001, line 12: dup2(4, 1) = 1`."""
         text = " ".join(self.text.split())     # strace's column padding
-        return f"pid {self.pid}, line {self.line}: " + (
-            text if len(text) < 110 else text[:100] + " ... " + text[-8:])
+        call = text if len(text) < 110 else text[:100] + " ... " + text[-8:]
+        return _("pid {pid}, line {line}: {call}").format(pid=self.pid, line=self.line, call=call)
 
     def __repr__(self) -> str:
         return f"<{self.where()}>"
@@ -197,7 +198,9 @@ class End:
 
     def __str__(self) -> str:
         if self.is_pipe():
-            return f"{self.what} {'write' if self.write else 'read'} end"
+            if self.write:
+                return _("{pipe} write end").format(pipe=self.what)
+            return _("{pipe} read end").format(pipe=self.what)
         return self.what
 
 
@@ -221,7 +224,7 @@ def fd_table_at(log: Log, proc: Process, stop: Call | None = None) -> dict:
 
 def _flags(text: str) -> set[str]:
     """O_WRONLY|O_CREAT|O_CLOEXEC -> the names, as trace.open_flags writes them."""
-    known = {name for _, name in trace.OPEN_FLAGS} | {"O_RDONLY"}
+    known = {name for _flag, name in trace.OPEN_FLAGS} | {"O_RDONLY"}
     return {f for f in text.split("|") if f in known}
 
 
