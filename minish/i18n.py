@@ -109,6 +109,20 @@ def strerror(code: int) -> str:
     return os.strerror(code)
 
 
+def strerror_en(code: int) -> str:
+    """strerror(3) as strace prints it, in English whatever the language:
+    the syscall notation of the teaching trace is strace's, never translated."""
+    if not _localized:
+        return os.strerror(code)
+    import locale
+    chosen = locale.setlocale(locale.LC_MESSAGES)
+    locale.setlocale(locale.LC_MESSAGES, "C")
+    try:
+        return os.strerror(code)
+    finally:
+        locale.setlocale(locale.LC_MESSAGES, chosen)
+
+
 def strsignal(signum: int) -> str | None:
     """strsignal(3) in the chosen language, like strerror (a job's "Killed")."""
     import _signal

@@ -26,6 +26,7 @@ import fcntl
 import os
 
 from . import signals
+from ..i18n import strerror_en
 
 ON = False                        # lines are made: narration shown, or recorded
 SHOW = False                      # shown on the terminal (set -o trace / --trace)
@@ -132,7 +133,7 @@ def syscall(text: str, fn, *args, show=None):
 
 def failure(e: OSError) -> str:
     name = errno.errorcode.get(e.errno, str(e.errno))
-    return f"-1 {name} ({os.strerror(e.errno)})"
+    return f"-1 {name} ({strerror_en(e.errno)})"       # strace's words, in any language
 
 
 # ---- strace's notation ----------------------------------------------------------
