@@ -292,20 +292,28 @@ def coprocess(command: str, binary: bool = False) -> Coprocess:
 # ---- decoding a wait status ----------------------------------------------------------
 
 def pr_exit(status: int) -> str:
-    """Describe a raw wait status in the terms of the <sys/wait.h> macros."""
+    """Describe a raw wait status in the terms of the <sys/wait.h> macros.
+
+    The words are the student's language (minish/i18n.py); the macros and
+    the numbers in parentheses never are, so a lesson can check them."""
+    from .i18n import _
     if os.WIFEXITED(status):
         code = os.WEXITSTATUS(status)
-        return f"normal exit, status {code} (WIFEXITED, WEXITSTATUS = {code})"
+        return _("normal exit, status {code} (WIFEXITED, WEXITSTATUS = {code})").format(code=code)
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
-        core = ", core dumped (WCOREDUMP)" if os.WCOREDUMP(status) else ""
-        return f"killed by signal {sig} {_name(sig)} (WIFSIGNALED, WTERMSIG = {sig}){core}"
+        text = _("killed by signal {n} {name} (WIFSIGNALED, WTERMSIG = {n})")
+        if os.WCOREDUMP(status):
+            text = _("killed by signal {n} {name} (WIFSIGNALED, WTERMSIG = {n}), core dumped "
+                     "(WCOREDUMP)")
+        return text.format(n=sig, name=_name(sig))
     if os.WIFSTOPPED(status):
         sig = os.WSTOPSIG(status)
-        return f"stopped by signal {sig} {_name(sig)} (WIFSTOPPED, WSTOPSIG = {sig})"
+        return _("stopped by signal {n} {name} (WIFSTOPPED, WSTOPSIG = {n})").format(
+            n=sig, name=_name(sig))
     if os.WIFCONTINUED(status):
-        return "continued (WIFCONTINUED)"
-    return f"unknown status {status:#x}"
+        return _("continued (WIFCONTINUED)")
+    return _("unknown status {status}").format(status=f"{status:#x}")
 
 
 def _name(sig: int) -> str:
