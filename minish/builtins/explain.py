@@ -190,12 +190,9 @@ class Planner:
         n = len(commands)
         first = self.pipes + 1
         self.pipes += n - 1
-        self.say(depth, ngettext("pipeline of {n}: {pipes} pipe, {n} fork()s -- every stage "
-                                 "is a child, builtins too; the shell closes its copies of the "
-                                 "pipe ends",
-                                 "pipeline of {n}: {pipes} pipes, {n} fork()s -- every stage "
-                                 "is a child, builtins too; the shell closes its copies of the "
-                                 "pipe ends", n - 1).format(n=n, pipes=n - 1))
+        self.say(depth, _("pipeline of {n}: {pipes} pipe(s), {n} fork()s -- every stage is a "
+                          "child, builtins too; the shell closes its copies of the pipe ends")
+                 .format(n=n, pipes=n - 1))
         for i, command in enumerate(commands):
             self.forks += 1
             stdin = _("pipe {n} (read end)").format(n=first + i - 1) if i else None
@@ -245,8 +242,7 @@ class Planner:
         argv = self.expand(node.words)
         if not argv:
             names = [a.name for a in node.assigns]
-            self.say(depth, ngettext("inside the shell: set variable {names}",
-                                     "inside the shell: set variables {names}", len(names))
+            self.say(depth, _("inside the shell: set variable(s) {names}")
                      .format(names=", ".join(names)) if names else
                      _("inside the shell: only redirections: the files are opened "
                        "(created/truncated) and closed"))
