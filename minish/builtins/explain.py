@@ -13,7 +13,7 @@ the fork()s, which `set -o trace` shows for real; a test compares the two.
 import os
 
 from ..errors import ExpansionError, ParseError, ShellError, write
-from ..i18n import _, ngettext
+from ..i18n import _
 from ..lang.expand import Expander
 from ..lang.parser import parse
 from ..lang.syntax import (AndOr, ArithCommand, ArithFor, Background, Case, Cond, For,
@@ -46,11 +46,12 @@ def explain(sh, argv):
     plan.say(0, "# " + _("nothing is run: variables and globs expand as they would now; "
                        "$(...) is not run"))
     plan.node(tree, depth=0)
+    # one message per form (es and pt say 1 apart from the rest too)
     if plan.loops:
-        total = ngettext("in all: {n} fork() (each loop counted once)",
-                         "in all: {n} fork()s (each loop counted once)", plan.forks)
+        total = _("in all: {n} fork() (each loop counted once)") if plan.forks == 1 else \
+            _("in all: {n} fork()s (each loop counted once)")
     else:
-        total = ngettext("in all: {n} fork()", "in all: {n} fork()s", plan.forks)
+        total = _("in all: {n} fork()") if plan.forks == 1 else _("in all: {n} fork()s")
     plan.say(0, "# " + total.format(n=plan.forks))
     write(1, "".join(plan.out))
     return 0

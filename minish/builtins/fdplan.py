@@ -9,6 +9,7 @@ import fcntl
 import os
 
 from ..errors import ExpansionError, ShellError
+from .. import i18n
 from ..i18n import N_, _
 from ..run.redirect import default_fd
 
@@ -61,7 +62,7 @@ def steps(redirs, fds: dict[int, str], expander):
             call = _("pipe(), write the document, close its write end, dup2 it to {fd}").format(
                 fd=fd)
         else:
-            how = _(OPEN_WORDS.get(r.op, OPEN_WORDS[">"]))
+            how = i18n._(OPEN_WORDS.get(r.op, OPEN_WORDS[">"]))
             fds[fd] = f'"{target}" ({how})'
             call = _("open {file}, dup2 it to {fd}, close the extra fd").format(
                 file=repr(target), fd=fd)

@@ -18,6 +18,7 @@ import grp
 
 from ..run import process
 from ..errors import ShellError, write
+from .. import i18n
 from ..i18n import N_, _, strerror
 from .args import UsageError
 from .registry import builtin
@@ -41,12 +42,12 @@ TRIPLE = (N_("real {id} ({name})"), N_("effective {id} ({name})"), N_("saved {id
 
 
 def _triple(ids: tuple, name) -> str:
-    return "  ".join(_(label).format(id=i, name=name(i)) for label, i in zip(TRIPLE, ids))
+    return "  ".join(i18n._(label).format(id=i, name=name(i)) for label, i in zip(TRIPLE, ids))
 
 
 def _label(text: str) -> str:
     """A report line's label, translated, in a column 13 wide."""
-    return _(text).ljust(12) + " "
+    return i18n._(text).ljust(12) + " "
 
 
 def _process_line(pid, ppid, pgrp, session) -> str:
@@ -234,7 +235,7 @@ def done_lines(call: str, triple: str, name: str, privileged: bool) -> str:
 
 def _rule(name: str, privileged: bool) -> str:
     """The rule that applies to `name` (credentials(7)), in the student's language."""
-    return _((RULES_PRIVILEGED if privileged else RULES_UNPRIVILEGED)[name])
+    return i18n._((RULES_PRIVILEGED if privileged else RULES_UNPRIVILEGED)[name])
 
 
 def _errno_name(n: int) -> str:

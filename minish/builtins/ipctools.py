@@ -6,6 +6,7 @@ ipcmk's output and options follow util-linux; its key is random unless
 import os
 
 from ..errors import ShellError, report, write
+from .. import i18n
 from ..i18n import N_, _, strerror
 from .args import number
 from .ipcs import KINDS, read_table
@@ -36,7 +37,7 @@ def ipcrm(sh, argv):
             key = number(value, "key")
             row = next((r for r in read_table(kind) if r["key"] == key & 0xFFFFFFFF), None)
             if row is None or key == 0:
-                report("ipcrm: " + _(_NO_KEY[kind]).format(key=value))
+                report("ipcrm: " + i18n._(_NO_KEY[kind]).format(key=value))
                 status = 1
                 continue
             status |= _remove(kind, row["id"])
@@ -60,7 +61,7 @@ def _remove(kind: str, ident: int) -> int:
          "sem": lambda i: sysv.semctl(i, 0, sysv.IPC_RMID)}[kind](ident)
         return 0
     except OSError as e:
-        why = {22: _(_NO_ID[kind]).format(id=ident), 1: _("you are neither its owner nor root"),
+        why = {22: i18n._(_NO_ID[kind]).format(id=ident), 1: _("you are neither its owner nor root"),
                13: _("permission denied")}.get(e.errno, "")
         report(f"ipcrm: {e.filename}: {strerror(e.errno)}" + (f" ({why})" if why else ""))
         return 1

@@ -12,6 +12,7 @@ import os
 
 from ..run import trace
 from ..errors import ShellError, write
+from .. import i18n
 from ..i18n import N_, _, strerror
 from ..run.redirect import SAVED_FD_MIN
 from .args import UsageError, signal_name
@@ -105,9 +106,11 @@ def sigs(sh, argv):
     except OSError as e:
         raise ShellError(f"{pid}: {strerror(e.errno)}") from None
     out = []
-    for field, label in SIGSETS:             # the set's name, its field in /proc, the mask
+    labels = [i18n._(label) for _field, label in SIGSETS]
+    width = max(len(label) for label in labels)     # 22 in English; as the language needs
+    for (field, _label), label in zip(SIGSETS, labels):   # its name, its /proc field, the mask
         mask = int(status.get(field, "0").strip(), 16)
         names = decode_sigset(mask)
-        out.append(_(label).ljust(22) + f" {field} {mask:016x}  {' '.join(names) or '-'}\n")
+        out.append(label.ljust(width) + f" {field} {mask:016x}  {' '.join(names) or '-'}\n")
     write(1, "".join(out))
     return 0

@@ -7,7 +7,7 @@ The master reads every answer and adds them up.
 import os
 import sys
 
-from minish.i18n import _, ngettext
+from minish.i18n import _
 
 
 def is_prime(n: int) -> bool:
@@ -47,8 +47,9 @@ def main() -> int:
         count = int(os.read(fd, 100))
         os.close(fd)
         os.waitpid(pid, 0)
-        print(ngettext("worker {pid}: {count} prime in {interval}",
-                       "worker {pid}: {count} primes in {interval}", count).format(
+        said = _("worker {pid}: {count} prime in {interval}") if count == 1 else \
+            _("worker {pid}: {count} primes in {interval}")
+        print(said.format(
             pid=pid, count=count, interval=f"[{a}, {b}]"))
         total += count
     # TRANSLATORS: keep "{interval}: {total}" together: a lesson checks "[1, 1000]: 168"
