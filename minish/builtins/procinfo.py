@@ -107,7 +107,7 @@ def sigs(sh, argv):
         raise ShellError(f"{pid}: {strerror(e.errno)}") from None
     out = []
     labels = [i18n._(label) for _field, label in SIGSETS]
-    width = max(len(label) for label in labels)     # 22 in English; as the language needs
+    width = max([22] + [len(label) for label in labels])    # wider if the language needs it
     for (field, _label), label in zip(SIGSETS, labels):   # its name, its /proc field, the mask
         mask = int(status.get(field, "0").strip(), 16)
         names = decode_sigset(mask)
