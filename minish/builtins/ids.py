@@ -121,8 +121,9 @@ CALLS = {  # name: (number of arguments, function, user or group)
     "setregid": (2, os.setregid, "g"), "setresgid": (3, os.setresgid, "g"),
 }
 
-# The rules of credentials(7), in words; the gid calls follow the uid rules,
-# told with their own names (setgid, set-group-ID).
+# The rules of credentials(7), in words.  The gid calls follow the uid rules;
+# a gid call has its own sentence only where the words differ (setgid,
+# set-group-ID), else _rule takes the uid call's.
 RULES_UNPRIVILEGED = {
     "setuid": N_("without privilege, setuid may only set the effective ID, and only to the "
                  "real ID or the saved set-user-ID"),
@@ -134,12 +135,6 @@ RULES_UNPRIVILEGED = {
                     "effective or saved IDs"),
     "setgid": N_("without privilege, setgid may only set the effective ID, and only to the "
                  "real ID or the saved set-group-ID"),
-    "setegid": N_("without privilege, the effective ID may only become the real ID or the "
-                  "saved ID"),
-    "setregid": N_("without privilege, the real ID may only become the real or effective ID, "
-                   "and the effective ID only the real, effective or saved ID"),
-    "setresgid": N_("without privilege, each new ID must be one of the current real, "
-                    "effective or saved IDs"),
 }
 RULES_PRIVILEGED = {
     "setuid": N_("with privilege (effective ID 0), setuid sets all three IDs: real, effective "
@@ -235,7 +230,8 @@ def done_lines(call: str, triple: str, name: str, privileged: bool) -> str:
 
 def _rule(name: str, privileged: bool) -> str:
     """The rule that applies to `name` (credentials(7)), in the student's language."""
-    return i18n._((RULES_PRIVILEGED if privileged else RULES_UNPRIVILEGED)[name])
+    rules = RULES_PRIVILEGED if privileged else RULES_UNPRIVILEGED
+    return i18n._(rules.get(name) or rules[name.replace("gid", "uid")])
 
 
 def _errno_name(n: int) -> str:
