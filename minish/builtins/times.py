@@ -37,7 +37,8 @@ def times(sh, argv):
                  f"tms_cutime={ticks[2]} tms_cstime={ticks[3]}"
         write(1, fields + "  " + _("(clock ticks)") + "\n"
               + _("CLK_TCK={n} ticks per second").format(n=tck) + "\n"
-              + _("elapsed (times' return value): {ticks} ticks = {seconds} s").format(
+              # "elapsed" is os.times()'s field name, in every language (lessons grep it)
+              + "elapsed " + _("(times' return value): {ticks} ticks = {seconds} s").format(
                   ticks=round(t.elapsed * tck), seconds=f"{t.elapsed:.2f}") + "\n")
     return 0
 
