@@ -26,7 +26,6 @@ import os
 import signal
 
 from .run import process, program, trace
-from .i18n import _, strerror
 
 SHELL = "/bin/sh"
 
@@ -35,7 +34,7 @@ class InvalidArgument(OSError, ValueError):
     """EINVAL, the C library's answer to a bad mode or a foreign stream."""
 
     def __init__(self, what: str) -> None:
-        super().__init__(errno.EINVAL, f"{strerror(errno.EINVAL)}: {what}")
+        super().__init__(errno.EINVAL, f"{os.strerror(errno.EINVAL)}: {what}")
 
 
 # ---- system ------------------------------------------------------------------
@@ -135,7 +134,7 @@ def _sigaction(sig: int, handler):
     if not trace.ON:                           # no narration to format (system's speed)
         return signal.signal(sig, handler)
     names = {signal.SIG_IGN: "SIG_IGN", signal.SIG_DFL: "SIG_DFL"}
-    shown = names.get(handler) or _("a handler")
+    shown = names.get(handler, "a handler")
     return trace.syscall(f"rt_sigaction({signal.Signals(sig).name}, {{{shown}}})",
                          signal.signal, sig, handler, show=lambda r: 0)
 
@@ -189,7 +188,7 @@ def popen(command: str, mode: str = "r"):
     any other mode.
     """
     if mode not in ("r", "w", "rb", "wb"):
-        raise InvalidArgument(_("popen mode {mode}").format(mode=repr(mode)))
+        raise InvalidArgument(f"popen mode {mode!r}")
     reading = mode[0] == "r"
     read_end, write_end = process.pipe()
     ours, theirs = (read_end, write_end) if reading else (write_end, read_end)
@@ -221,7 +220,7 @@ def pclose(stream) -> int:
     """
     pid = _children.pop(id(stream), None)
     if pid is None or _streams.get(id(stream)) is not stream:
-        raise InvalidArgument(_("stream was not opened by popen()"))
+        raise InvalidArgument("stream was not opened by popen()")
     del _streams[id(stream)]
     fd = stream.fileno()
     # A BrokenPipeError while flushing means the command stopped reading:
@@ -229,7 +228,7 @@ def pclose(stream) -> int:
     with contextlib.suppress(BrokenPipeError):
         stream.close()
     if trace.ON:
-        trace.say(f"close({fd}) = 0   (" + _("fclose: buffered data flushed first") + ")")
+        trace.say(f"close({fd}) = 0   (fclose: buffered data flushed first)")
     return process.wait_pid(pid)
 
 
@@ -293,21 +292,25 @@ def coprocess(command: str, binary: bool = False) -> Coprocess:
 # ---- decoding a wait status ----------------------------------------------------------
 
 def pr_exit(status: int) -> str:
-    """Describe a raw wait status in the terms of the <sys/wait.h> macros."""
+    """Describe a raw wait status in the terms of the <sys/wait.h> macros.
+
+    The words are the student's language (minish/i18n.py); the macros and
+    the numbers in parentheses never are, so a lesson can check them."""
+    from .i18n import _
     if os.WIFEXITED(status):
         code = os.WEXITSTATUS(status)
         return _("normal exit, status {code} (WIFEXITED, WEXITSTATUS = {code})").format(code=code)
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
+        text = _("killed by signal {n} {name} (WIFSIGNALED, WTERMSIG = {n})")
         if os.WCOREDUMP(status):
-            return _("killed by signal {sig} {name} (WIFSIGNALED, WTERMSIG = {sig}), core dumped "
-                     "(WCOREDUMP)").format(sig=sig, name=_name(sig))
-        return _("killed by signal {sig} {name} (WIFSIGNALED, WTERMSIG = {sig})").format(
-            sig=sig, name=_name(sig))
+            text = _("killed by signal {n} {name} (WIFSIGNALED, WTERMSIG = {n}), core dumped "
+                     "(WCOREDUMP)")
+        return text.format(n=sig, name=_name(sig))
     if os.WIFSTOPPED(status):
         sig = os.WSTOPSIG(status)
-        return _("stopped by signal {sig} {name} (WIFSTOPPED, WSTOPSIG = {sig})").format(
-            sig=sig, name=_name(sig))
+        return _("stopped by signal {n} {name} (WIFSTOPPED, WSTOPSIG = {n})").format(
+            n=sig, name=_name(sig))
     if os.WIFCONTINUED(status):
         return _("continued (WIFCONTINUED)")
     return _("unknown status {status}").format(status=f"{status:#x}")

@@ -14,6 +14,7 @@ import time
 from ..kernel import acct
 from ..run import process
 from ..errors import ShellError, write
+from ..i18n import _, strerror
 from .args import UsageError
 from .registry import builtin
 
@@ -54,35 +55,37 @@ def accton(sh, argv):
                 stopped = True
             except OSError as e:
                 if not stopped:
-                    raise ShellError(f"cannot turn kernel accounting off: {e.strerror}") from None
-        write(2, "accton: process accounting is off\n")
+                    raise ShellError(_("cannot turn kernel accounting off: {error}").format(
+                        error=strerror(e.errno))) from None
+        write(2, "accton: " + _("process accounting is off") + "\n")
         return 0
     path = args[0]
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         os.close(fd)
     except OSError as e:
-        raise ShellError(f"{path}: {e.strerror}") from None
+        raise ShellError(f"{path}: {strerror(e.errno)}") from None
     if not shell_only:
         try:
             _kernel_acct(os.path.abspath(path))
-            write(2, f"accton: the kernel now records every process that ends, on the whole "
-                     f"machine, in {path}\n        (one accounting file system-wide: this replaced "
-                     f"any other; `accton` alone turns it off)\n")
+            write(2, "accton: " + _("the kernel now records every process that ends, on the "
+                                    "whole machine, in {file}\n        (one accounting file "
+                                    "system-wide: this replaced any other; `accton` alone "
+                                    "turns it off)").format(file=path) + "\n")
             return 0
         except OSError as e:
-            reason = {1: "not permitted: acct(2) needs root (CAP_SYS_PACCT)",
-                      13: "permission denied on the file",
-                      21: "it is a directory", 2: "no such file"}.get(e.errno, e.strerror)
+            reason = _reason(e.errno)
             if e.errno not in (1, 38):            # EPERM, ENOSYS: fall back; others: fail
                 raise ShellError(f"{path}: {reason}") from None
-            write(2, f"accton: kernel accounting refused ({reason});\n"
-                     f"        minish will write shell-made records for the processes it reaps\n")
+            write(2, "accton: " + _("kernel accounting refused ({reason});\n        minish "
+                                    "will write shell-made records for the processes it "
+                                    "reaps").format(reason=reason) + "\n")
     if process.accounting is not None:
         process.accounting.close()
     process.accounting = acct.ShellAccounting(path)
-    write(2, f"accton: shell-made accounting into {path} (only minish's own children, "
-             f"flagged 0x{acct.SHELL_MADE:02x})\n")
+    write(2, "accton: " + _("shell-made accounting into {file} (only minish's own children, "
+                            "flagged {flag})").format(file=path, flag=f"0x{acct.SHELL_MADE:02x}")
+          + "\n")
     return 0
 
 
@@ -103,7 +106,7 @@ def lastcomm(sh, argv):
     try:
         records = acct.read_records(path)
     except OSError as e:
-        raise ShellError(f"{path}: {e.strerror}") from None
+        raise ShellError(f"{path}: {strerror(e.errno)}") from None
     except ValueError as e:
         raise ShellError(f"{path}: {e}") from None
     out = []
@@ -111,6 +114,19 @@ def lastcomm(sh, argv):
         out.append(_verbose(r) if verbose else _line(r))
     write(1, "".join(out))
     return 0
+
+
+def _reason(errno: int) -> str:
+    """Why acct(2) refused, in words (the errno's own text for the others)."""
+    if errno == 1:
+        return _("not permitted: acct(2) needs root (CAP_SYS_PACCT)")
+    if errno == 13:
+        return _("permission denied on the file")
+    if errno == 21:
+        return _("it is a directory")
+    if errno == 2:
+        return _("no such file")
+    return strerror(errno)
 
 
 def _user(uid: int) -> str:
@@ -129,21 +145,22 @@ def _line(r) -> str:
 
 
 def _verbose(r) -> str:
-    lines = [f"{r.comm}  (pid {r.pid}, parent {r.ppid})"
-             + ("   [shell-made record]" if r.flag & acct.SHELL_MADE else "")]
+    lines = [_("{comm}  (pid {pid}, parent {ppid})").format(comm=r.comm, pid=r.pid, ppid=r.ppid)
+             + ("   " + _("[shell-made record]") if r.flag & acct.SHELL_MADE else "")]
     names = [name for bit, name in ((acct.AFORK, "AFORK"), (acct.ASU, "ASU"),
              (acct.ACOMPAT, "ACOMPAT"), (acct.ACORE, "ACORE"), (acct.AXSIG, "AXSIG"))
              if r.flag & bit]
     lines.append(f"  ac_flag     {r.flag:#04x} {' '.join(names) or '-'}")
     lines.append(f"  ac_version  {r.version & 0x7f}")
     lines.append(f"  ac_tty      {r.tty} ({acct.tty_name(r.tty)})")
-    lines.append(f"  ac_exitcode {r.exitcode} (raw wait status)")
+    lines.append(f"  ac_exitcode {r.exitcode} " + _("(raw wait status)"))
     lines.append(f"  ac_uid      {r.uid} ({_user(r.uid)})   ac_gid {r.gid}")
     lines.append(f"  ac_btime    {r.btime} ({time.ctime(r.btime)})")
-    lines.append(f"  ac_etime    {r.etime:.2f} ticks = {r.etime / acct.AHZ:.2f} s elapsed")
+    lines.append("  ac_etime    " + _("{ticks} ticks = {seconds} s elapsed").format(
+        ticks=f"{r.etime:.2f}", seconds=f"{r.etime / acct.AHZ:.2f}"))
     for field in acct.COMP_FIELDS:
         extra = ""
         if field in ("utime", "stime"):
-            extra = f" ticks = {r.value(field) / acct.AHZ:.2f} s"
+            extra = " " + _("ticks = {seconds} s").format(seconds=f"{r.value(field) / acct.AHZ:.2f}")
         lines.append(f"  ac_{field:<9}{acct.comp_t_explain(r.comp[field])}{extra}")
     return "\n".join(lines) + "\n\n"

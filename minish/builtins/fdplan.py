@@ -9,10 +9,12 @@ import fcntl
 import os
 
 from ..errors import ExpansionError, ShellError
+from .. import i18n
+from ..i18n import N_, _
 from ..run.redirect import default_fd
 
-OPEN_WORDS = {"<": "read", ">": "write, truncate", ">|": "write, truncate",
-              ">>": "write, append", "<>": "read/write"}
+OPEN_WORDS = {"<": N_("read"), ">": N_("write, truncate"), ">|": N_("write, truncate"),
+              ">>": N_("write, append"), "<>": N_("read/write")}
 
 
 def inherited_fds() -> dict[int, str]:
@@ -34,13 +36,13 @@ def steps(redirs, fds: dict[int, str], expander):
     """Yield explain's lines for `redirs` applied to `fds` (changed in place):
     the table at the start, then each redirection and the table after it.
     A redirection that would fail ends the list, as it ends the command."""
-    yield f"{'fds at start:':<28}{show(fds)}"
+    yield _("fds at start:").ljust(28) + show(fds)
     for r in redirs:
         fd = r.fd if r.fd is not None else default_fd(r.op)
         try:
             target = expander.redirect_target(r.target)
         except (ShellError, ExpansionError) as e:
-            yield f"error: {e.message} -- the command would not run"
+            yield _("error: {message} -- the command would not run").format(message=e.message)
             return
         text = f"{'' if r.fd is None else r.fd}{r.op}{target}"
         if r.op in (">&", "<&") and target == "-":
@@ -49,17 +51,21 @@ def steps(redirs, fds: dict[int, str], expander):
         elif r.op in (">&", "<&") and target.isascii() and target.isdigit():
             source = int(target)
             if source not in fds:
-                yield f"{text}: fd {source} is not open -- error, the command would not run " \
-                      "(status 1)"
+                yield _("{redirection}: fd {fd} is not open -- error, the command would not "
+                        "run (status 1)").format(redirection=text, fd=source)
                 return
             fds[fd] = fds[source]
-            call = f"dup2({source}, {fd})  fd {fd} now shares fd {source}'s file, as it is now"
+            call = f"dup2({source}, {fd})  " + _("fd {fd} now shares fd {source}'s file, as it "
+                                                 "is now").format(fd=fd, source=source)
         elif r.op == "<<":
-            fds[fd] = "pipe (the here-document)"
-            call = f"pipe(), write the document, close its write end, dup2 it to {fd}"
+            fds[fd] = _("pipe (the here-document)")
+            call = _("pipe(), write the document, close its write end, dup2 it to {fd}").format(
+                fd=fd)
         else:
-            fds[fd] = f'"{target}" ({OPEN_WORDS.get(r.op, "write, truncate")})'
-            call = f"open {target!r}, dup2 it to {fd}, close the extra fd"
+            how = i18n._(OPEN_WORDS.get(r.op, OPEN_WORDS[">"]))
+            fds[fd] = f'"{target}" ({how})'
+            call = _("open {file}, dup2 it to {fd}, close the extra fd").format(
+                file=repr(target), fd=fd)
         yield f"{text:<10} {call}"
         yield f"{'':<28}{show(fds)}"
 

@@ -18,6 +18,8 @@ import grp
 
 from ..run import process
 from ..errors import ShellError, write
+from .. import i18n
+from ..i18n import N_, _, strerror
 from .args import UsageError
 from .registry import builtin
 
@@ -36,23 +38,39 @@ def _group(gid: int) -> str:
         return "?"
 
 
+TRIPLE = (N_("real {id} ({name})"), N_("effective {id} ({name})"), N_("saved {id} ({name})"))
+
+
 def _triple(ids: tuple, name) -> str:
-    return "  ".join(f"{label} {i} ({name(i)})"
-                     for label, i in zip(("real", "effective", "saved"), ids))
+    return "  ".join(i18n._(label).format(id=i, name=name(i)) for label, i in zip(TRIPLE, ids))
+
+
+def _label(text: str) -> str:
+    """A report line's label, translated, in a column 13 wide."""
+    return i18n._(text).ljust(12) + " "
+
+
+def _process_line(pid, ppid, pgrp, session) -> str:
+    return _label(N_("process")) + _("pid {pid}  ppid {ppid}  process group {pgrp}  session "
+                                     "{sid}").format(pid=pid, ppid=ppid, pgrp=pgrp, sid=session)
 
 
 def _self_report() -> str:
-    lines = [f"user IDs     {_triple(os.getresuid(), _user)}",
-             f"group IDs    {_triple(os.getresgid(), _group)}",
-             "groups       " + (" ".join(f"{g} ({_group(g)})" for g in os.getgroups()) or "-")]
+    # Each line names the call it comes from: getresuid(2), getgroups(2)...
+    lines = [_label(N_("user IDs")) + _triple(os.getresuid(), _user) + "   (getresuid)",
+             _label(N_("group IDs")) + _triple(os.getresgid(), _group) + "   (getresgid)",
+             _label(N_("groups"))
+             + (" ".join(f"{g} ({_group(g)})" for g in os.getgroups()) or "-")]
     try:
-        lines.append(f"login name   {os.getlogin()}  (getlogin: from the utmp entry of the terminal)")
+        lines.append(_label(N_("login name")) + _("{name}  (getlogin: from the utmp entry of "
+                                                  "the terminal)").format(name=os.getlogin()))
     except OSError as e:
-        lines.append(f"login name   getlogin() failed: {e.strerror} -- no login session on this "
-                     f"terminal; the password file names uid {os.getuid()} "
-                     f"'{_user(os.getuid())}'")
-    lines.append(f"process      pid {os.getpid()}  ppid {os.getppid()}  "
-                 f"process group {os.getpgrp()}  session {os.getsid(0)}")
+        lines.append(_label(N_("login name")) + _(
+            "getlogin() failed: {error} -- no login session on this terminal; the password "
+            "file names uid {uid} '{name}'").format(error=strerror(e.errno), uid=os.getuid(),
+                                                    name=_user(os.getuid())))
+    lines.append(_process_line(os.getpid(), os.getppid(), os.getpgrp(), os.getsid(0))
+                 + "   (getpgrp, getsid)")
     lines.append(_terminal_line())
     return "\n".join(lines) + "\n"
 
@@ -62,11 +80,13 @@ def _terminal_line() -> str:
         try:
             name = os.ttyname(fd)
             fg = os.tcgetpgrp(fd)
-            role = "(we are in the foreground)" if fg == os.getpgrp() else "(we are in the background)"
-            return f"terminal     {name}  foreground process group {fg} {role}"
+            line = _("{tty}  foreground process group {pgrp} (we are in the foreground)") \
+                if fg == os.getpgrp() else \
+                _("{tty}  foreground process group {pgrp} (we are in the background)")
+            return _label(N_("terminal")) + line.format(tty=name, pgrp=fg)
         except OSError:
             continue
-    return "terminal     none (no controlling terminal on fds 0-2)"
+    return _label(N_("terminal")) + _("none (no controlling terminal on fds 0-2)")
 
 
 def _other_report(pid: str) -> str:
@@ -76,19 +96,20 @@ def _other_report(pid: str) -> str:
         with open(f"/proc/{pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
     except FileNotFoundError:
-        raise ShellError(f"no process {pid}") from None
+        raise ShellError(_("no process {pid}").format(pid=pid)) from None
     uids = [int(v) for v in status["Uid"].split()[:3]]
     gids = [int(v) for v in status["Gid"].split()[:3]]
     groups = [int(g) for g in status.get("Groups", "").split()]
     pgrp, session, tty_nr, tpgid = int(fields[2]), int(fields[3]), int(fields[4]), int(fields[5])
-    tty = f"device {os.major(tty_nr)},{os.minor(tty_nr)}  foreground process group {tpgid}" \
-        if tty_nr else "none"
-    return (f"process {pid} ({status['Name'].strip()})\n"
-            f"user IDs     {_triple(uids, _user)}\n"
-            f"group IDs    {_triple(gids, _group)}\n"
-            "groups       " + (" ".join(f"{g} ({_group(g)})" for g in groups) or "-") + "\n"
-            f"process      pid {pid}  ppid {status['PPid'].strip()}  process group {pgrp}  "
-            f"session {session}\nterminal     {tty}\n")
+    tty = _("device {major},{minor}  foreground process group {pgrp}").format(
+        major=os.major(tty_nr), minor=os.minor(tty_nr), pgrp=tpgid) if tty_nr else _("none")
+    lines = [_("process {pid} ({name})").format(pid=pid, name=status["Name"].strip()),
+             _label(N_("user IDs")) + _triple(uids, _user),
+             _label(N_("group IDs")) + _triple(gids, _group),
+             _label(N_("groups")) + (" ".join(f"{g} ({_group(g)})" for g in groups) or "-"),
+             _process_line(pid, status["PPid"].strip(), pgrp, session),
+             _label(N_("terminal")) + tty]
+    return "\n".join(lines) + "\n"
 
 
 # ---- the set-uid explorer ------------------------------------------------------
@@ -100,22 +121,36 @@ CALLS = {  # name: (number of arguments, function, user or group)
     "setregid": (2, os.setregid, "g"), "setresgid": (3, os.setresgid, "g"),
 }
 
+# The rules of credentials(7), in words.  The gid calls follow the uid rules;
+# a gid call has its own sentence only where the words differ (setgid,
+# set-group-ID), else _rule takes the uid call's.
 RULES_UNPRIVILEGED = {
-    "setuid": "without privilege, setuid may only set the effective ID, and only to the "
-              "real ID or the saved set-user-ID",
-    "seteuid": "without privilege, the effective ID may only become the real ID or the saved ID",
-    "setreuid": "without privilege, the real ID may only become the real or effective ID, and "
-                "the effective ID only the real, effective or saved ID",
-    "setresuid": "without privilege, each new ID must be one of the current real, effective "
-                 "or saved IDs",
+    "setuid": N_("without privilege, setuid may only set the effective ID, and only to the "
+                 "real ID or the saved set-user-ID"),
+    "seteuid": N_("without privilege, the effective ID may only become the real ID or the "
+                  "saved ID"),
+    "setreuid": N_("without privilege, the real ID may only become the real or effective ID, "
+                   "and the effective ID only the real, effective or saved ID"),
+    "setresuid": N_("without privilege, each new ID must be one of the current real, "
+                    "effective or saved IDs"),
+    "setgid": N_("without privilege, setgid may only set the effective ID, and only to the "
+                 "real ID or the saved set-group-ID"),
 }
 RULES_PRIVILEGED = {
-    "setuid": "with privilege (effective ID 0), setuid sets all three IDs: real, effective "
-              "and saved -- there is no way back",
-    "seteuid": "seteuid changes only the effective ID; the saved ID keeps the old privilege",
-    "setreuid": "setreuid sets real and effective; the saved ID follows the new effective ID "
-                "when the real ID is set or the effective ID becomes different from the old real ID",
-    "setresuid": "setresuid sets exactly what it is given (-1 leaves an ID alone)",
+    "setuid": N_("with privilege (effective ID 0), setuid sets all three IDs: real, effective "
+                 "and saved -- there is no way back"),
+    "seteuid": N_("seteuid changes only the effective ID; the saved ID keeps the old privilege"),
+    "setreuid": N_("setreuid sets real and effective; the saved ID follows the new effective "
+                   "ID when the real ID is set or the effective ID becomes different from the "
+                   "old real ID"),
+    "setresuid": N_("setresuid sets exactly what it is given (-1 leaves an ID alone)"),
+    "setgid": N_("with privilege (effective ID 0), setgid sets all three IDs: real, effective "
+                 "and saved -- there is no way back"),
+    "setegid": N_("setegid changes only the effective ID; the saved ID keeps the old privilege"),
+    "setregid": N_("setregid sets real and effective; the saved ID follows the new effective "
+                   "ID when the real ID is set or the effective ID becomes different from the "
+                   "old real ID"),
+    "setresgid": N_("setresgid sets exactly what it is given (-1 leaves an ID alone)"),
 }
 
 
@@ -127,17 +162,19 @@ def parse_calls(words: list[str]) -> list[tuple[str, list[int]]]:
             current.append(word)
             continue
         if not current:
-            raise ShellError("empty call (two `then`s in a row?)", status=2)
+            raise ShellError(_("empty call (two `then`s in a row?)"), status=2)
         name, *args = current
         if name not in CALLS:
-            raise ShellError(f"unknown call '{name}' (try: {', '.join(CALLS)})", status=2)
+            raise ShellError(_("unknown call '{name}' (try: {calls})").format(
+                name=name, calls=", ".join(CALLS)), status=2)
         if len(args) != CALLS[name][0]:
-            raise ShellError(f"{name} takes {CALLS[name][0]} argument(s)", status=2)
+            raise ShellError(_("{name} takes {n} argument(s)").format(
+                name=name, n=CALLS[name][0]), status=2)
         try:
             calls.append((name, [_id(a, CALLS[name][2], CALLS[name][0] > 1) for a in args]))
         except ValueError:
-            raise ShellError(f"{name}: '{' '.join(args)}' is not a user/group id or name",
-                             status=2) from None
+            raise ShellError(_("{name}: '{args}' is not a user/group id or name").format(
+                name=name, args=" ".join(args)), status=2) from None
         current = []
     return calls
 
@@ -159,8 +196,7 @@ def _id(text: str, kind: str, may_keep: bool) -> int:
 def explore(calls) -> int:
     """In a child: make each call, show the triples; status 1 if one failed."""
     failed = 0
-    write(1, f"start         uid {_triple(os.getresuid(), _user)}\n"
-             f"              gid {_triple(os.getresgid(), _group)}\n")
+    write(1, start_lines(os.getresuid(), os.getresgid()))
     for name, args in calls:
         fn, kind = CALLS[name][1], CALLS[name][2]
         getter, namer = (os.getresuid, _user) if kind == "u" else (os.getresgid, _group)
@@ -170,22 +206,32 @@ def explore(calls) -> int:
             fn(*args)
         except OSError as e:
             failed = 1
-            write(1, f"{call:<13} = -1 {_errno_name(e.errno)} ({e.strerror})\n"
-                     f"              {_rule(name, privileged)}\n")
+            write(1, failed_lines(call, e.errno, name, privileged))
             continue
-        write(1, f"{call:<13} = 0  -> {_triple(getter(), namer)}\n"
-                 f"              ({_rule(name, privileged)})\n")
+        write(1, done_lines(call, _triple(getter(), namer), name, privileged))
     return failed
 
 
+def start_lines(uids: tuple, gids: tuple) -> str:
+    """The first two lines of `ids try` (and `ids sim`): the triples at the start."""
+    start = _("start").ljust(13)
+    return f"{start} uid {_triple(uids, _user)}\n{'':<13} gid {_triple(gids, _group)}\n"
+
+
+def failed_lines(call: str, error: int, name: str, privileged: bool) -> str:
+    """A refused call in strace's notation, then the rule that refused it."""
+    return f"{call:<13} = -1 {_errno_name(error)} ({strerror(error)})\n" \
+           f"{'':<14}{_rule(name, privileged)}\n"
+
+
+def done_lines(call: str, triple: str, name: str, privileged: bool) -> str:
+    return f"{call:<13} = 0  -> {triple}\n{'':<14}({_rule(name, privileged)})\n"
+
+
 def _rule(name: str, privileged: bool) -> str:
-    """The rule that applies to `name`; the gid calls follow the uid rules
-    (credentials(7)), told in their own words: setgid, group, set-group-ID."""
-    rule = (RULES_PRIVILEGED if privileged else RULES_UNPRIVILEGED)[name.replace("gid", "uid")]
-    if name.endswith("gid"):
-        rule = rule.replace("uid", "gid").replace("set-user-ID", "set-group-ID") \
-                   .replace("user", "group")
-    return rule
+    """The rule that applies to `name` (credentials(7)), in the student's language."""
+    rules = RULES_PRIVILEGED if privileged else RULES_UNPRIVILEGED
+    return i18n._(rules.get(name) or rules[name.replace("gid", "uid")])
 
 
 def _errno_name(n: int) -> str:
@@ -225,7 +271,8 @@ def ids(sh, argv):
             try:
                 start, words = tuple(_id(w, "u", False) for w in words[1:4]), words[4:]
             except ValueError as e:
-                raise ShellError(f"sim: from: '{e}' is not a user id or name", status=2) from None
+                raise ShellError(_("sim: from: '{word}' is not a user id or name").format(
+                    word=e), status=2) from None
         if len(start) != 3:
             raise UsageError()
         calls = parse_calls(words)

@@ -13,6 +13,7 @@ semop until another one adds to the semaphore, or see nattch change in
 `ipcs -m` while the shell keeps a segment attached.
 """
 from ..errors import ShellError, write
+from ..i18n import _, strerror
 from . import args as check
 from .args import UsageError
 from .registry import builtin
@@ -41,15 +42,19 @@ def _flags(args: list[str], letters: str) -> tuple[set, list[str]]:
 
 
 def _explain(e: OSError, call: str) -> ShellError:
-    hints = {11: "it would block and IPC_NOWAIT (-n) was given",
-             42: "no message of that type (and IPC_NOWAIT)",
-             22: "no such object, or an invalid argument",
-             43: "the object was removed while we waited (EIDRM)",
-             13: "permission denied by the object's mode",
-             34: "the value would go out of range (ERANGE)"}
+    """The C library's text, the errno's name (which no language changes),
+    and what it means here."""
+    import errno
+    hints = {11: _("it would block and IPC_NOWAIT (-n) was given"),
+             42: _("no message of that type (and IPC_NOWAIT)"),
+             22: _("no such object, or an invalid argument"),
+             43: _("the object was removed while we waited"),
+             13: _("permission denied by the object's mode"),
+             34: _("the value would go out of range")}          # only ever built to be said
     hint = hints.get(e.errno)
     prefix = f"{e.filename}: " if e.filename and e.filename != call else ""
-    return ShellError(f"{prefix}{e.strerror}" + (f" -- {hint}" if hint else ""))
+    name = errno.errorcode.get(e.errno, str(e.errno))
+    return ShellError(f"{prefix}{strerror(e.errno)} ({name})" + (f" -- {hint}" if hint else ""))
 
 
 @builtin("msgsnd", "send a message to a System V message queue", "msgsnd [-n] ID TYPE TEXT...")
@@ -62,7 +67,7 @@ def msgsnd(sh, argv):
         raise UsageError()
     qid, mtype = check.number(args[0], "id"), check.number(args[1], "type", *LONG)
     if mtype <= 0:
-        raise ShellError("the message type must be > 0")
+        raise ShellError(_("the message type must be > 0"))
     try:
         sysv.msgsnd(qid, mtype, " ".join(args[2:]).encode(), sysv.IPC_NOWAIT if "n" in flags else 0)
     except OSError as e:
@@ -110,7 +115,8 @@ def semop(sh, argv):
     for spec in args[1:]:
         num, sep, op = spec.partition(":")
         if not sep:
-            raise ShellError(f"invalid operation '{spec}' (want NUM:OP, e.g. 0:-1)")
+            raise ShellError(_("invalid operation '{spec}' (want NUM:OP, e.g. 0:-1)").format(
+                spec=spec))
         ops.append((check.number(num, "semaphore number", *USHORT),
                     check.number(op, "operation", *SHORT), bits))
     try:
@@ -168,12 +174,14 @@ def shmat(sh, argv):
     from ..kernel import sysv
     shmid = _one_id(argv, "shmat ID")
     if shmid in _attached:
-        raise ShellError(f"segment {shmid} is already attached at {_attached[shmid]:#x}")
+        raise ShellError(_("segment {id} is already attached at {address}").format(
+            id=shmid, address=f"{_attached[shmid]:#x}"))
     try:
         _attached[shmid] = sysv.shmat(shmid)
     except OSError as e:
         raise _explain(e, "shmat") from None
-    write(1, f"attached segment {shmid} at {_attached[shmid]:#x}\n")
+    write(1, _("attached segment {id} at {address}").format(
+        id=shmid, address=f"{_attached[shmid]:#x}") + "\n")
     return 0
 
 
@@ -183,7 +191,7 @@ def shmdt(sh, argv):
     from ..kernel import sysv
     shmid = _one_id(argv, "shmdt ID")
     if shmid not in _attached:
-        raise ShellError(f"segment {shmid} is not attached to this shell")
+        raise ShellError(_("segment {id} is not attached to this shell").format(id=shmid))
     sysv.shmdt(_attached.pop(shmid))
     return 0
 
@@ -213,7 +221,7 @@ def _segment_size(shmid: int) -> int:
     from .ipcs import read_table
     row = next((r for r in read_table("shm") if r["id"] == shmid), None)
     if row is None:
-        raise ShellError(f"no shared memory segment with id {shmid}")
+        raise ShellError(_("no shared memory segment with id {id}").format(id=shmid))
     return row["size"]
 
 
@@ -226,7 +234,7 @@ def shmwrite(sh, argv):
     shmid, data = check.number(argv[1], "id"), argv[2].encode() + b"\0"
     offset = check.number(argv[3], "offset", *SIZE) if len(argv) == 4 else 0
     if offset < 0 or offset + len(data) > _segment_size(shmid):
-        raise ShellError("that does not fit in the segment")
+        raise ShellError(_("that does not fit in the segment"))
     _with_segment(shmid, lambda a: ctypes.memmove(a + offset, data, len(data)))
     return 0
 
@@ -242,7 +250,7 @@ def shmread(sh, argv):
     offset = check.number(argv[3], "offset", *SIZE) if len(argv) == 4 else 0
     length = check.number(argv[2], "length", *SIZE) if len(argv) >= 3 else size - offset
     if offset < 0 or length < 0 or offset + length > size:
-        raise ShellError("that is outside the segment")
+        raise ShellError(_("that is outside the segment"))
     data = _with_segment(shmid, lambda a: ctypes.string_at(a + offset, length))
     write(1, data.split(b"\0", 1)[0].decode("utf-8", "replace") + "\n")
     return 0

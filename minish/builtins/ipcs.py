@@ -4,6 +4,12 @@
 limits in /proc/sys/kernel/*, and prints them column for column as
 util-linux ipcs(1) does.  The objects outlive the processes that made
 them (kernel persistence) until someone removes them: `ipcrm`.
+
+Language: the listings, and ipcmk's "Message queue id: N", stay in English,
+as util-linux prints them where its translations are not installed (Debian
+puts them in util-linux-locales); lessons and scripts parse them
+(`ipcmk -Q | cut -d' ' -f4`).  The option errors are glibc getopt's, which
+glibc translates: so do we; minish's own explanations are translated.
 """
 import grp
 import os
@@ -11,6 +17,7 @@ import pwd
 import time
 
 from ..errors import ShellError, write
+from ..i18n import _
 from .args import number
 from .registry import builtin
 
@@ -182,7 +189,7 @@ def detail(kind: str, ident: int) -> str:
     """ipcs -m/-q/-s -i ID."""
     row = next((r for r in read_table(kind) if r["id"] == ident), None)
     if row is None:
-        raise ShellError(f"id {ident} not found")
+        raise ShellError(f"id {ident} not found")      # util-linux's words, untranslated here
     from ..kernel import sysv  # ctypes: imported only when used
     ids = f"uid={row['uid']}\tgid={row['gid']}\tcuid={row['cuid']}\tcgid={row['cgid']}"
     mode = row["perms"]
@@ -228,11 +235,12 @@ def ipcs(sh, argv):
         arg = args.pop(0)
         if arg == "-i" or arg == "--id":
             if not args:
-                raise ShellError("option requires an argument -- 'i'", status=2)
+                raise ShellError(_("option requires an argument -- '{letter}'").format(
+                    letter="i"), status=2)
             ident = number(args.pop(0), "id")
             continue
         if not arg.startswith("-") or len(arg) < 2:
-            raise ShellError(f"unexpected argument '{arg}'", status=2)
+            raise ShellError(_("unexpected argument '{word}'").format(word=arg), status=2)
         for letter in arg[1:]:
             if letter in KINDS:
                 kinds.append(KINDS[letter])
@@ -241,11 +249,12 @@ def ipcs(sh, argv):
             elif letter in "tpclu":
                 fmt = letter
             else:
-                raise ShellError(f"invalid option -- '{letter}'", status=2)
+                raise ShellError(_("invalid option -- '{letter}'").format(letter=letter),
+                                 status=2)
     order = [k for k in ("msg", "shm", "sem") if k in kinds] or ["msg", "shm", "sem"]
     if ident is not None:
         if not kinds:
-            raise ShellError("-i needs one of -q, -m or -s", status=2)
+            raise ShellError(_("-i needs one of -q, -m or -s"), status=2)
         write(1, "".join(detail(k, ident) for k in order))
         return 0
     write(1, "\n" + "".join(listing(k, fmt) + "\n" for k in order))

@@ -6,6 +6,8 @@ ipcmk's output and options follow util-linux; its key is random unless
 import os
 
 from ..errors import ShellError, report, write
+from .. import i18n
+from ..i18n import N_, _, strerror
 from .args import number
 from .ipcs import KINDS, read_table
 from .args import UsageError
@@ -35,7 +37,7 @@ def ipcrm(sh, argv):
             key = number(value, "key")
             row = next((r for r in read_table(kind) if r["key"] == key & 0xFFFFFFFF), None)
             if row is None or key == 0:
-                report(f"ipcrm: key {value}: no such {_NAMES[kind]}")
+                report("ipcrm: " + i18n._(_NO_KEY[kind]).format(key=value))
                 status = 1
                 continue
             status |= _remove(kind, row["id"])
@@ -44,7 +46,12 @@ def ipcrm(sh, argv):
     return status
 
 
-_NAMES = {"msg": "message queue", "shm": "shared memory segment", "sem": "semaphore set"}
+_NO_KEY = {"msg": N_("key {key}: no such message queue"),
+           "shm": N_("key {key}: no such shared memory segment"),
+           "sem": N_("key {key}: no such semaphore set")}
+_NO_ID = {"msg": N_("no message queue with id {id}"),
+          "shm": N_("no shared memory segment with id {id}"),
+          "sem": N_("no semaphore set with id {id}")}
 
 
 def _remove(kind: str, ident: int) -> int:
@@ -54,9 +61,9 @@ def _remove(kind: str, ident: int) -> int:
          "sem": lambda i: sysv.semctl(i, 0, sysv.IPC_RMID)}[kind](ident)
         return 0
     except OSError as e:
-        why = {22: f"no {_NAMES[kind]} with id {ident}", 1: "you are neither its owner nor root",
-               13: "permission denied"}.get(e.errno, "")
-        report(f"ipcrm: {e.filename}: {e.strerror}" + (f" ({why})" if why else ""))
+        why = {22: i18n._(_NO_ID[kind]).format(id=ident), 1: _("you are neither its owner nor root"),
+               13: _("permission denied")}.get(e.errno, "")
+        report(f"ipcrm: {e.filename}: {strerror(e.errno)}" + (f" ({why})" if why else ""))
         return 1
 
 
@@ -97,7 +104,9 @@ def ipcmk(sh, argv):
             else:
                 write(1, f"Shared memory id: {sysv.shmget(k, size, flags)}\n")
         except OSError as e:
-            raise ShellError(f"{e.strerror}" + (" (that key is taken)" if e.errno == 17 else "")) from None
+            # ipcmk's own words stay as util-linux prints them; this one is ours
+            taken = " (EEXIST: " + _("that key is taken") + ")" if e.errno == 17 else ""
+            raise ShellError(strerror(e.errno) + taken) from None
     return 0
 
 
@@ -120,7 +129,7 @@ def ftok(sh, argv):
         st = os.stat(path)
         key = sysv.ftok(path, proj)
     except OSError as e:
-        raise ShellError(f"{path}: {e.strerror}") from None
+        raise ShellError(f"{path}: {strerror(e.errno)}") from None
     write(1, f"0x{key:08x}\n")
     write(2, f"  = proj 0x{proj & 0xff:02x} << 24 | dev 0x{st.st_dev & 0xff:02x} << 16"
              f" | inode 0x{st.st_ino & 0xffff:04x}   (st_dev={st.st_dev}, st_ino={st.st_ino})\n")

@@ -4,6 +4,7 @@
                                 last foreground job, decoded
 """
 from ..errors import write
+from ..i18n import _
 from .registry import builtin
 
 
@@ -18,10 +19,13 @@ def status(sh, argv):
     write(1, f"$? = {sh.state.last_status}\n")
     table = sh.last_job_table()
     if not table:
-        write(1, "no job has run yet\n")
+        write(1, _("no job has run yet") + "\n")
         return 0
     width = max(len(text) for _, text, _ in table)
     for pid, text, raw in table:
-        decoded = pr_exit(raw) if raw >= 0 else "still running"
-        write(1, f"pid {pid:<7} {text:<{width}}  raw {raw & 0xFFFF:#06x}  {decoded}\n")
+        decoded = pr_exit(raw) if raw >= 0 else _("still running")
+        row = _("pid {pid} {command}  raw {raw}  {decoded}").format(
+            pid=f"{pid:<7}", command=f"{text:<{width}}", raw=f"{raw & 0xFFFF:#06x}",
+            decoded=decoded)
+        write(1, row + "\n")
     return sh.state.last_status

@@ -7,6 +7,7 @@ import os
 
 from ..run import process
 from ..errors import write
+from ..i18n import _
 from .args import UsageError
 from .registry import builtin
 
@@ -43,7 +44,8 @@ def system_(sh, argv):
         raise UsageError()
     process.flush_std_streams()
     raw = _restored(lambda: system(argv[1]))
-    write(2, f"system: raw status {raw:#06x}: {pr_exit(raw)}\n")
+    write(2, "system: " + _("raw status {raw}: {decoded}").format(
+        raw=f"{raw:#06x}", decoded=pr_exit(raw)) + "\n")
     return process.exit_status(raw)
 
 
@@ -63,7 +65,9 @@ def popen_(sh, argv):
 
     def run():
         stream = popen(args[0], "wb" if writing else "rb")
-        write(2, f"popen: pid {popen_pid(stream)}, we {'write its stdin' if writing else 'read its stdout'}\n")
+        said = _("pid {pid}, we write its stdin") if writing else \
+            _("pid {pid}, we read its stdout")
+        write(2, "popen: " + said.format(pid=popen_pid(stream)) + "\n")
         while True:
             chunk = os.read(0, 65536) if writing else stream.read1(65536)
             if not chunk:
@@ -75,5 +79,6 @@ def popen_(sh, argv):
         return pclose(stream)
 
     raw = _restored(run)
-    write(2, f"pclose: raw status {raw:#06x}: {pr_exit(raw)}\n")
+    write(2, "pclose: " + _("raw status {raw}: {decoded}").format(
+        raw=f"{raw:#06x}", decoded=pr_exit(raw)) + "\n")
     return process.exit_status(raw)

@@ -12,6 +12,8 @@ import os
 
 from ..run import trace
 from ..errors import ShellError, write
+from .. import i18n
+from ..i18n import N_, _, strerror
 from ..run.redirect import SAVED_FD_MIN
 from .args import UsageError, signal_name
 from .registry import builtin
@@ -25,9 +27,9 @@ def _pid(argv, usage: str) -> str:
     if len(argv) == 1:
         return str(os.getpid())
     if not (argv[1].isascii() and argv[1].isdigit()):
-        raise ShellError(f"'{argv[1]}' is not a pid")
+        raise ShellError(_("'{word}' is not a pid").format(word=argv[1]))
     if not os.path.exists(f"/proc/{argv[1]}"):
-        raise ShellError(f"no process {argv[1]}")
+        raise ShellError(_("no process {pid}").format(pid=argv[1]))
     return argv[1]
 
 
@@ -37,7 +39,8 @@ def fd_table(pid: str) -> list[dict]:
     try:
         fds = sorted(os.listdir(f"/proc/{pid}/fd"), key=int)
     except PermissionError:
-        raise ShellError(f"/proc/{pid}/fd: Permission denied (not your process?)") from None
+        raise ShellError(_("{path}: {error} (not your process?)").format(
+            path=f"/proc/{pid}/fd", error=strerror(13))) from None
     for fd in fds:
         try:
             target = os.readlink(f"/proc/{pid}/fd/{fd}")
@@ -64,24 +67,27 @@ def fds(sh, argv):
     pid = _pid(argv, "fds [PID]")
     own = pid == str(os.getpid())
     rows = fd_table(pid)
-    lines = [f"{'FD':<4} {'MODE':<5} {'OFFSET':>8}  {'CLOEXEC':<8} TARGET\n"]
+    # FD and CLOEXEC are C's names; the other column headers are words.
+    mode, offset, target = _("MODE"), _("OFFSET"), _("TARGET")
+    lines = [f"{'FD':<4} {mode:<5} {offset:>8}  {'CLOEXEC':<8} {target}\n"]
+    yes, no = _("yes"), _("no")
     for r in rows:
         if own and r["target"].endswith(f"/proc/{pid}/fd"):
             continue                            # the directory we are listing
-        notes = [n for n in ("append", "nonblock") if r[n]]
+        notes = [n for n in ("append", "nonblock") if r[n]]      # O_APPEND, O_NONBLOCK
         if own and r["fd"] == trace.narration_fd():
-            notes.append("minish's narration fd")
+            notes.append(_("minish's narration fd"))
         elif own and r["fd"] >= SAVED_FD_MIN and r["cloexec"]:
-            notes.append("minish's own copy")
+            notes.append(_("minish's own copy"))
         note = f"   ({', '.join(notes)})" if notes else ""
         lines.append(f"{r['fd']:<4} {r['mode']:<5} {r['offset']:>8}  "
-                     f"{'yes' if r['cloexec'] else 'no':<8} {r['target']}{note}\n")
+                     f"{yes if r['cloexec'] else no:<8} {r['target']}{note}\n")
     write(1, "".join(lines))
     return 0
 
 
-SIGSETS = [("SigPnd", "pending (this thread)"), ("ShdPnd", "pending (process)"),
-           ("SigBlk", "blocked"), ("SigIgn", "ignored"), ("SigCgt", "caught")]
+SIGSETS = [("SigPnd", N_("pending (this thread)")), ("ShdPnd", N_("pending (process)")),
+           ("SigBlk", N_("blocked")), ("SigIgn", N_("ignored")), ("SigCgt", N_("caught"))]
 
 
 def decode_sigset(mask: int) -> list[str]:
@@ -98,11 +104,13 @@ def sigs(sh, argv):
         with open(f"/proc/{pid}/status") as f:
             status = dict(line.split(":\t", 1) for line in f.read().splitlines() if ":\t" in line)
     except OSError as e:
-        raise ShellError(f"{pid}: {e.strerror}") from None
+        raise ShellError(f"{pid}: {strerror(e.errno)}") from None
     out = []
-    for field, label in SIGSETS:
+    labels = [i18n._(label) for _field, label in SIGSETS]
+    width = max([22] + [len(label) for label in labels])    # wider if the language needs it
+    for (field, _label), label in zip(SIGSETS, labels):   # its name, its /proc field, the mask
         mask = int(status.get(field, "0").strip(), 16)
         names = decode_sigset(mask)
-        out.append(f"{label:<22} {mask:016x}  {' '.join(names) or '-'}\n")
+        out.append(label.ljust(width) + f" {field} {mask:016x}  {' '.join(names) or '-'}\n")
     write(1, "".join(out))
     return 0

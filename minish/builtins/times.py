@@ -8,6 +8,7 @@ import os
 import time
 
 from ..errors import write
+from ..i18n import _
 from .args import UsageError
 from .registry import builtin
 
@@ -32,10 +33,13 @@ def times(sh, argv):
     if argv[1:] == ["-v"]:
         tck = os.sysconf("SC_CLK_TCK")
         ticks = [round(v * tck) for v in (t.user, t.system, t.children_user, t.children_system)]
-        write(1, f"struct tms: tms_utime={ticks[0]} tms_stime={ticks[1]} "
-                 f"tms_cutime={ticks[2]} tms_cstime={ticks[3]}  (clock ticks)\n"
-                 f"CLK_TCK={tck} ticks per second\n"
-                 f"elapsed (times' return value): {round(t.elapsed * tck)} ticks = {t.elapsed:.2f} s\n")
+        fields = f"struct tms: tms_utime={ticks[0]} tms_stime={ticks[1]} " \
+                 f"tms_cutime={ticks[2]} tms_cstime={ticks[3]}"
+        write(1, fields + "  " + _("(clock ticks)") + "\n"
+              + _("CLK_TCK={n} ticks per second").format(n=tck) + "\n"
+              # "elapsed" is os.times()'s field name, in every language (lessons grep it)
+              + "elapsed " + _("(times' return value): {ticks} ticks = {seconds} s").format(
+                  ticks=round(t.elapsed * tck), seconds=f"{t.elapsed:.2f}") + "\n")
     return 0
 
 

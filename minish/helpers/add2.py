@@ -7,6 +7,8 @@
 """
 import sys
 
+from minish.i18n import _
+
 
 def main() -> int:
     buffered = "--buffered" in sys.argv[1:]
@@ -19,7 +21,7 @@ def main() -> int:
             a, b = int(words[0]), int(words[1])
             out.write(f"{a + b}\n")
         except (ValueError, IndexError):
-            out.write("invalid args\n")
+            out.write(_("invalid args") + "\n")
         if not buffered:
             out.flush()
     out.flush()

@@ -14,6 +14,8 @@ naive version after a second (setitimer), so that it does end.
 import ctypes
 import signal
 
+from minish.i18n import _
+
 libc = ctypes.CDLL(None, use_errno=True)
 got = []
 
@@ -29,8 +31,10 @@ def naive() -> str:
         signal.setitimer(signal.ITIMER_REAL, 1.0)   # the rescue, a second later
         signal.pause()                          # waits for the *next* SIGALRM
     signal.setitimer(signal.ITIMER_REAL, 0)
-    return f"pause():      {len(got)} SIGALRMs were needed: the first came before pause() " \
-           f"and was lost; only the rescue timer ended the sleep"
+    # "pause(): N SIGALRM": the call and the count, the same in every language
+    return f"pause():      {len(got)} SIGALRM -- " + _(
+        "the first came before pause() and was lost; only the second, the rescue timer's, "
+        "ended the sleep")
 
 
 def with_sigsuspend() -> str:
@@ -45,8 +49,9 @@ def with_sigsuspend() -> str:
             libc.sigaddset(mask, int(sig))
         libc.sigsuspend(mask)                   # unblock + sleep, atomically: returns at once
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
-    return f"sigsuspend(): SIGALRM was pending ({pending}) while blocked; sigsuspend " \
-           f"unblocked it and returned after {len(got)} SIGALRM -- no rescue needed"
+    said = _("it was pending while blocked; sigsuspend unblocked it and returned at once, "
+             "no rescue needed") if pending else _("it was not pending while blocked")
+    return f"sigsuspend(): {len(got)} SIGALRM -- " + said
 
 
 def main() -> int:

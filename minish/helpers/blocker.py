@@ -9,16 +9,18 @@ import signal
 import sys
 import time
 
+from minish.i18n import _
+
 
 def main(argv: list[str]) -> int:
     name = (argv[0] if argv else "USR1").upper().removeprefix("SIG")
     try:
         sig = signal.Signals["SIG" + name]
     except KeyError:
-        print(f"blocker: {name}: no such signal", file=sys.stderr)
+        print("blocker: " + _("{name}: no such signal").format(name=name), file=sys.stderr)
         return 2
     signal.pthread_sigmask(signal.SIG_BLOCK, {sig})
-    print(f"blocker: {sig.name} blocked; sleeping", flush=True)
+    print("blocker: " + _("{signal} blocked; sleeping").format(signal=sig.name), flush=True)
     time.sleep(60)
     return 0
 

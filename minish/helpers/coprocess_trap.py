@@ -7,17 +7,20 @@ Closing our end makes it see EOF, flush and exit -- then the answer arrives.
 import select
 import sys
 
+from minish.i18n import _
 from minish.libc import coprocess
 
 
 def main() -> int:
     co = coprocess(f"{sys.executable} -m minish.helpers.add2 --buffered")
     co.stdin.write("20 22\n")
-    ready, _, _ = select.select([co.stdout], [], [], 1.0)
-    if not ready:
-        print("no answer after 1 s: the filter's output is sitting in its stdio buffer")
+    ready = select.select([co.stdout], [], [], 1.0)[0]
+    if not ready:                       # select(2) as strace shows a timeout, then why
+        print("select() = 0 (Timeout): " + _("no answer after 1 s: the filter's output is "
+                                             "sitting in its stdio buffer"))
     co.stdin.close()
-    print(f"after we closed its stdin it flushed: {co.stdout.read().strip()}")
+    print(_("after we closed its stdin it flushed: {answer}").format(
+        answer=co.stdout.read().strip()))
     co.wait()
     return 0
 

@@ -11,18 +11,20 @@ import os
 import socket
 import sys
 
+from minish.i18n import _, strerror
+
 
 def main() -> int:
     show = "--show" in sys.argv[1:]
     paths = [a for a in sys.argv[1:] if a != "--show"]
     if len(paths) != 1:
-        print("usage: fdpass [--show] FILE", file=sys.stderr)
+        print(_("usage: {synopsis}").format(synopsis="fdpass [--show] FILE"), file=sys.stderr)
         return 2
     path = paths[0]
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError as e:
-        print(f"fdpass: {path}: {e.strerror}", file=sys.stderr)
+        print(f"fdpass: {path}: {strerror(e.errno)}", file=sys.stderr)
         return 1
     parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
     pid = os.fork()
@@ -30,32 +32,35 @@ def main() -> int:
         parent_end.close()
         os.close(fd)           # act as an unrelated process: we do not have the file
         busy = [os.open(os.devnull, os.O_RDONLY) for _ in range(2)]   # lowest fds taken
-        msg, ancdata, _, _ = child_end.recvmsg(16, socket.CMSG_SPACE(4))
+        msg, ancdata = child_end.recvmsg(64, socket.CMSG_SPACE(4))[:2]
         fds = array.array("i")
         for level, kind, data in ancdata:
             if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
                 fds.frombytes(data[:4])
         fd = fds[0]
         text = os.read(fd, 100).decode().strip()
-        print(f"child: received fd {fd} ({msg.decode()}), read: {text}", flush=True)
+        print(_("child: received fd {fd} ({message}), read: {text}").format(
+            fd=fd, message=msg.decode(), text=text), flush=True)
         child_end.send(str(fd).encode())       # tell the parent which number we got
         for extra in busy:
             os.close(extra)
         os._exit(0)
     child_end.close()
     if show:
-        print(f"parent: {path} is open as fd {fd}", flush=True)
-    parent_end.sendmsg([b"a descriptor"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS,
+        print(_("parent: {file} is open as fd {fd}").format(file=path, fd=fd), flush=True)
+    parent_end.sendmsg([_("a descriptor").encode()], [(socket.SOL_SOCKET, socket.SCM_RIGHTS,
                                             array.array("i", [fd]))])
     child_fd = int(parent_end.recv(16) or b"-1")
     os.waitpid(pid, 0)
     if show:
-        same = "the same number" if child_fd == fd else "a different number"
-        print(f"the child got fd {child_fd}, the parent has fd {fd}: {same} (the kernel "
-              f"installs the lowest number free in the receiver)")
+        same = _("the child got fd {child}, the parent has fd {parent}: the same number (the "
+                 "kernel installs the lowest number free in the receiver)") if child_fd == fd \
+            else _("the child got fd {child}, the parent has fd {parent}: a different number "
+                   "(the kernel installs the lowest number free in the receiver)")
+        print(same.format(child=child_fd, parent=fd))
         offset = os.lseek(fd, 0, os.SEEK_CUR)
-        print(f"the parent's offset is now {offset}: the child's read moved it -- "
-              f"one open file, shared")
+        print(f"lseek({fd}, 0, SEEK_CUR) = {offset}: " + _(
+            "the parent's offset, moved by the child's read -- one open file, shared"))
     os.close(fd)
     return 0
 

@@ -19,6 +19,7 @@ import os
 import sys
 import time
 
+from ..i18n import _
 from ..kernel import sysv
 
 CHUNK = 8192                    # <= MSGMAX (8192), the default message size limit
@@ -113,19 +114,22 @@ def main(argv: list[str]) -> int:
     try:
         mib = int(argv[0]) if argv else 16
     except ValueError:
-        print(f"ipc_bench: {argv[0]}: not a number", file=sys.stderr)
+        print("ipc_bench: " + _("{word}: not a number").format(word=argv[0]), file=sys.stderr)
         return 2
     total = mib * 1024 * 1024
     fifo = f"bench-{os.getpid()}.fifo"
-    ways = [("pipe", lambda: pipe_way(total)), ("FIFO", lambda: pipe_way(total, fifo)),
-            ("message queue", lambda: queue_way(total)),
-            ("shared memory + semaphores", lambda: shm_way(total))]
-    print(f"moving {mib} MiB from a child to its parent, {CHUNK} bytes at a time:")
-    for name, way in ways:
+    # Each way: its name in words, and the calls it makes (never translated)
+    ways = [(_("pipe"), "pipe()", lambda: pipe_way(total)),
+            ("FIFO", "mkfifo()", lambda: pipe_way(total, fifo)),
+            (_("message queue"), "msgsnd()/msgrcv()", lambda: queue_way(total)),
+            (_("shared memory + semaphores"), "shmat()+semop()", lambda: shm_way(total))]
+    print(_("moving {mib} MiB from a child to its parent, {chunk} bytes at a time:").format(
+        mib=mib, chunk=CHUNK))
+    for name, calls, way in ways:
         start = time.perf_counter()
         way()
         seconds = time.perf_counter() - start
-        print(f"  {name:<28} {mib / seconds:8.1f} MiB/s", flush=True)
+        print(f"  {name.ljust(28)} {calls:<18} {mib / seconds:8.1f} MiB/s", flush=True)
     return 0
 
 

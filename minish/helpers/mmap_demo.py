@@ -13,6 +13,8 @@ import mmap
 import os
 import sys
 
+from minish.i18n import _, strerror
+
 SIZE = 4096
 
 
@@ -25,8 +27,8 @@ def anon() -> None:
             area[:6] = b"child!"                # the child writes to "the same" memory
             os._exit(0)
         os.waitpid(pid, 0)
-        print(f"{kind:<12} after the child wrote 'child!', the parent reads "
-              f"{area[:6].decode()!r}")
+        print(f"{kind:<12} " + _("the child wrote {written}; then the parent reads {read}")
+              .format(written=repr("child!"), read=repr(area[:6].decode())))
         area.close()
 
 
@@ -34,18 +36,19 @@ def file(path: str) -> int:
     try:
         fd = os.open(path, os.O_RDWR)
     except OSError as e:
-        print(f"mmap_demo: {path}: {e.strerror}", file=sys.stderr)
+        print(f"mmap_demo: {path}: {strerror(e.errno)}", file=sys.stderr)
         return 1
     size = os.fstat(fd).st_size
     if size == 0:
-        print(f"mmap_demo: {path}: empty: nothing to map", file=sys.stderr)
+        print(f"mmap_demo: {path}: " + _("empty: nothing to map"), file=sys.stderr)
         return 1
     area = mmap.mmap(fd, size, flags=mmap.MAP_SHARED)
     os.close(fd)                                # the mapping keeps the file
     area[:] = area[:].upper()                   # no write(2): only memory
     area.flush()                                # msync(2)
     area.close()
-    print(f"mapped {path} ({size} bytes) MAP_SHARED, upper-cased it in memory, msync")
+    print(_("mapped {file} ({size} bytes) MAP_SHARED, upper-cased it in memory, msync").format(
+        file=path, size=size))
     return 0
 
 
@@ -55,7 +58,7 @@ def main(argv: list[str]) -> int:
         return 0
     if len(argv) == 2 and argv[0] == "file":
         return file(argv[1])
-    print("usage: mmap_demo anon | file FILE", file=sys.stderr)
+    print(_("usage: {synopsis}").format(synopsis="mmap_demo anon | file FILE"), file=sys.stderr)
     return 2
 
 

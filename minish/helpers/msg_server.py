@@ -9,14 +9,15 @@ client ever takes another's answer.  The clients run at the same time.
 import os
 import sys
 
+from ..i18n import _, strerror
 from ..kernel import sysv
 
 SERVER_TYPE = 1
 
 
 def server(q: int, count: int) -> None:
-    for _ in range(count):
-        _, body = sysv.msgrcv(q, SERVER_TYPE)
+    for _request in range(count):
+        body = sysv.msgrcv(q, SERVER_TYPE)[1]
         pid, number = (int(w) for w in body.split())
         sysv.msgsnd(q, pid, str(number * number).encode())   # type: the client's pid
 
@@ -25,15 +26,16 @@ def client(q: int, number: int) -> str:
     me = os.getpid()
     sysv.msgsnd(q, SERVER_TYPE, f"{me} {number}".encode())
     mtype, answer = sysv.msgrcv(q, me)                        # only my own type
-    return f"client {me}: asked for {number}^2, server replied {answer.decode()} " \
-           f"(message type {mtype}: my pid)"
+    # "3^2 = 9" and "mtype=PID" never change: the lesson checks them in every language
+    return _("client {pid}: asked the server, which replied {result} ({mtype}: my pid)").format(
+        pid=me, result=f"{number}^2 = {answer.decode()}", mtype=f"mtype={mtype}")
 
 
 def main(argv: list[str]) -> int:
     try:
         q, count = int(argv[0]), int(argv[1]) if len(argv) > 1 else 3
     except (IndexError, ValueError):
-        print("usage: msg_server QUEUE-ID [N]", file=sys.stderr)
+        print(_("usage: {synopsis}").format(synopsis="msg_server QUEUE-ID [N]"), file=sys.stderr)
         return 2
     pids = []
     for role in ["server"] + list(range(1, count + 1)):
@@ -46,7 +48,7 @@ def main(argv: list[str]) -> int:
                     print(client(q, role), flush=True)
                 os._exit(0)
             except OSError as e:
-                print(f"msg_server: {e.strerror}", file=sys.stderr, flush=True)
+                print(f"msg_server: {strerror(e.errno)}", file=sys.stderr, flush=True)
                 os._exit(1)
         pids.append(pid)
     status = 0

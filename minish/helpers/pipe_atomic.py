@@ -15,6 +15,8 @@ import fcntl
 import os
 import select
 
+from minish.i18n import _, strerror
+
 WRITERS, RECORDS = 4, 200
 
 
@@ -30,8 +32,8 @@ def capacity() -> int:
     size = fcntl.fcntl(w, 1032)                # F_GETPIPE_SZ
     os.close(r)
     os.close(w)
-    print(f"capacity: {total} bytes went in before write failed with EAGAIN "
-          f"(F_GETPIPE_SZ says {size})")
+    print(_("capacity: {total} bytes went in before write failed with EAGAIN "
+            "(F_GETPIPE_SZ says {size})").format(total=total, size=size))
     return total
 
 
@@ -67,19 +69,20 @@ def epipe() -> None:
     try:
         os.write(w, b"x")
     except OSError as e:
-        print(f"write with no reader: -1 {errno.errorcode[e.errno]} ({e.strerror})"
-              f"  -- without Python's SIG_IGN, SIGPIPE would have killed us")
+        print(f"write() = -1 {errno.errorcode[e.errno]} ({strerror(e.errno)})  -- " + _(
+            "no reader left; without Python's SIG_IGN, SIGPIPE would have killed us"))
     os.close(w)
 
 
 def main() -> int:
     full = capacity()
     pipe_buf = select.PIPE_BUF                  # <limits.h>; fpathconf(_PC_PIPE_BUF)
-    print(f"PIPE_BUF: {pipe_buf} bytes")
+    print(f"PIPE_BUF: {pipe_buf} bytes")        # bytes: the same word in es and pt
     for size, records in ((pipe_buf, RECORDS), (4 * full, 10)):
         count, broken = mixed_records(size, records)
-        print(f"{WRITERS} writers x {records} writes of {size} bytes: "
-              f"{broken} of {count} records arrived mixed")
+        print(_("{writers} writers x {records} writes of {size} bytes: {broken} of {count} "
+                "records arrived mixed").format(writers=WRITERS, records=records, size=size,
+                                                broken=broken, count=count))
     epipe()
     return 0
 

@@ -9,6 +9,8 @@ import os
 import select
 import sys
 
+from minish.i18n import _
+
 
 def main() -> int:
     close_it = "--close" in sys.argv[1:]
@@ -19,21 +21,21 @@ def main() -> int:
         total = 0
         while chunk := os.read(read_end, 4096):
             total += len(chunk)
-        os.write(1, f"reader: got end-of-file after {total} bytes\n".encode())
+        os.write(1, (_("reader: got end-of-file after {total} bytes").format(total=total)
+                     + "\n").encode())
         os._exit(0)
     os.close(read_end)
     os.write(write_end, b"one line\n")
     if close_it:
         os.close(write_end)                        # ...and now the parent does too
     # Wait up to a second for the reader to finish, without hanging for ever.
-    for _ in range(10):
-        done, _ = os.waitpid(pid, os.WNOHANG)
-        if done:
-            print("parent: the reader finished")
+    for _tick in range(10):
+        if os.waitpid(pid, os.WNOHANG)[0]:
+            print(_("parent: the reader finished"))
             return 0
         select.select([], [], [], 0.1)
-    print("parent: reader still waiting after 1 s -- our write end is still open, "
-          "so it never sees end-of-file")
+    print(_("parent: reader still waiting after 1 s -- our write end is still open, "
+            "so it never sees end-of-file"))
     os.kill(pid, 15)
     os.waitpid(pid, 0)
     return 1

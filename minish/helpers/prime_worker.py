@@ -6,6 +6,7 @@ whatever the shell made of it: a pipe, a FIFO, a file.
 """
 import sys
 
+from ..i18n import _
 from .primes import is_prime
 
 
@@ -13,7 +14,7 @@ def main(argv: list[str]) -> int:
     try:
         low, high = int(argv[0]), int(argv[1])
     except (IndexError, ValueError):
-        print("usage: prime_worker FROM TO", file=sys.stderr)
+        print(_("usage: {synopsis}").format(synopsis="prime_worker FROM TO"), file=sys.stderr)
         return 2
     sys.stdout.write("".join(f"{n}\n" for n in range(low, high + 1) if is_prime(n)))
     return 0

@@ -7,6 +7,8 @@ The master reads every answer and adds them up.
 import os
 import sys
 
+from minish.i18n import _
+
 
 def is_prime(n: int) -> bool:
     if n < 2:
@@ -45,9 +47,13 @@ def main() -> int:
         count = int(os.read(fd, 100))
         os.close(fd)
         os.waitpid(pid, 0)
-        print(f"worker {pid}: {count} primes in [{a}, {b}]")
+        said = _("worker {pid}: {count} prime in {interval}") if count == 1 else \
+            _("worker {pid}: {count} primes in {interval}")
+        print(said.format(
+            pid=pid, count=count, interval=f"[{a}, {b}]"))
         total += count
-    print(f"primes between {low} and {high}: {total}")
+    # TRANSLATORS: keep "{interval}: {total}" together: a lesson checks "[1, 1000]: 168"
+    print(_("primes in {interval}: {total}").format(interval=f"[{low}, {high}]", total=total))
     return 0
 
 

@@ -20,6 +20,8 @@ import ctypes
 import os
 import sys
 
+from minish.i18n import _, strerror
+
 O_CREAT = os.O_CREAT
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.sem_open.restype = ctypes.c_void_p
@@ -30,7 +32,7 @@ SEM_FAILED = ctypes.c_void_p(0).value          # (void *) 0 on glibc
 def _check(result, call: str):
     if result in (-1, None, SEM_FAILED):
         e = ctypes.get_errno()
-        raise OSError(e, f"{call}: {os.strerror(e)}")
+        raise OSError(e, f"{call}: {strerror(e)}")
     return result
 
 
@@ -52,7 +54,8 @@ def value(name: str) -> int:
 
 def main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] not in ("open", "wait", "post", "value", "unlink"):
-        print("usage: psem open NAME VALUE | wait|post|value|unlink NAME", file=sys.stderr)
+        print(_("usage: {synopsis}").format(
+            synopsis="psem open NAME VALUE | wait|post|value|unlink NAME"), file=sys.stderr)
         return 2
     what, name = argv[0], argv[1]
     try:
@@ -60,7 +63,7 @@ def main(argv: list[str]) -> int:
             _check(_libc.sem_unlink(name.encode()), "sem_unlink")
             print(f"sem_unlink({name}) = 0")
         elif what == "value":
-            print(f"{name}: value {value(name)}")
+            print(_("{name}: value {value}").format(name=name, value=value(name)))
         else:
             sem = ctypes.c_void_p(sem_open(name, what == "open",
                                            int(argv[2]) if len(argv) > 2 else 0))
@@ -74,7 +77,7 @@ def main(argv: list[str]) -> int:
         print(f"psem: {e.strerror}", file=sys.stderr)
         return 1
     except ValueError:
-        print(f"psem: {argv[2]}: not a number", file=sys.stderr)
+        print("psem: " + _("{word}: not a number").format(word=argv[2]), file=sys.stderr)
         return 2
     return 0
 

@@ -14,6 +14,8 @@ import os
 import sys
 import time
 
+from minish.i18n import _
+
 RUNS = 20
 
 
@@ -53,16 +55,17 @@ def main() -> int:
     args = sys.argv[1:]
     mode = "parent-first" if "--parent-first" in args or "--sync" in args else \
         "child-first" if "--child-first" in args else "race"
-    counts = {"parent first": 0, "child first": 0, "mixed": 0}
-    for _ in range(RUNS):
+    counts = {"parent": 0, "child": 0, "mixed": 0}
+    for _run in range(RUNS):
         text = one_run(mode)
-        kind = "parent first" if text == "PPPPcccc" else \
-            "child first" if text == "ccccPPPP" else "mixed"
+        kind = "parent" if text == "PPPPcccc" else "child" if text == "ccccPPPP" else "mixed"
         counts[kind] += 1
-    print(f"last run: {text}")
-    print(f"orders seen in {RUNS} runs: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+    print(_("last run: {text}").format(text=text))
+    # the three counts in this order, whatever the language: the lesson checks them
+    print(_("orders seen in {runs} runs: parent first {parent}, child first {child}, mixed "
+            "{mixed}").format(runs=RUNS, **counts))
     if mode == "race":
-        print("(without synchronisation the order is the scheduler's choice: run it again)")
+        print(_("(without synchronisation the order is the scheduler's choice: run it again)"))
     return 0
 
 

@@ -14,6 +14,7 @@ import ctypes
 import os
 import sys
 
+from ..i18n import _, strerror
 from ..kernel import sysv
 
 FREE, REQUEST, REPLY = 0, 1, 2
@@ -48,14 +49,15 @@ def client(shm: int, sem: int, number: int) -> str:
     pid, answer = _get(address).split()
     sysv.semop(sem, [(FREE, 1, 0)])
     sysv.shmdt(address)
-    return f"client {me}: asked for {number}^2, server replied {answer} (through the segment)"
+    return _("client {pid}: asked the server, which replied {result} (through the segment)") \
+        .format(pid=me, result=f"{number}^2 = {answer}")
 
 
 def main(argv: list[str]) -> int:
     try:
         shm, count = int(argv[0]), int(argv[1]) if len(argv) > 1 else 3
     except (IndexError, ValueError):
-        print("usage: shm_server SHM-ID [N]", file=sys.stderr)
+        print(_("usage: {synopsis}").format(synopsis="shm_server SHM-ID [N]"), file=sys.stderr)
         return 2
     sem = sysv.semget(sysv.IPC_PRIVATE, 3, sysv.IPC_CREAT | 0o600)
     try:
@@ -71,7 +73,7 @@ def main(argv: list[str]) -> int:
                         print(client(shm, sem, role), flush=True)
                     os._exit(0)
                 except OSError as e:
-                    print(f"shm_server: {e.strerror}", file=sys.stderr, flush=True)
+                    print(f"shm_server: {strerror(e.errno)}", file=sys.stderr, flush=True)
                     os._exit(1)
             pids.append(pid)
         status = 0

@@ -7,6 +7,7 @@ SIGINT is ignored while the command runs, so the handler does not.
 import signal
 import sys
 
+from minish.i18n import _
 from minish.libc import system, system_naive
 
 
@@ -16,8 +17,8 @@ def main() -> int:
     for fn in (system_naive, system):
         caught.clear()
         fn("kill -INT $PPID; sleep 0.2")
-        verdict = "our SIGINT handler ran" if caught else "our SIGINT handler did not run"
-        print(f"{fn.__name__:<13}: {verdict}")
+        verdict = _("our SIGINT handler ran") if caught else _("our SIGINT handler did not run")
+        print(f"{fn.__name__:<13}: len(caught) = {len(caught)} -- {verdict}")
     return 0
 
 

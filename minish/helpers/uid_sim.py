@@ -75,12 +75,11 @@ _rules = {"setuid": _setuid, "seteuid": _seteuid, "setreuid": _setreuid,
 
 def explore(calls, uids: tuple, gids: tuple, write) -> int:
     """`ids try`'s report, for the simulated process; status 1 if a call failed."""
-    import os
-    from ..builtins.ids import _errno_name, _group, _rule, _triple, _user
-    write("SIMULATION: the kernel's rules (kernel/sys.c) applied in Python; "
-          "no system call is made\n")
-    write(f"start         uid {_triple(uids, _user)}\n"
-          f"              gid {_triple(gids, _group)}\n")
+    from ..builtins.ids import done_lines, failed_lines, start_lines, _group, _triple, _user
+    from ..i18n import _
+    write(_("SIMULATION: the kernel's rules (kernel/sys.c) applied in Python; "
+            "no system call is made") + "\n")
+    write(start_lines(uids, gids))
     failed = 0
     for name, args in calls:
         privileged = uids[1] == 0
@@ -88,10 +87,8 @@ def explore(calls, uids: tuple, gids: tuple, write) -> int:
         error, uids, gids = apply(name, args, uids, gids)
         if error:
             failed = 1
-            write(f"{call:<13} = -1 {_errno_name(error)} ({os.strerror(error)})\n"
-                  f"              {_rule(name, privileged)}\n")
+            write(failed_lines(call, error, name, privileged))
             continue
         triple, namer = (uids, _user) if not name.endswith("gid") else (gids, _group)
-        write(f"{call:<13} = 0  -> {_triple(triple, namer)}\n"
-              f"              ({_rule(name, privileged)})\n")
+        write(done_lines(call, _triple(triple, namer), name, privileged))
     return failed

@@ -88,8 +88,10 @@ def read_records(path: str) -> list[Record]:
     for offset in range(0, len(data) - RECORD.size + 1, RECORD.size):
         chunk = data[offset:offset + RECORD.size]
         if chunk[1] & 0x7F != 3:
-            raise ValueError(f"record {offset // RECORD.size}: not an acct_v3 record "
-                             f"(version {chunk[1] & 0x7F})")
+            # lastcomm shows this message: in the student's language
+            from ..i18n import _
+            raise ValueError(_("record {n}: not an acct_v3 record (version {version})").format(
+                n=offset // RECORD.size, version=chunk[1] & 0x7F))
         records.append(Record.unpack(chunk))
     return records
 
