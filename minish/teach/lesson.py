@@ -82,6 +82,7 @@ import sys
 import textwrap
 
 from .. import i18n
+from ..i18n import _
 
 SUFFIX = ".lesson"
 KEY_PROJECT = 1                 # ftok(3)'s proj_id for LESSON_KEY (`ftok . 1` shows it)
@@ -135,7 +136,8 @@ def parse(path: str) -> Lesson:
             step = None
             key, sep, value = line.partition(":")
             if not sep:
-                raise LessonError(path, number, f"expected 'key: value', got {line!r}")
+                raise LessonError(path, number, _("expected 'key: value', got {line}")
+                                  .format(line=repr(line)))
             key, value = key.strip(), value.strip()
             if key in ("title", "topic", "needs"):
                 setattr(lesson, key, value)
@@ -154,10 +156,10 @@ def parse(path: str) -> Lesson:
                 step = Step(value, number)
                 lesson.steps.append(step)
             else:
-                raise LessonError(path, number, f"unknown key {key!r}")
+                raise LessonError(path, number, _("unknown key {key}").format(key=repr(key)))
             continue
         if step is None:
-            raise LessonError(path, number, "indented text outside a step")
+            raise LessonError(path, number, _("indented text outside a step"))
         stripped = line.strip()
         field, sep, value = stripped.partition(":")
         if line.startswith("  ") and not line.startswith("    ") and sep:
@@ -169,8 +171,8 @@ def parse(path: str) -> Lesson:
                 step.checks.append((number, value, ""))
             elif field == "why":
                 if not step.checks:
-                    raise LessonError(path, number, "`why:` must follow a check")
-                line_no, check, _ = step.checks[-1]
+                    raise LessonError(path, number, _("`why:` must follow a check"))
+                line_no, check = step.checks[-1][:2]
                 step.checks[-1] = (line_no, check, value)
             elif field == "hint":
                 step.hints.append(value)
@@ -179,18 +181,22 @@ def parse(path: str) -> Lesson:
             elif field == "resume":
                 step.resume.append(value)
             else:
-                raise LessonError(path, number, f"unknown step field {field!r}")
+                raise LessonError(path, number, _("unknown step field {field}")
+                                  .format(field=repr(field)))
         else:
             step.text.append(stripped)
     if not lesson.steps:
-        raise LessonError(path, len(lines), "a lesson needs at least one step")
+        raise LessonError(path, len(lines), _("a lesson needs at least one step"))
     for s in lesson.steps:
         if not s.checks:
-            raise LessonError(path, s.line, f"step {s.title!r} has no check")
+            raise LessonError(path, s.line, _("step {title} has no check")
+                              .format(title=repr(s.title)))
         if not s.type:
-            raise LessonError(path, s.line, f"step {s.title!r} has no `type:`")
+            raise LessonError(path, s.line, _("step {title} has no `type:`")
+                              .format(title=repr(s.title)))
         if bool(s.predict) != bool(s.answer):
-            raise LessonError(path, s.line, f"step {s.title!r}: `predict:` needs `answer:`")
+            raise LessonError(path, s.line, _("step {title}: `predict:` needs `answer:`")
+                              .format(title=repr(s.title)))
     return lesson
 
 
@@ -198,13 +204,14 @@ def _check_form(path: str, number: int, check: str) -> None:
     """A check must be in the vocabulary (teach/checks.FORMS); its regex must compile."""
     from . import checks
     if not checks.is_known(check):
-        raise LessonError(path, number, f"unknown check {check!r}")
+        raise LessonError(path, number, _("unknown check {check}").format(check=repr(check)))
     pattern = _pattern(check)
     if pattern is not None:
         try:
             re.compile(pattern)
         except re.error as e:
-            raise LessonError(path, number, f"bad regular expression: {e}") from None
+            raise LessonError(path, number, _("bad regular expression: {error}")
+                              .format(error=e)) from None
 
 
 def _pattern(check: str) -> str | None:
