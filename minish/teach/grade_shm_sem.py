@@ -11,7 +11,7 @@ anyway).
 """
 import re
 
-from ..i18n import N_, _
+from ..i18n import _
 from .grade import Check, run_until_hang
 
 _OP = re.compile(r"sem_num=(\d+), sem_op=(-?\d+)")
@@ -115,9 +115,9 @@ def removed(runs) -> Check:
     check = Check(_("the shared memory segment and the semaphore set are removed (IPC_RMID)"))
     for run in runs:
         if run.ipc_left and not run.timed_out:  # a killed program cannot clean up
-            names = {"shmget": N_("segment"), "semget": N_("semaphore set")}
-            kinds = sorted({names.get(k, N_("queue")) for k, _ident in run.ipc_left})
-            kinds = [_(kind) for kind in kinds]
+            kinds = sorted({k for k, _ident in run.ipc_left})      # msgget, semget, shmget
+            kinds = [_("segment") if k == "shmget" else _("semaphore set") if k == "semget"
+                     else _("queue") for k in kinds[::-1]]
             objects = kinds[0] if len(kinds) == 1 else \
                 _("{first} and {last}").format(first=", ".join(kinds[:-1]), last=kinds[-1])
             check.fail(_("after {command} ended, its {objects} still existed (ipcs lists them). "
