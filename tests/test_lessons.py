@@ -507,11 +507,14 @@ def test_malformed_lesson_reported_with_file_and_line(text, message, tmp_path):
 
 # ---- instructor demos ---------------------------------------------------------------
 
-def demo_session(args, tmp_path, tag):
+def demo_session(args, tmp_path, tag, lang="en"):
     env = shell_env(tmp_path)
     (tmp_path / "tmp").mkdir(exist_ok=True)
     env.update(PS1="DEMO> ", MINISH_EDITOR="plain", TERM="xterm", MINISH_TEST_TAG=tag,
                TMPDIR=str(tmp_path / "tmp"))
+    if lang != "en":
+        del env["LC_ALL"]
+        env["LANG"] = LOCALES[lang]
     return pexpect.spawn(MINISH, ["demo", *args, "--speed", "20"], env=env, cwd=str(tmp_path),
                          encoding="utf-8", codec_errors="replace", timeout=20,
                          dimensions=(30, 120))
@@ -550,6 +553,27 @@ def test_demo_plays_a_lesson_and_records_it(name, tmp_path):
     assert times == sorted(times) and all(json.loads(e)[1] == "o" for e in events)
     replay = asciinema_cat(cast)
     assert lesson.steps[0].type in replay and f"# step 1: {lesson.steps[0].title}" in replay
+
+
+@pytest.mark.parametrize("lang", sorted(LOCALES))
+def test_demo_speaks_the_classs_language(lang, tmp_path):
+    """Under LANG=es_ES/pt_BR the demo plays the lesson in that language and
+    heads each step with the catalog's words."""
+    lesson = lessons.parse(translated(lessons.find("pipes"), lang))
+    tag = f"demo-{os.getpid()}-{lang}"
+    child = demo_session(["pipes"], tmp_path, tag, lang)
+    try:
+        child.expect_exact("DEMO> ")
+        child.send(" ")
+        heading = Words(lang).say("step {number}: {title}").format(number=1,
+                                                                  title=lesson.steps[0].title)
+        child.expect_exact(f"# {heading}")
+        child.expect_exact(lesson.steps[0].type)
+        child.send("q")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
 
 
 def test_demo_of_a_plain_script_with_free_typing_and_narration(tmp_path):

@@ -14,6 +14,7 @@ import signal
 import stat
 
 from . import record
+from .. import i18n
 from ..i18n import _, strerror
 
 KEY = r"(0x[0-9a-fA-F]+|\$\w+)"               # a key, $LESSON_KEY, or $var holding an id
@@ -42,7 +43,7 @@ def failed(check: str, did: record.Happened) -> str | None:
     """None if `check` passes, else what was expected, in words."""
     if did.key:
         check = check.replace("$LESSON_KEY", did.key)
-    head, _, rest = check.partition(" ")
+    head, _sep, rest = check.partition(" ")
     return _CHECKS[head](rest, did)
 
 
@@ -50,14 +51,44 @@ def failed(check: str, did: record.Happened) -> str | None:
 
 def _output(rest: str, did) -> str | None:
     how, text = rest.split(" ", 1)
+    said = _as_said(text)
     if how == "contains":
-        return None if text in did.output else \
-            _("the output should contain {text}").format(text=repr(text))
+        return None if any(t in did.output for t in said) else \
+            _("the output should contain {text}").format(text=repr(said[-1]))
     if how == "lacks":
-        return None if text not in did.output else \
-            _("the output should not contain {text}").format(text=repr(text))
+        return None if not any(t in did.output for t in said) else \
+            _("the output should not contain {text}").format(text=repr(said[-1]))
     return None if re.search(text, did.output, re.M) else \
         _("the output is not what this step is after")
+
+
+def _as_said(text: str) -> list[str]:
+    """`text`, and, when it is an error text of the C library (`File exists`,
+    strerror(EEXIST) in English), that text as the C library says it in the
+    student's language (`El fichero ya existe`): a lesson names it once, and
+    what a student sees depends on the language and on the locales the
+    machine has (minish/i18n.py)."""
+    if i18n.language() == "en":
+        return [text]
+    code = _english_errors().get(text)
+    return [text] if code is None else [text, strerror(code)]
+
+
+_ENGLISH_ERRORS: dict[str, int] = {}
+
+
+def _english_errors() -> dict[str, int]:
+    """{strerror(3) text in the C locale: errno}; LC_MESSAGES is "C" meanwhile."""
+    if not _ENGLISH_ERRORS:
+        import errno
+        import locale
+        saved = locale.setlocale(locale.LC_MESSAGES)
+        try:
+            locale.setlocale(locale.LC_MESSAGES, "C")
+            _ENGLISH_ERRORS.update((os.strerror(code), code) for code in errno.errorcode)
+        finally:
+            locale.setlocale(locale.LC_MESSAGES, saved)
+    return _ENGLISH_ERRORS
 
 
 def _status(rest: str, did) -> str | None:
