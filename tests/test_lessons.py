@@ -524,7 +524,9 @@ def asciinema_cat(cast) -> str:
     import shutil
     import sys
     tool = shutil.which("asciinema") or os.path.join(os.path.dirname(sys.executable), "asciinema")
-    proc = subprocess.run([tool, "cat", str(cast)], capture_output=True, text=True)
+    # asciinema refuses to run without a UTF-8 locale (conftest sets LC_ALL=C)
+    proc = subprocess.run([tool, "cat", str(cast)], capture_output=True, text=True,
+                          env={**os.environ, "LC_ALL": "C.UTF-8"})
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 
