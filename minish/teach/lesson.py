@@ -4,7 +4,11 @@ The lessons ship inside the package (minish/lessons/), so `pip install`
 and `pipx install` carry them; importlib.resources finds them wherever the
 package was installed.  An instructor adds a directory of their own with
 MINISH_LESSONS=DIR[:DIR...] or `minish lesson --lessons DIR`; a lesson
-there with the same file name replaces the shipped one.
+there with the same file name replaces the shipped one.  A translation
+sits in a subdirectory named by its language (lessons/es/04-pipes.lesson)
+and is the same lesson in other words: the same steps, commands, checks
+and setup files; only a check on the output's text may be reworded
+(tests/test_lesson_translations.py).
 
 A lesson is a plain text file an instructor writes without Python:
 
@@ -43,6 +47,9 @@ text with echo or printf never passes a step (teach/record.py records it):
 
   text (only for what is truly text)
     output contains TEXT | output lacks TEXT | output matches REGEX
+                                     (an error text of the C library, such as
+                                      `File exists`, counts in the student's
+                                      language too)
     status N | status not N          ($? of the command line)
     typed contains TEXT              (what the student typed)
   processes
