@@ -32,9 +32,10 @@ def source_messages() -> dict[str, tuple[str, int]]:
     method_map = [("**.py", minish_extractor)]
     for path, line, message, _comments, _context in extract_from_dir(
             str(SOURCE), method_map, keywords={"_": None, "N_": None, "ngettext": (1, 2)}):
-        for msgid in (message if isinstance(message, tuple) else (message,)):
-            if msgid:
-                found.setdefault(msgid, (path, line))
+        # ngettext's (singular, plural): a catalog keeps the pair under the singular
+        msgid = message[0] if isinstance(message, tuple) else message
+        if msgid:
+            found.setdefault(msgid, (path, line))
     return found
 
 

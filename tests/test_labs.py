@@ -8,7 +8,10 @@ runs the program as `nobody` under rlimits.
 """
 from __future__ import annotations
 
+import configparser
+import gettext
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -461,3 +464,59 @@ def _cwd(pid: str) -> str:
         return os.readlink(f"/proc/{pid}/cwd")
     except OSError:
         return ""
+
+
+# ---- in the student's language -----------------------------------------------------
+
+LOCALES = {"es": "es_ES.UTF-8", "pt": "pt_BR.UTF-8"}
+
+
+def in_words(template: str, **known) -> re.Pattern:
+    """A catalog message as a pattern: the named values given, any other {name}
+    as whatever the grader found (a pid...)."""
+    parts = re.split(r"(\{\w+\})", template)
+    return re.compile("".join(re.escape(str(known[p[1:-1]])) if p[1:-1] in known else ".+?"
+                              if p.startswith("{") else re.escape(p) for p in parts))
+
+
+@pytest.mark.parametrize("lang", sorted(LOCALES))
+def test_the_lab_runner_and_grader_speak_the_students_language(lang, tmp_path):
+    """With LANG=es_ES.UTF-8 or pt_BR.UTF-8, `minish lab` lists the labs with
+    their titles in that language, `lab start` hands over the README in it,
+    and a wrong solution's failed checks are explained in it: every text
+    as the catalog (minish/locale) and lab.ini say, never English."""
+    catalog = gettext.translation("minish", str(ROOT / "minish" / "locale"), [lang])
+    say = catalog.gettext
+    env = dict(lab_env(tmp_path), LANG=LOCALES[lang])
+    del env["LC_ALL"]
+    ini = configparser.ConfigParser()
+    ini.read(PACKAGE_LABS / "pipeline" / "lab.ini", encoding="utf-8")
+    listing = minish_lab([], tmp_path, env)
+    assert listing.returncode == 0
+    assert f"  pipeline     {ini['lab'][f'title.{lang}']}  [{say('not started')}]" in listing.stdout
+    readme = f"README.{lang}.md" if (PACKAGE_LABS / "pipeline" / f"README.{lang}.md").exists() \
+        else "README.md"
+    started = minish_lab(["start", "pipeline", "work"], tmp_path, env)
+    assert started.stdout.endswith(say("Write {file}, read {readme}, then: minish lab check "
+                                       "{directory}").format(file="pipeline.c", readme=readme,
+                                                             directory="work") + "\n")
+    assert {"README.md", readme} <= set(os.listdir(tmp_path / "work"))
+    shutil.copy(LABS / "pipeline" / "wrong_nowait.c", tmp_path / "work" / "pipeline.c")
+    result = minish_lab(["check", "work"], tmp_path, env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    failed = failures(result.stdout)
+    status, reaps = say("the program exits with CMD2's status"), \
+        say("the parent reaps both children (no zombie)")
+    assert set(failed) == {status, reaps}, result.stdout
+    assert say("`./{name} true false` exited with {status}; `true | false` gives 1, false's "
+               "status: wait for CMD2 and exit with WEXITSTATUS.").format(
+                   name="pipeline", status=0) in failed[status].replace("\n", " ")
+    for child in (1, 2):
+        assert in_words(say("the parent never waited for child {number} (pid {pid}); it exited "
+                            "leaving it to init, and its status was lost."), number=child) \
+            .search(failed[reaps].replace("\n", " ")), failed[reaps]
+    assert say("see: minish lesson {lesson}").format(lesson="pipes") in result.stdout
+    total = len(re.findall(r"^  (PASS|FAIL)  ", result.stdout, re.M))
+    assert catalog.ngettext("{passed} of {total} check passed.",
+                            "{passed} of {total} checks passed.", total).format(
+                                passed=total - 2, total=total) in result.stdout

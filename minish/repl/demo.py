@@ -34,6 +34,7 @@ import tty
 from ..teach import lesson as lessons
 from ..run import process
 from ..errors import report, write
+from ..i18n import _, strerror
 from .terminal import REQUEST, find_reply
 
 RESUME = b"\x1d"                                 # Ctrl-]
@@ -45,7 +46,8 @@ def load_steps(target: str) -> tuple[list[tuple[list[str], str]], object | None]
     path = lessons.find(target)
     if path and path.endswith(".lesson"):
         lesson = lessons.parse(path)
-        steps = [([f"step {i}: {s.title}"] + [t for t in s.text if t], s.type)
+        heading = _("step {number}: {title}")
+        steps = [([heading.format(number=i, title=s.title)] + [t for t in s.text if t], s.type)
                  for i, s in enumerate(lesson.steps, 1)]
         return steps, lesson
     with open(target, encoding="utf-8") as f:
@@ -179,26 +181,39 @@ class Demo:
 
 def run_demo(args: list[str]) -> int:
     record, speed, target = None, 1.0, None
+    usage = _("usage: {synopsis}").format(
+        synopsis="minish demo FILE [--record FILE.cast] [--speed N]")
     while args:
         arg = args.pop(0)
         if arg in ("-h", "--help"):
-            write(1, "usage: minish demo FILE [--record FILE.cast] [--speed N]\n")
+            write(1, usage + "\n")
             return 0
         if arg == "--record" and args:
             record = args.pop(0)
         elif arg == "--speed" and args:
-            speed = float(args.pop(0))
+            number = args.pop(0)
+            try:
+                speed = float(number)
+            except ValueError:
+                speed = 0.0
+            if not speed > 0:                   # also nan: a speed must be a positive number
+                report("demo: --speed: " + _("{value}: not a positive number")
+                       .format(value=number))
+                return 2
         elif target is None:
             target = arg
         else:
-            report("usage: minish demo FILE [--record FILE.cast] [--speed N]")
+            report(usage)
             return 2
     if target is None:
-        report("usage: minish demo FILE [--record FILE.cast] [--speed N]")
+        report(usage)
         return 2
     try:
         steps, lesson = load_steps(target)
-    except (OSError, lessons.LessonError) as e:
+    except OSError as e:
+        report(f"demo: {e.filename or target}: {strerror(e.errno)}")
+        return 1
+    except lessons.LessonError as e:
         report(f"demo: {e}")
         return 1
     scratch = tempfile.mkdtemp(prefix="minish-demo-")

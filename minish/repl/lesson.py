@@ -34,6 +34,7 @@ from ..teach.progress import load_progress, save_progress
 from ..teach.snapshot import Snapshot
 from ..teach.tee import Tee
 from ..errors import ExitShell, report, write
+from ..i18n import _, strerror
 from ..lang.syntax import Lit, Redir, Word
 
 GREEN, YELLOW, BOLD, DIM, RESET = "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -45,7 +46,7 @@ def list_lessons() -> int:
     try:
         paths = lessons.all_paths()
     except OSError as e:                        # a broken install, or a bad --lessons DIR
-        report(f"lesson: {e.filename}: {e.strerror}")
+        report(f"lesson: {e.filename}: {strerror(e.errno)}")
         return 1
     for path in paths:
         try:
@@ -54,9 +55,10 @@ def list_lessons() -> int:
             report(str(e))
             continue
         passed = len(progress.get(lesson.name, {}).get("passed", []))
-        mark = "done" if passed >= len(lesson.steps) else f"{passed}/{len(lesson.steps)}"
+        mark = _("done") if passed >= len(lesson.steps) else f"{passed}/{len(lesson.steps)}"
         write(1, f"  {lesson.name:<28} {mark:>6}  {lesson.title}\n")
-    write(1, "\nrun one with: minish lesson NAME   (or `lesson NAME` at the prompt)\n")
+    write(1, "\n" + _("run one with: minish lesson NAME   (or `lesson NAME` at the prompt)")
+          + "\n")
     return 0
 
 
@@ -86,26 +88,28 @@ class Runner:
             self.prepare(scratch, start)
             write(1, self.paint(BOLD, f"\n== {lesson.title} ==") + "\n")
             if lesson.needs:
-                write(1, f"needs: {lesson.needs}\n")
+                write(1, _("needs: {needs}").format(needs=lesson.needs) + "\n")
             for goal in lesson.goals:
                 write(1, f"  * {goal}\n")
-            write(1, f"(working in {scratch}; type hint, skip or quit at any time)\n")
+            write(1, _("(working in {directory}; type hint, skip or quit at any time)")
+                  .format(directory=scratch) + "\n")
             for number in range(start, len(lesson.steps)):
                 outcome = self.step(number, record)
                 if outcome == "quit":
-                    write(1, f"lesson paused at step {number + 1}; "
-                             f"`lesson {lesson.name}` resumes it\n")
+                    write(1, _("lesson paused at step {number}; `lesson {name}` resumes it")
+                          .format(number=number + 1, name=lesson.name) + "\n")
                     return 0
                 if outcome == "done":
                     passed.add(number + 1)
                 record["done"], record["passed"] = number + 1, sorted(passed)
                 save_progress(progress)
             if len(passed) == len(lesson.steps):
-                write(1, self.paint(GREEN, f"\nlesson complete: {lesson.title}") + "\n")
+                done = _("lesson complete: {title}").format(title=lesson.title)
+                write(1, "\n" + self.paint(GREEN, done) + "\n")
             else:
                 skipped = sorted(set(range(1, len(lesson.steps) + 1)) - passed)
-                write(1, f"\nlesson ended; steps not done yet: "
-                         f"{' '.join(map(str, skipped))}\n")
+                write(1, "\n" + _("lesson ended; steps not done yet: {steps}")
+                      .format(steps=" ".join(map(str, skipped))) + "\n")
             return 0
         except (LessonKilled, BrokenPipeError) as e:
             ended_by.killed = True
@@ -133,7 +137,7 @@ class Runner:
             self.captured(command)
         resume = [c for step in self.lesson.steps[:start] for c in step.resume]
         if resume:
-            write(1, "resuming: re-creating what the earlier steps made:\n")
+            write(1, _("resuming: re-creating what the earlier steps made:") + "\n")
         for command in resume:
             write(1, self.paint(DIM, f"  $ {command}") + "\n")
             self.captured(command)
@@ -155,14 +159,16 @@ class Runner:
 
     def step(self, number: int, record: dict) -> str:
         step, total = self.lesson.steps[number], len(self.lesson.steps)
-        write(1, "\n" + self.paint(BOLD, f"step {number + 1}/{total}: {step.title}") + "\n")
+        heading = _("step {number}/{total}: {title}").format(number=number + 1, total=total,
+                                                             title=step.title)
+        write(1, "\n" + self.paint(BOLD, heading) + "\n")
         write(1, "".join(f"  {line}\n" for line in step.text).rstrip() + "\n")
         if step.goal:                           # (an older lesson may have none)
-            write(1, f"  goal: {self.paint(YELLOW, step.goal)}\n")
+            write(1, "  " + _("goal: {goal}").format(goal=self.paint(YELLOW, step.goal)) + "\n")
         self.hints, self.guess = 0, None
         if step.predict:
-            write(1, f"  predict first: {step.predict}\n")
-            self.guess = self.reader.read("  your answer> ")
+            write(1, "  " + _("predict first: {question}").format(question=step.predict) + "\n")
+            self.guess = self.reader.read("  " + _("your answer> "))
             if self.guess is None or self.guess.strip() in ("quit", "exit"):
                 return "quit"
         while True:
@@ -183,22 +189,24 @@ class Runner:
         right = bool(said) and lessons.right_prediction(step, said)
         record.setdefault("predictions", {})[str(number + 1)] = {"said": said, "right": right}
         answer = step.answer.split(" | ")[0]
-        write(1, f"  you predicted {said!r}: " + ("right!\n" if right else
-                                                  f"the answer was {answer!r}\n"))
+        verdict = _("you predicted {said}: right!") if right else \
+            _("you predicted {said}: the answer was {answer}")
+        write(1, "  " + verdict.format(said=repr(said), answer=repr(answer)) + "\n")
 
     def attempt(self, step, number: int, total: int) -> str | None:
         """Read one line at the lesson prompt and deal with it; None: ask again."""
-        typed = self.reader.read(f"lesson {number + 1}/{total}> ")
+        typed = self.reader.read(_("lesson {number}/{total}> ").format(number=number + 1,
+                                                                        total=total))
         if typed is None or typed.strip() in ("quit", "exit"):
             return "quit"
         typed = typed.strip()
         if not typed:
             return None
         if typed == "skip":
-            write(1, "skipped (it does not count as done).\n")
+            write(1, _("skipped (it does not count as done).") + "\n")
             return "skipped"
         if typed == "hint":
-            write(1, f"hint: {self.next_hint(step)}\n")
+            write(1, _("hint: {hint}").format(hint=self.next_hint(step)) + "\n")
             return None
         self.shell.state.history.append(typed)
         before = self.shell.executor.jobs.last
@@ -212,18 +220,18 @@ class Runner:
         job = self.shell.executor.jobs.last
         did = Happened(typed, output, status, events, job if job is not before else None,
                        self.shell, self.key)
-        failures = [why or failure for _, check, why in step.checks
+        failures = [why or failure for _line, check, why in step.checks
                     if (failure := checks.failed(check, did))]
         if not failures:
-            write(1, self.paint(GREEN, "  ✓ that's it") + "\n")
+            write(1, self.paint(GREEN, "  " + _("✓ that's it")) + "\n")
             return "done"
-        write(1, self.paint(YELLOW, f"  not yet: {failures[0]}") + "\n")
-        write(1, self.paint(DIM, "  (type hint for help)") + "\n")
+        write(1, self.paint(YELLOW, "  " + _("not yet: {why}").format(why=failures[0])) + "\n")
+        write(1, self.paint(DIM, "  " + _("(type hint for help)")) + "\n")
         return None
 
     def next_hint(self, step) -> str:
         """The hints one stage at a time; the full command is the last stage."""
-        stages = [*step.hints, f"the full command: {step.type}"]
+        stages = [*step.hints, _("the full command: {command}").format(command=step.type)]
         hint = stages[min(self.hints, len(stages) - 1)]
         self.hints += 1
         return hint
@@ -296,10 +304,11 @@ def run_lesson(shell, reader, name: str) -> int:
     try:
         path = lessons.find(name)
     except OSError as e:
-        report(f"lesson: {e.filename}: {e.strerror}")
+        report(f"lesson: {e.filename}: {strerror(e.errno)}")
         return 1
     if path is None:
-        report(f"lesson: no lesson called {name!r} (`minish lesson` lists them)")
+        report("lesson: " + _("no lesson called {name} (`minish lesson` lists them)")
+               .format(name=repr(name)))
         return 1
     try:
         lesson = lessons.parse(path)
@@ -307,6 +316,6 @@ def run_lesson(shell, reader, name: str) -> int:
         report(f"lesson: {e}")
         return 2
     except OSError as e:
-        report(f"lesson: {path}: {e.strerror}")
+        report(f"lesson: {path}: {strerror(e.errno)}")
         return 1
     return Runner(shell, reader, lesson).run()

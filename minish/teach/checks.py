@@ -14,6 +14,8 @@ import signal
 import stat
 
 from . import record
+from .. import i18n
+from ..i18n import _, strerror
 
 KEY = r"(0x[0-9a-fA-F]+|\$\w+)"               # a key, $LESSON_KEY, or $var holding an id
 FORMS = [
@@ -41,32 +43,69 @@ def failed(check: str, did: record.Happened) -> str | None:
     """None if `check` passes, else what was expected, in words."""
     if did.key:
         check = check.replace("$LESSON_KEY", did.key)
-    head, _, rest = check.partition(" ")
+    head, _sep, rest = check.partition(" ")
     return _CHECKS[head](rest, did)
 
 
 # ---- text ------------------------------------------------------------------------
 
 def _output(rest: str, did) -> str | None:
-    how, _, text = rest.partition(" ")
+    how, text = rest.split(" ", 1)
+    said = _as_said(text)
     if how == "contains":
-        return None if text in did.output else f"the output should contain {text!r}"
+        return None if any(t in did.output for t in said) else \
+            _("the output should contain {text}").format(text=repr(said[-1]))
     if how == "lacks":
-        return None if text not in did.output else f"the output should not contain {text!r}"
+        return None if not any(t in did.output for t in said) else \
+            _("the output should not contain {text}").format(text=repr(said[-1]))
     return None if re.search(text, did.output, re.M) else \
-        "the output is not what this step is after"
+        _("the output is not what this step is after")
+
+
+def _as_said(text: str) -> list[str]:
+    """`text`, and, when it is an error text of the C library (`File exists`,
+    strerror(EEXIST) in English), that text as the C library says it in the
+    student's language (`El fichero ya existe`): a lesson names it once, and
+    what a student sees depends on the language and on the locales the
+    machine has (minish/i18n.py)."""
+    if i18n.language() == "en":
+        return [text]
+    code = _english_errors().get(text)
+    return [text] if code is None else [text, strerror(code)]
+
+
+_ENGLISH_ERRORS: dict[str, int] = {}
+
+
+def _english_errors() -> dict[str, int]:
+    """{strerror(3) text in the C locale: errno}; LC_MESSAGES is "C" meanwhile."""
+    if not _ENGLISH_ERRORS:
+        import errno
+        import locale
+        saved = locale.setlocale(locale.LC_MESSAGES)
+        try:
+            locale.setlocale(locale.LC_MESSAGES, "C")
+            _ENGLISH_ERRORS.update((os.strerror(code), code) for code in errno.errorcode)
+        finally:
+            locale.setlocale(locale.LC_MESSAGES, saved)
+    return _ENGLISH_ERRORS
 
 
 def _status(rest: str, did) -> str | None:
     negate = rest.startswith("not ")
     want = int(rest.split()[-1])
     ok = (did.status != want) if negate else (did.status == want)
-    return None if ok else f"$? should {'not ' if negate else ''}be {want} (it was {did.status})"
+    if ok:
+        return None
+    why = _("$? should not be {want} (it was {status})") if negate else \
+        _("$? should be {want} (it was {status})")
+    return why.format(want=want, status=did.status)
 
 
 def _typed(rest: str, did) -> str | None:
     text = rest[len("contains "):]
-    return None if text in did.typed else f"the command should use {text!r}"
+    return None if text in did.typed else \
+        _("the command should use {text}").format(text=repr(text))
 
 
 # ---- processes -----------------------------------------------------------------------
@@ -81,39 +120,45 @@ def _ran(rest: str, did) -> str | None:
     for argv in did.runs():
         if re.match(pattern, " ".join([os.path.basename(argv[0]), *argv[1:]]), re.S):
             return None
-    return f"nothing ran `{rest}`: run it yourself"
+    return _("nothing ran `{command}`: run it yourself").format(command=rest)
 
 
 def _job(rest: str, did) -> str | None:
     job, (what, arg) = did.job, rest.split(" ", 1)
     if job is None or not job.pids:
-        return "no command was waited for: run a program (echo and printf are no programs)"
+        return _("no command was waited for: run a program (echo and printf are no programs)")
     if what == "processes":
         n = len(job.pids)
-        return None if n == int(arg) else f"the job should have {arg} processes (it had {n})"
+        return None if n == int(arg) else \
+            _("the job should have {want} processes (it had {n})").format(want=arg, n=n)
     raw = job.last_raw.get(job.pids[-1], -1)
     if what == "exited":
         if raw >= 0 and os.WIFEXITED(raw) and os.WEXITSTATUS(raw) == int(arg):
             return None
-        return f"the last process should exit with status {arg} ({_describe(raw)})"
+        return _("the last process should exit with status {want} ({what})").format(
+            want=arg, what=_describe(raw))
     sig = _signum(arg)
     if what == "killed" and raw >= 0 and os.WIFSIGNALED(raw) and os.WTERMSIG(raw) == sig:
         return None
     if what == "stopped" and raw >= 0 and os.WIFSTOPPED(raw) and os.WSTOPSIG(raw) == sig:
         return None
-    return f"the last process should be {what} by {arg} ({_describe(raw)})"
+    why = _("the last process should be killed by {signal} ({what})") if what == "killed" \
+        else _("the last process should be stopped by {signal} ({what})")
+    return why.format(signal=arg, what=_describe(raw))
 
 
 def _describe(raw: int) -> str:
     if raw < 0:
-        return "it has not ended"
+        return _("it has not ended")
     if os.WIFEXITED(raw):
-        return f"it exited with status {os.WEXITSTATUS(raw)}"
+        return _("it exited with status {status}").format(status=os.WEXITSTATUS(raw))
     if os.WIFSIGNALED(raw):
-        return f"it was killed by {signal.Signals(os.WTERMSIG(raw)).name}"
+        return _("it was killed by {signal}").format(
+            signal=signal.Signals(os.WTERMSIG(raw)).name)
     if os.WIFSTOPPED(raw):
-        return f"it was stopped by {signal.Signals(os.WSTOPSIG(raw)).name}"
-    return "it was continued"
+        return _("it was stopped by {signal}").format(
+            signal=signal.Signals(os.WSTOPSIG(raw)).name)
+    return _("it was continued")
 
 
 def _signum(name: str) -> int:
@@ -129,15 +174,18 @@ def _syscall(rest: str, did) -> str | None:
         where, rest = rest.split(" ", 2)[1:]
     if any(re.match(rest, call) for call in did.syscalls(where)):
         return None
-    whose = {"": "", "shell": " in the shell", "child": " in a child"}[where]
-    return f"the tracer saw no such call{whose}: {_plain(rest)}"
+    why = {"": _("the tracer saw no such call: {call}"),
+           "shell": _("the tracer saw no such call in the shell: {call}"),
+           "child": _("the tracer saw no such call in a child: {call}")}[where]
+    return why.format(call=_plain(rest))
 
 
 def _syscalls(rest: str, did) -> str | None:
     count, pattern = rest.split(" ", 1)
     n = sum(1 for call in did.syscalls() if re.match(pattern, call))
     return None if n == int(count) else \
-        f"the tracer should see {count} calls {_plain(pattern)} (it saw {n})"
+        _("the tracer should see {want} calls {call} (it saw {n})").format(
+            want=count, call=_plain(pattern), n=n)
 
 
 def _plain(pattern: str) -> str:
@@ -146,10 +194,11 @@ def _plain(pattern: str) -> str:
 
 
 def _zombie(rest: str, did) -> str | None:
-    zombies = [pid for pid, state, _ in record.descendants() if state == "Z"]
+    zombies = [pid for pid, state, _wchan in record.descendants() if state == "Z"]
     if rest == "exists":
-        return None if zombies else "no child of the shell is a zombie (state Z)"
-    return None if not zombies else f"pid {zombies[0]} is still a zombie: nobody reaped it"
+        return None if zombies else _("no child of the shell is a zombie (state Z)")
+    return None if not zombies else \
+        _("pid {pid} is still a zombie: nobody reaped it").format(pid=zombies[0])
 
 
 def _child(rest: str, did) -> str | None:
@@ -159,10 +208,11 @@ def _child(rest: str, did) -> str | None:
     import time
     wchan, end = rest.split()[-1], time.monotonic() + 5
     while True:
-        if any(wchan in w for _, _, w in record.descendants()):
+        if any(wchan in w for _pid, _state, w in record.descendants()):
             return None
         if time.monotonic() > end:
-            return f"no child of the shell is waiting in the kernel's {wchan}"
+            return _("no child of the shell is waiting in the kernel's {wchan}").format(
+                wchan=wchan)
         time.sleep(0.02)
 
 
@@ -192,87 +242,113 @@ def find_ipc(kind: str, spec: str, did) -> dict[str, str] | None:
 def _ipc(rest: str, did) -> str | None:
     kind, spec, what, *args = rest.split()
     row = find_ipc(kind, spec, did)
-    name = f"the {kind} object {spec}"
     if what == "missing":
-        return None if row is None else f"{name} should be gone"
+        return None if row is None else \
+            _("the {kind} object {key} should be gone").format(kind=kind, key=spec)
     if row is None:
-        return f"{name} does not exist"
+        return _("the {kind} object {key} does not exist").format(kind=kind, key=spec)
     if what == "exists":
         return None
     if what == "dest":
-        return None if int(row["perms"], 8) & 0o1000 else f"{name} should be marked for removal"
+        return None if int(row["perms"], 8) & 0o1000 else \
+            _("the {kind} object {key} should be marked for removal").format(kind=kind, key=spec)
     if what in ("messages", "nattch"):
         got = row["qnum" if what == "messages" else "nattch"]
-        return None if got == args[0] else f"{name} should have {what} {args[0]} (it has {got})"
+        why = _("the {kind} object {key} should have messages {want} (it has {got})") \
+            if what == "messages" else \
+            _("the {kind} object {key} should have nattch {want} (it has {got})")
+        return None if got == args[0] else why.format(kind=kind, key=spec, want=args[0], got=got)
     from ..kernel import sysv
     try:
         values = sysv.semctl_getall(int(row["semid"]), int(row["nsems"]))
     except OSError as e:
-        return f"{name}: semctl: {e.strerror}"
+        return _("the {kind} object {key}: semctl: {error}").format(
+            kind=kind, key=spec, error=strerror(e.errno))
     want = [int(v) for v in args]
     return None if values == want else \
-        f"{name} should hold {' '.join(args)} (it holds {' '.join(map(str, values))})"
+        _("the {kind} object {key} should hold {want} (it holds {got})").format(
+            kind=kind, key=spec, want=" ".join(args), got=" ".join(map(str, values)))
 
 
 def _posix(rest: str, did) -> str | None:
     """A POSIX named semaphore: a file sem.NAME in /dev/shm (sem_overview(7))."""
-    _, name, what, *args = rest.split()
+    name, what, *args = rest.split()[1:]
     there = os.path.exists(f"/dev/shm/sem.{name[1:]}")
     if what in ("exists", "missing"):
-        return None if there == (what == "exists") else \
-            f"the semaphore {name} should {'exist' if what == 'exists' else 'be unlinked'}"
+        if there == (what == "exists"):
+            return None
+        why = _("the semaphore {name} should exist") if what == "exists" else \
+            _("the semaphore {name} should be unlinked")
+        return why.format(name=name)
     from ..helpers import psem
     try:
         got = psem.value(name)
     except OSError:
-        return f"there is no semaphore {name}"
-    return None if got == int(args[0]) else f"{name} should hold {args[0]} (it holds {got})"
+        return _("there is no semaphore {name}").format(name=name)
+    return None if got == int(args[0]) else \
+        _("the semaphore {name} should hold {want} (it holds {got})").format(
+            name=name, want=args[0], got=got)
 
 
 def _file(rest: str, did) -> str | None:
-    name, _, what = rest.partition(" ")
+    name, what = rest.split(" ", 1)
     path = os.path.join(did.cwd, name)
     if what in ("exists", "missing"):
         there = os.path.lexists(path)
-        return None if there == (what == "exists") else \
-            f"file {name} should {'exist' if what == 'exists' else 'not exist'}"
+        if there == (what == "exists"):
+            return None
+        why = _("file {name} should exist") if what == "exists" else \
+            _("file {name} should not exist")
+        return why.format(name=name)
     if what.startswith("is "):
         try:
             mode = os.stat(path).st_mode
         except OSError:
-            return f"file {name} does not exist"
-        ok = stat.S_ISFIFO(mode) if what == "is fifo" else bool(mode & 0o111)
-        return None if ok else f"file {name} should be {what[3:]}"
+            return _("file {name} does not exist").format(name=name)
+        fifo = what == "is fifo"
+        if stat.S_ISFIFO(mode) if fifo else bool(mode & 0o111):
+            return None
+        why = _("file {name} should be a FIFO") if fifo else \
+            _("file {name} should be executable")
+        return why.format(name=name)
     text = what[len("contains "):]
     try:
         with open(path, errors="replace") as f:
             found = text in f.read()
     except OSError:
         found = False
-    return None if found else f"file {name} should contain {text!r}"
+    return None if found else \
+        _("file {name} should contain {text}").format(name=name, text=repr(text))
 
 
 def _var(rest: str, did) -> str | None:
     name, what, *args = rest.split(" ", 2)
     value = did.shell.state.get(name)
     if what in ("set", "unset"):
-        return None if (value is not None) == (what == "set") else \
-            f"${name} should be {'set' if what == 'set' else 'unset'}"
+        if (value is not None) == (what == "set"):
+            return None
+        why = _("${name} should be set") if what == "set" else _("${name} should be unset")
+        return why.format(name=name)
     if value is None:
-        return f"${name} is not set"
+        return _("${name} is not set").format(name=name)
     if what == "matches":
-        return None if re.search(args[0], value) else f"${name} does not hold what it should"
-    _, kind, spec = args[0].split()
+        return None if re.search(args[0], value) else \
+            _("${name} does not hold what it should").format(name=name)
+    kind, spec = args[0].split()[1:]
     row = find_ipc(kind, spec, did)
     column = "msqid" if kind == "msg" else kind + "id"
     return None if row and row[column] == value.strip() else \
-        f"${name} should hold the id of the {kind} object {spec}"
+        _("${name} should hold the id of the {kind} object {key}").format(
+            name=name, kind=kind, key=spec)
 
 
 def _option(rest: str, did) -> str | None:
     name, want = rest.split()
     on = name in did.shell.state.options
-    return None if on == (want == "on") else f"option {name} should be {want}"
+    if on == (want == "on"):
+        return None
+    why = _("option {name} should be on") if want == "on" else _("option {name} should be off")
+    return why.format(name=name)
 
 
 _CHECKS = {"output": _output, "status": _status, "typed": _typed, "ran": _ran, "job": _job,

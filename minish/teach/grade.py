@@ -8,6 +8,7 @@ call, the trace line, and the lesson to read.
 """
 import os
 
+from ..i18n import _
 from ..run import strace_log, trace
 
 
@@ -40,31 +41,36 @@ def status_text(raw: int) -> str:
 
 def ran_to_the_end(result) -> Check:
     """The finding every run can make: it ended, or it hung and we killed it."""
-    check = Check(f"`./{' '.join(result.args)}` ends by itself")
+    check = Check(_("{command} ends by itself").format(command=f"`./{' '.join(result.args)}`"))
     if result.timed_out:
-        pipes = any("pipe:" in target for _, fds, _ in result.open_fds.values()
-                    for _, target in fds)
-        lines = [f"the program did not end in {result.timeout:g} s, so the grader killed it."]
-        sleeps = [wchan for _, _, wchan in result.open_fds.values()]
+        pipes = any("pipe:" in target for _pid, fds, _wchan in result.open_fds.values()
+                    for _fd, target in fds)
+        lines = [_("the program did not end in {seconds} s, so the grader killed it.")
+                 .format(seconds=f"{result.timeout:g}")]
+        sleeps = [wchan for _pid, _fds, wchan in result.open_fds.values()]
         if sleeps and all(w.endswith("pipe_write") for w in sleeps):
-            lines += ["Every process is asleep writing to a full pipe, and none is reading:",
-                      "a deadlock. Somebody has to read while the other side writes."]
+            lines += _("Every process is asleep writing to a full pipe, and none is reading:\n"
+                       "a deadlock. Somebody has to read while the other side writes.").split("\n")
         elif pipes:
-            lines += ["A process waiting for ever on a pipe usually means that some process",
-                      "still holds a write end: look at which pipe ends are still open."]
-        lines.append("These fds were open when it was killed:")
+            lines += _("A process waiting for ever on a pipe usually means that some process\n"
+                       "still holds a write end: look at which pipe ends are still open."
+                       ).split("\n")
+        lines.append(_("These fds were open when it was killed:"))
         for pid, (command, fds, wchan) in sorted(result.open_fds.items()):
-            shown = ", ".join(f"{fd} -> {target}" for fd, target in fds) or "none"
-            asleep = f", asleep in {wchan}" if wchan else ""
-            lines.append(f"  pid {pid} ({command}{asleep}): {shown}")
+            shown = ", ".join(f"{fd} -> {target}" for fd, target in fds) or _("none")
+            line = _("pid {pid} ({command}, asleep in {wchan}): {fds}") if wchan else \
+                _("pid {pid} ({command}): {fds}")
+            lines.append("  " + line.format(pid=pid, command=command, wchan=wchan, fds=shown))
         blocked = last_calls(result.log)
         if blocked:
-            lines.append("and each one's last system call was:")
+            lines.append(_("and each one's last system call was:"))
             lines += [f"  {c.where()}" for c in blocked]
         check.fail("\n".join(lines))
     elif os.WIFSIGNALED(result.status):         # strace dies of its tracee's signal
-        check.fail(f"the program was killed by a signal: {status_text(result.status)}"
-                   + (" (a bad pointer)" if os.WTERMSIG(result.status) == 11 else "") + ".")
+        why = _("the program was killed by a signal: {status} (a bad pointer).") \
+            if os.WTERMSIG(result.status) == 11 else \
+            _("the program was killed by a signal: {status}.")
+        check.fail(why.format(status=status_text(result.status)))
     return check
 
 
@@ -74,7 +80,7 @@ def run_until_hang(runner, runs: list) -> tuple[list, Check]:
     One hang is enough to explain; the rest would each cost the whole
     time limit.  Returns the results and one "every run ends" check.
     """
-    results, ends = [], Check("every run ends by itself")
+    results, ends = [], Check(_("every run ends by itself"))
     for args, options in runs:
         result = runner.run(args, **options)
         results.append(result)

@@ -13,6 +13,7 @@ buffer) before the parent waited for its answer; one request at a time;
 add2 reaped at the end.
 """
 from ..run.strace_log import describe_ends, fd_table_at, pipe_ends
+from ..i18n import _
 from .grade import Check, run_until_hang
 
 SMALL = "1 2\n30 40\n-5 5\n"
@@ -31,27 +32,28 @@ def grade(runner) -> list:
 
 
 def answers(runs) -> Check:
-    check = Check("every line gets its sum, in order")
+    check = Check(_("every line gets its sum, in order"))
     wants = ["3\n70\n0\n", "".join(f"{i + 1}\n" for i in range(BIG_LINES))]
-    for run, want, what in zip(runs, wants, ("three lines", f"{BIG_LINES} lines")):
+    for run, want in zip(runs, wants):
         if not run.timed_out and run.out != want:
             got = run.out.splitlines()
-            check.fail(f"with {what} on stdin, ./coproc printed {len(got)} lines "
-                       f"(first: {' '.join(got[:3]) or 'nothing'}), not {want.count(chr(10))}.")
+            check.fail(_("with {lines} lines on stdin, ./coproc printed {n} lines (first: "
+                         "{first}), not {lines}.").format(
+                lines=want.count("\n"), n=len(got), first=" ".join(got[:3]) or _("nothing")))
     return check
 
 
 def trace_rules(run) -> list:
     log, parent = run.log, run.log.root
-    child_fds = Check("add2 starts with fd 0 and fd 1 on the two pipes, and no other pipe fd")
-    own = Check("the parent closes add2's ends of the pipes")
-    sent = Check("each request is written to the pipe before the answer is awaited")
-    turns = Check("one request at a time: write a line, read its answer")
-    reaped = Check("at the end, the parent closes its pipe to add2 and waits for it")
+    child_fds = Check(_("add2 starts with fd 0 and fd 1 on the two pipes, and no other pipe fd"))
+    own = Check(_("the parent closes add2's ends of the pipes"))
+    sent = Check(_("each request is written to the pipe before the answer is awaited"))
+    turns = Check(_("one request at a time: write a line, read its answer"))
+    reaped = Check(_("at the end, the parent closes its pipe to add2 and waits for it"))
     kids = parent.children
     if len(kids) != 1 or not kids[0].execs():
-        child_fds.fail(f"the parent forked {len(kids)} children; it needs one, which execs "
-                       "./add2.", *[k.forked_by for k in kids])
+        child_fds.fail(_("the parent forked {n} children; it needs one, which execs ./add2.")
+                       .format(n=len(kids)), *[k.forked_by for k in kids])
         return [child_fds, own, sent, turns, reaped]
     child = kids[0]
     execve = child.execs()[0]
@@ -59,15 +61,16 @@ def trace_rules(run) -> list:
     stdin, stdout = held.get(0), held.get(1)
     if stdin is None or stdin.write or stdout is None or not stdout.write \
             or stdin.what == stdout.what:
-        child_fds.fail(f"add2 started with fd 0 = {stdin or 'no pipe'} and fd 1 = "
-                       f"{stdout or 'no pipe'}: it must read requests from one pipe and write "
-                       "answers to the other.", execve)
+        child_fds.fail(_("add2 started with fd 0 = {stdin} and fd 1 = {stdout}: it must read "
+                         "requests from one pipe and write answers to the other.").format(
+            stdin=stdin or _("no pipe"), stdout=stdout or _("no pipe")), execve)
     extra = {fd: e for fd, e in held.items() if fd > 1}
     if extra:
         keeps_input = any(e.write and stdin and e.what == stdin.what for e in extra.values())
-        child_fds.fail(f"add2 started still holding {describe_ends(extra)}."
-                       + (" It holds a write end of its own input pipe, so it never sees end "
-                          "of file and never exits." if keeps_input else ""), execve)
+        why = _("add2 started still holding {ends}. It holds a write end of its own input "
+                "pipe, so it never sees end of file and never exits.") if keeps_input else \
+            _("add2 started still holding {ends}.")
+        child_fds.fail(why.format(ends=describe_ends(extra)), execve)
     if stdin is None or stdout is None:
         return [child_fds, own, sent, turns, reaped]
     io = [c for c in parent.calls[parent.index(child.forked_by):]
@@ -85,31 +88,32 @@ def trace_rules(run) -> list:
         kept = {fd: e for fd, e in table.items()
                 if (e.what == stdin.what and not e.write) or (e.what == stdout.what and e.write)}
         if kept:
-            own.fail(f"the parent still held {describe_ends(kept)}, add2's ends, when it first "
-                     "read an answer"
-                     + (": with a write end of the answer pipe open, its read can never see "
-                        "end of file." if any(e.write for e in kept.values()) else "."),
-                     reads[0])
+            why = _("the parent still held {ends}, add2's ends, when it first read an answer: "
+                    "with a write end of the answer pipe open, its read can never see end of "
+                    "file.") if any(e.write for e in kept.values()) else \
+                _("the parent still held {ends}, add2's ends, when it first read an answer.")
+            own.fail(why.format(ends=describe_ends(kept)), reads[0])
         before = [w for w in writes if w.line < reads[0].line and (w.result or 0) > 0]
         if not before:
-            sent.fail("the parent waited for an answer (read on the answer pipe) before it had "
-                      "written anything on the request pipe: the request is still in its stdio "
-                      "buffer. A stream on a pipe is fully buffered -- fflush after each "
-                      "line, or use write(2).", reads[0])
+            sent.fail(_("the parent waited for an answer (read on the answer pipe) before it "
+                        "had written anything on the request pipe: the request is still in its "
+                        "stdio buffer. A stream on a pipe is fully buffered -- fflush after "
+                        "each line, or use write(2)."), reads[0])
         elif len(before) > 1:
-            turns.fail(f"the parent wrote {len(before)} requests before it read the first "
-                       "answer. A pipe holds 64 KiB: with enough lines, add2 blocks writing "
-                       "answers nobody reads, and the parent blocks writing requests add2 no "
-                       "longer reads.", before[0], reads[0])
+            turns.fail(_("the parent wrote {n} requests before it read the first answer. A "
+                         "pipe holds 64 KiB: with enough lines, add2 blocks writing answers "
+                         "nobody reads, and the parent blocks writing requests add2 no longer "
+                         "reads.").format(n=len(before)), before[0], reads[0])
     waits = parent.waits_for(child.pid)
     if not waits and not run.timed_out:
-        reaped.fail("the parent never waited for add2 (pid "
-                    f"{child.pid}); close the request pipe so that add2 sees end of file, "
-                    "then waitpid for it.", child.forked_by)
+        reaped.fail(_("the parent never waited for add2 (pid {pid}); close the request pipe so "
+                      "that add2 sees end of file, then waitpid for it.").format(pid=child.pid),
+                    child.forked_by)
     elif waits:
         table = pipe_ends(fd_table_at(log, parent, waits[0]))
         writers = {fd: e for fd, e in table.items() if e.write and e.what == stdin.what}
         if writers:
-            reaped.fail(f"the parent still held {describe_ends(writers)} when it waited: add2 "
-                        "is waiting for end of file on that pipe.", waits[0])
+            reaped.fail(_("the parent still held {ends} when it waited: add2 is waiting for "
+                          "end of file on that pipe.").format(ends=describe_ends(writers)),
+                        waits[0])
     return [child_fds, own, sent, turns, reaped]

@@ -14,6 +14,7 @@ still held, and whether it removed the FIFO when told to stop.
 import os
 
 from ..run.strace_log import fd_table_at, string_list, unquote
+from ..i18n import _
 from .grade import Check, run_until_hang
 
 FIFO = "serv.fifo"
@@ -28,8 +29,8 @@ def grade(runner) -> list:
     server = _server(run.log)
     checks = [ends, replies(runs)]
     if server is None:
-        return checks + [Check("the server runs").fail("the harness never managed to exec "
-                                                       "./server.")]
+        return checks + [Check(_("the server runs")).fail(_("the harness never managed to "
+                                                            "exec ./server."))]
     return checks + [keeps_writer(run, server), one_per_read(run, server),
                      closes_replies(run, server), stops(runs, server)]
 
@@ -43,7 +44,7 @@ def _server(log):
 
 
 def replies(runs) -> Check:
-    check = Check("every client gets its own word back in upper case: none lost, none mixed")
+    check = Check(_("every client gets its own word back in upper case: none lost, none mixed"))
     for run in runs:
         words = {}
         for proc in run.log.all():
@@ -54,15 +55,19 @@ def replies(runs) -> Check:
                     words[proc.pid] = argv[2].upper()
         got = dict(line.split(": ", 1) for line in run.out.splitlines() if ": " in line)
         lost = [w for pid, w in words.items() if str(pid) not in got]
-        mixed = [f"{pid} got {got[str(pid)]!r}" for pid, w in words.items()
-                 if str(pid) in got and got[str(pid)] != w]
+        mixed = [_("{pid} got {reply}").format(pid=pid, reply=repr(got[str(pid)]))
+                 for pid, w in words.items() if str(pid) in got and got[str(pid)] != w]
         if lost or mixed:
-            check.fail(f"`./harness {run.args[1]}`: {len(words)} clients asked; "
-                       + (f"no reply for {', '.join(lost)}" if lost else "")
-                       + (" by the time the grader stopped waiting" if lost and run.timed_out
-                          else "")
-                       + ("; " if lost and mixed else "")
-                       + (f"wrong replies: {', '.join(mixed)}" if mixed else "") + ".")
+            findings = []
+            if lost and run.timed_out:
+                findings.append(_("no reply for {words} by the time the grader stopped waiting")
+                                .format(words=", ".join(lost)))
+            elif lost:
+                findings.append(_("no reply for {words}").format(words=", ".join(lost)))
+            if mixed:
+                findings.append(_("wrong replies: {replies}").format(replies=", ".join(mixed)))
+            check.fail(_("{command}: {n} clients asked; {findings}.").format(
+                command=f"`./harness {run.args[1]}`", n=len(words), findings="; ".join(findings)))
     return check
 
 
@@ -73,59 +78,64 @@ def _fifo_opens(server):
 
 
 def keeps_writer(run, server) -> Check:
-    check = Check("the server holds the FIFO open for writing too, so read never sees EOF")
+    check = Check(_("the server holds the FIFO open for writing too, so read never sees EOF"))
     opens = _fifo_opens(server)
     flags = " ".join(c.args[2 if c.name == "openat" else 1] for c in opens)
     if "O_RDWR" in flags or "O_WRONLY" in flags:
         return check
     eof = next((c for c in server.calls if c.name == "read" and c.result == 0), None)
-    check.fail("the server opened serv.fifo for reading only. When no client has it open, "
-               "read() returns 0 (end of file)"
-               + (f" -- it did, at line {eof.line} --" if eof else "")
-               + " and a server that stops there misses every later client. Open it with "
-                 "O_RDWR, or open it a second time for writing.", *opens[:1], eof)
+    why = _("the server opened serv.fifo for reading only. When no client has it open, read() "
+            "returns 0 (end of file) -- it did, at line {line} -- and a server that stops there "
+            "misses every later client. Open it with O_RDWR, or open it a second time for "
+            "writing.") if eof else \
+        _("the server opened serv.fifo for reading only. When no client has it open, read() "
+          "returns 0 (end of file) and a server that stops there misses every later client. "
+          "Open it with O_RDWR, or open it a second time for writing.")
+    check.fail(why.format(line=eof.line if eof else 0), *opens[:1], eof)
     return check
 
 
 def one_per_read(run, server) -> Check:
-    check = Check("each read on the FIFO takes exactly one request")
+    check = Check(_("each read on the FIFO takes exactly one request"))
     for call in server.calls:
         if call.name != "read" or (call.result or 0) <= REQUEST or not call.args[0].isdigit():
             continue
         end = fd_table_at(run.log, server, call).get(int(call.args[0]))
         if end is not None and end.what.endswith(FIFO):
-            check.fail(f"one read() took {call.result} bytes: {call.result // REQUEST} requests "
-                       "at once. A server that then answers only the first loses the others. "
-                       f"Read sizeof(struct request) = {REQUEST} bytes at a time.", call)
+            check.fail(_("one read() took {bytes} bytes: {n} requests at once. A server that "
+                         "then answers only the first loses the others. Read sizeof(struct "
+                         "request) = {size} bytes at a time.").format(
+                             bytes=call.result, n=call.result // REQUEST, size=REQUEST), call)
             break
     return check
 
 
 def closes_replies(run, server) -> Check:
-    check = Check("the server closes each client's FIFO after replying")
+    check = Check(_("the server closes each client's FIFO after replying"))
     last = next((c for c in reversed(server.calls) if c.name), None)
     held = {fd: e for fd, e in fd_table_at(run.log, server, last).items()
             if "client." in e.what}
     if held:
         names = ", ".join(f"fd {fd} ({os.path.basename(e.what)})" for fd, e in sorted(held.items()))
-        check.fail(f"at its last call the server still held {names}. A client reads its "
-                   "FIFO until end of file, which comes only when the server closes it.", last)
+        check.fail(_("at its last call the server still held {fds}. A client reads its FIFO "
+                     "until end of file, which comes only when the server closes it.").format(
+                         fds=names), last)
     return check
 
 
 def stops(runs, server) -> Check:
-    check = Check("on STOP the server removes serv.fifo and exits with status 0")
+    check = Check(_("on STOP the server removes serv.fifo and exits with status 0"))
     run = runs[-1]
     if run.timed_out:
-        return check.fail("the run did not get as far as STOP.")
+        return check.fail(_("the run did not get as far as STOP."))
     if "server exit=0" not in run.out:
-        check.fail(f"the harness saw `{_line(run, 'server exit=')}`.")
+        check.fail(_("the harness saw {line}.").format(line=f"`{_line(run, 'server exit=')}`"))
     if "serv.fifo removed" not in run.out:
         unlinks = [c for c in server.calls if c.name in ("unlink", "unlinkat")]
-        check.fail("serv.fifo was still there after the server exited: a FIFO is a file, and "
-                   "stays until somebody calls unlink(2).", *unlinks[:1])
+        check.fail(_("serv.fifo was still there after the server exited: a FIFO is a file, and "
+                     "stays until somebody calls unlink(2)."), *unlinks[:1])
     return check
 
 
 def _line(run, key: str) -> str:
-    return next((line for line in run.out.splitlines() if line.startswith(key)), "nothing")
+    return next((line for line in run.out.splitlines() if line.startswith(key)), _("nothing"))

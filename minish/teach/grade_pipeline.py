@@ -10,6 +10,7 @@ held when it started to wait, and whether it reaped both children.
 import os
 
 from ..run.strace_log import describe_ends, unquote
+from ..i18n import _
 from .grade import Check, pipe_ends_at, ran_to_the_end
 
 
@@ -24,42 +25,45 @@ def grade(runner) -> list:
 
 
 def output(count, sigpipe) -> Check:
-    check = Check("the output is CMD2's, reading what CMD1 wrote")
+    check = Check(_("the output is CMD2's, reading what CMD1 wrote"))
     name = count.args[0]                        # the only file where it runs
     want = ["1", "1", str(len(name) + 1)]
     if count.out.split() != want:
-        return check.fail(f"`./{name} ls wc` printed {count.out.strip()!r}; `ls | wc` prints "
-                          f"{' '.join(want)} here (one name, `{name}`). wc must read ls's "
-                          "output from the pipe, and only that.")
+        return check.fail(_("`./{name} ls wc` printed {got}; `ls | wc` prints {want} here (one "
+                            "name, `{name}`). wc must read ls's output from the pipe, and only "
+                            "that.").format(name=name, got=repr(count.out.strip()),
+                                            want=" ".join(want)))
     if sigpipe.out.split() != ["y"] * 10:
-        check.fail(f"`./{name} yes head` printed {sigpipe.out[:60]!r}, not ten lines of y.")
+        check.fail(_("`./{name} yes head` printed {got}, not ten lines of y.").format(
+            name=name, got=repr(sigpipe.out[:60])))
     return check
 
 
 def exit_status(run) -> Check:
-    check = Check("the program exits with CMD2's status")
+    check = Check(_("the program exits with CMD2's status"))
     if run.exit_code() != 1:
-        check.fail(f"`./{run.args[0]} true false` exited with {run.exit_code()}; `true | false` "
-                   "gives 1, false's status: wait for CMD2 and exit with WEXITSTATUS.")
+        check.fail(_("`./{name} true false` exited with {status}; `true | false` gives 1, "
+                     "false's status: wait for CMD2 and exit with WEXITSTATUS.").format(
+                         name=run.args[0], status=run.exit_code()))
     return check
 
 
 def structure(run) -> list:
     log = run.log
     parent = log.root
-    one_pipe = Check("the parent makes one pipe, then two children")
-    ends = Check("each child dup2s its end and closes both originals before exec")
-    closes = Check("the parent closes both ends before it waits")
-    reaps = Check("the parent reaps both children (no zombie)")
+    one_pipe = Check(_("the parent makes one pipe, then two children"))
+    ends = Check(_("each child dup2s its end and closes both originals before exec"))
+    closes = Check(_("the parent closes both ends before it waits"))
+    reaps = Check(_("the parent reaps both children (no zombie)"))
     pipes = [c for c in parent.calls if c.name in ("pipe", "pipe2") and c.result == 0]
     if len(pipes) != 1:
-        one_pipe.fail(f"the parent called pipe {len(pipes)} times; `CMD1 | CMD2` needs "
-                      "exactly one pipe, made before the first fork so both children "
-                      "inherit it.", *pipes[:2])
+        one_pipe.fail(_("the parent called pipe {n} times; `CMD1 | CMD2` needs exactly one "
+                        "pipe, made before the first fork so both children inherit it.")
+                      .format(n=len(pipes)), *pipes[:2])
     kids = parent.children
     if len(kids) != 2:
-        one_pipe.fail(f"the parent forked {len(kids)} children, not two.", *[k.forked_by
-                                                                           for k in kids])
+        one_pipe.fail(_("the parent forked {n} children, not two.").format(n=len(kids)),
+                      *[k.forked_by for k in kids])
         return [one_pipe, ends, closes, reaps]
     if _ran(kids[0]) == "wc":                    # forked in the other order: fine
         kids = kids[::-1]
@@ -67,38 +71,51 @@ def structure(run) -> list:
             [(kids[0], 1, "write", "ls"), (kids[1], 0, "read", "wc")], 1):
         execs = child.execs()
         if not execs:
-            ends.fail(f"child {number} (pid {child.pid}) never managed to exec {cmd}.",
-                      child.forked_by)
+            ends.fail(_("child {number} (pid {pid}) never managed to exec {command}.").format(
+                number=number, pid=child.pid, command=cmd), child.forked_by)
             continue
         held = pipe_ends_at(log, child, execs[0])
         name = _ran(child)
         want = held.get(fd)
         if want is None or want.write != (end == "write"):
-            ends.fail(f"child {number} exec'd {name} with fd {fd} "
-                      f"{'= ' + str(want) if want else 'not on the pipe'}; it should be the "
-                      f"pipe's {end} end: dup2(fd[{0 if end == 'read' else 1}], {fd}) "
-                      "(dup2(old, new) makes new a copy of old).", execs[0])
+            held_as = _("fd {fd} = {end}") if want else _("fd {fd} not on the pipe")
+            why = _("child {number} exec'd {name} with {held}; it should be the pipe's read "
+                    "end: {call} (dup2(old, new) makes new a copy of old).") if end == "read" \
+                else _("child {number} exec'd {name} with {held}; it should be the pipe's "
+                       "write end: {call} (dup2(old, new) makes new a copy of old).")
+            ends.fail(why.format(number=number, name=name,
+                                 held=held_as.format(fd=fd, end=want),
+                                 call=f"dup2(fd[{0 if end == 'read' else 1}], {fd})"), execs[0])
         extra = {n: e for n, e in held.items() if n != fd}
         if extra:
-            hang = " -- and while it holds a write end, it never sees end of file" \
-                if number == 2 and any(e.write for e in extra.values()) else ""
-            ends.fail(f"child {number} exec'd {name} still holding {describe_ends(extra)}"
-                      f"{hang}. Close both pipe fds after dup2, before exec.", execs[0])
+            why = _("child {number} exec'd {name} still holding {ends} -- and while it holds a "
+                    "write end, it never sees end of file. Close both pipe fds after dup2, "
+                    "before exec.") if number == 2 and any(e.write for e in extra.values()) \
+                else _("child {number} exec'd {name} still holding {ends}. Close both pipe fds "
+                       "after dup2, before exec.")
+            ends.fail(why.format(number=number, name=name, ends=describe_ends(extra)), execs[0])
     waits = [c for c in parent.calls if c.name in ("wait4", "waitid")]
     stop = waits[0] if waits else None
     held = pipe_ends_at(log, parent, stop)
     if held:
         write = any(e.write for e in held.values())
-        closes.fail(f"the parent still held {describe_ends(held)} when it "
-                    f"{'started to wait' if stop else 'exited'}"
-                    + (": wc waits for end of file, which never comes while the parent "
-                       "holds a write end." if write else "."), stop)
+        if stop and write:
+            why = _("the parent still held {ends} when it started to wait: wc waits for end "
+                    "of file, which never comes while the parent holds a write end.")
+        elif stop:
+            why = _("the parent still held {ends} when it started to wait.")
+        elif write:
+            why = _("the parent still held {ends} when it exited: wc waits for end of file, "
+                    "which never comes while the parent holds a write end.")
+        else:
+            why = _("the parent still held {ends} when it exited.")
+        closes.fail(why.format(ends=describe_ends(held)), stop)
     waiting = {int(c.args[0]) for c in waits if c.result is None and c.args[0].isdigit()}
     for number, child in enumerate(kids, 1):
         if not parent.waits_for(child.pid) and child.pid not in waiting:
-            reaps.fail(f"the parent never waited for child {number} (pid {child.pid}); "
-                       "it exited leaving it to init, and its status was lost.",
-                       child.forked_by)
+            reaps.fail(_("the parent never waited for child {number} (pid {pid}); it exited "
+                         "leaving it to init, and its status was lost.").format(
+                             number=number, pid=child.pid), child.forked_by)
     return [one_pipe, ends, closes, reaps]
 
 

@@ -10,6 +10,7 @@ From the trace: which pipe ends each command's shell held when it called
 execve, which ends the caller kept, and which pid each wait4 reaped.
 """
 from ..run.strace_log import FORKS, describe_ends, fd_table_at, pipe_ends, unquote
+from ..i18n import _
 from .grade import Check, ran_to_the_end, status_text
 
 PIPE_CALLS = ("pipe", "pipe2")
@@ -25,47 +26,51 @@ def grade(runner) -> list:
 
 
 def data_flows(runs) -> Check:
-    check = Check('"r" reads the command\'s stdout and "w" writes to its stdin')
+    check = Check(_('"r" reads the command\'s stdout and "w" writes to its stdin'))
     if "read=hello\n" not in runs["read"].out:
-        check.fail(f"reading from my_popen(\"echo hello; exit 3\", \"r\") gave "
-                   f"{_line(runs['read'], 'read=')!r}, not hello.")
+        check.fail(_("reading from {call} gave {got}, not hello.").format(
+            call='my_popen("echo hello; exit 3", "r")', got=repr(_line(runs['read'], 'read='))))
     if "SHOUT\n" not in runs["write"].out:
-        check.fail("writing `shout` to my_popen(\"tr a-z A-Z\", \"w\") printed "
-                   f"{runs['write'].out.strip()!r}, with no SHOUT.")
+        check.fail(_("writing `shout` to {call} printed {got}, with no SHOUT.").format(
+            call='my_popen("tr a-z A-Z", "w")', got=repr(runs['write'].out.strip())))
     for proc in _commands(runs["read"]):
         execs = proc.execs()
         if not execs or unquote(execs[0].args[0]) != "/bin/sh":
-            check.fail("the command's child must run /bin/sh -c CMDSTRING.",
+            check.fail(_("the command's child must run /bin/sh -c CMDSTRING."),
                        execs[0] if execs else proc.forked_by)
     return check
 
 
 def statuses(runs) -> Check:
-    check = Check("my_pclose returns the command's raw wait status")
+    check = Check(_("my_pclose returns the command's raw wait status"))
     for run, key, want in ((runs["read"], "pclose=", 3 << 8), (runs["write"], "pclose=", 0),
                            (runs["two"], "pclose a=", 0), (runs["two"], "pclose b=", 0)):
         got = _line(run, key)
         if got != str(want) and not run.timed_out:
-            check.fail(f"`./popen_driver {run.args[1]}`: my_pclose returned {got or 'nothing'}"
-                       f" where the status is {status_text(want)}: close the stream, then "
-                       "waitpid for the command's pid and return the status it gives.")
+            check.fail(_("{command}: my_pclose returned {got} where the status is {want}: "
+                         "close the stream, then waitpid for the command's pid and return the "
+                         "status it gives.").format(command=f"`./popen_driver {run.args[1]}`",
+                                                     got=got or _("nothing"),
+                                                     want=status_text(want)))
     if "a.txt=first" not in runs["two"].out and not runs["two"].timed_out:
-        check.fail("after my_pclose(a) returned, a.txt did not hold `first`: my_pclose "
-                   f"must wait until the command has ended ({_line(runs['two'], 'a.txt=')!r}).")
+        check.fail(_("after my_pclose(a) returned, a.txt did not hold `first`: my_pclose must "
+                     "wait until the command has ended ({got}).").format(
+                         got=repr(_line(runs['two'], 'a.txt='))))
     return check
 
 
 def mode_checked(run) -> Check:
-    check = Check('a type other than "r" or "w" gives NULL and EINVAL')
+    check = Check(_('a type other than "r" or "w" gives NULL and EINVAL'))
     if "mode x: NULL errno=EINVAL" not in run.out:
-        check.fail(f"my_popen(\"true\", \"x\") gave `{run.out.strip()}`.")
+        check.fail(_("{call} gave {got}.").format(call='my_popen("true", "x")',
+                                                   got=f"`{run.out.strip()}`"))
     return check
 
 
 def fd_rules(runs) -> list:
-    own = Check("the command's child keeps only its end of the pipe, on fd 0 or 1")
-    others = Check("a later command does not inherit an earlier stream (it would never end)")
-    caller = Check("the caller closes the command's end of the pipe")
+    own = Check(_("the command's child keeps only its end of the pipe, on fd 0 or 1"))
+    others = Check(_("a later command does not inherit an earlier stream (it would never end)"))
+    caller = Check(_("the caller closes the command's end of the pipe"))
     for mode, run in runs.items():
         log, parent = run.log, run.log.root
         if parent is None:
@@ -79,50 +84,57 @@ def fd_rules(runs) -> list:
             fd = 0 if mode in ("write", "two") else 1
             end = held.get(fd)
             if end is None or end.what != mine:
-                own.fail(f"`{mode}`: the command started with fd {fd} = "
-                         f"{end or 'no pipe'}, not {mine}.", execs[0])
+                own.fail(_("{mode}: the command started with fd {fd} = {end}, not {pipe}.")
+                         .format(mode=f"`{mode}`", fd=fd, end=end or _("no pipe"), pipe=mine),
+                         execs[0])
             extra = {n: e for n, e in held.items() if n != fd and e.what == mine}
             if extra:
-                own.fail(f"`{mode}`: the command started still holding {describe_ends(extra)};"
-                         " close the pipe's original fds after dup2.", execs[0])
+                own.fail(_("{mode}: the command started still holding {ends}; close the pipe's "
+                           "original fds after dup2.").format(mode=f"`{mode}`",
+                                                             ends=describe_ends(extra)), execs[0])
             foreign = {n: e for n, e in held.items() if e.what != mine}
             if foreign:
-                hang = (" When my_pclose closes that stream, its command still sees a "
-                        "writer, never gets end of file, and my_pclose waits for ever."
-                        if any(e.write for e in foreign.values()) else "")
-                others.fail(f"`{mode}`: the second command's shell started holding "
-                            f"{describe_ends(foreign)}, from the earlier stream's pipe: the "
-                            f"child must close every stream an earlier my_popen opened.{hang}",
-                            execs[0])
+                why = _("{mode}: the second command's shell started holding {ends}, from the "
+                        "earlier stream's pipe: the child must close every stream an earlier "
+                        "my_popen opened. When my_pclose closes that stream, its command still "
+                        "sees a writer, never gets end of file, and my_pclose waits for ever.") \
+                    if any(e.write for e in foreign.values()) else \
+                    _("{mode}: the second command's shell started holding {ends}, from the "
+                      "earlier stream's pipe: the child must close every stream an earlier "
+                      "my_popen opened.")
+                others.fail(why.format(mode=f"`{mode}`", ends=describe_ends(foreign)), execs[0])
             after = _first_use(parent, child.forked_by)
             table = pipe_ends(fd_table_at(log, parent, after))
             kept = {n: e for n, e in table.items() if e.what == mine and
                     e.write == (mode == "read")}
             if kept:
-                caller.fail(f"`{mode}`: the caller still held {describe_ends(kept)} (the "
-                            f"command's end) at {after.name if after else 'exit'}; "
-                            + ("its own read never sees end of file." if mode == "read"
-                               else "close it right after fork."), after)
+                why = _("{mode}: the caller still held {ends} (the command's end) at {call}; "
+                        "its own read never sees end of file.") if mode == "read" else \
+                    _("{mode}: the caller still held {ends} (the command's end) at {call}; "
+                      "close it right after fork.")
+                caller.fail(why.format(mode=f"`{mode}`", ends=describe_ends(kept),
+                                       call=after.name if after else "exit"), after)
     return [own, others, caller]
 
 
 def waits(runs) -> Check:
-    check = Check("my_pclose waits for its own command's pid")
+    check = Check(_("my_pclose waits for its own command's pid"))
     for mode, run in runs.items():
         parent = run.log.root
         for child in _commands(run):
             reaped = parent.waits_for(child.pid)
             pending = [c for c in parent.calls if c.name == "wait4" and c.result is None]
             if not reaped and not pending:
-                check.fail(f"`{mode}`: the command's shell (pid {child.pid}) was never "
-                           "waited for; my_pclose must waitpid for it, or it stays a zombie.",
-                           child.forked_by, once="never")
+                check.fail(_("{mode}: the command's shell (pid {pid}) was never waited for; "
+                             "my_pclose must waitpid for it, or it stays a zombie.").format(
+                                 mode=f"`{mode}`", pid=child.pid), child.forked_by, once="never")
             for call in reaped:
                 if call.name == "wait4" and call.args[0] in ("-1", "0"):
-                    check.fail(f"`{mode}`: my_pclose called wait4({call.args[0]}, ...), which"
-                               " reaps *any* child; with two streams open it can take the "
-                               "other command's status. Use waitpid(pid, ...).", call,
-                               once="any")
+                    check.fail(_("{mode}: my_pclose called {call}, which reaps *any* child; "
+                                 "with two streams open it can take the other command's status. "
+                                 "Use waitpid(pid, ...).").format(
+                                     mode=f"`{mode}`", call=f"wait4({call.args[0]}, ...)"),
+                               call, once="any")
     return check
 
 

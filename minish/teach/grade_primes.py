@@ -13,6 +13,7 @@ fd 1; the master holding no write end when it first reads; both reaped.
 import os
 
 from ..run.strace_log import describe_ends, string_list, unquote
+from ..i18n import _
 from .grade import Check, pipe_ends_at, run_until_hang
 
 INTERVALS = [("1000", "1100"), ("2", "30"), ("1", "1")]
@@ -40,7 +41,7 @@ def primes(low: int, high: int) -> list[int]:
 
 
 def output(runs) -> Check:
-    check = Check("the primes come out one per line, in increasing order, none lost")
+    check = Check(_("the primes come out one per line, in increasing order, none lost"))
     for run in runs:
         if run.timed_out:
             continue
@@ -52,65 +53,73 @@ def output(runs) -> Check:
         numbers = [int(w) for w in got if w.isdigit()]
         if sorted(numbers) == want:
             at = next(i for i, (a, b) in enumerate(zip(numbers, want)) if a != b)
-            return check.fail(f"`./master {low} {high}`: all the primes are there, but not in "
-                              f"order: {numbers[at]} comes right after "
-                              f"{numbers[at - 1] if at else 'the start'}. Read worker 1's pipe to "
-                              "end of file first, then worker 2's.")
-        return check.fail(f"`./master {low} {high}` printed {len(got)} numbers; there are "
-                          f"{len(want)} primes in [{low}, {high}]"
-                          f" (first lines: {' '.join(got[:5]) or 'nothing'}).")
+            why = _("{command}: all the primes are there, but not in order: {number} comes "
+                    "right after {previous}. Read worker 1's pipe to end of file first, then "
+                    "worker 2's.") if at else \
+                _("{command}: all the primes are there, but not in order: {number} comes "
+                  "first. Read worker 1's pipe to end of file first, then worker 2's.")
+            return check.fail(why.format(command=f"`./master {low} {high}`", number=numbers[at],
+                                         previous=numbers[at - 1] if at else ""))
+        return check.fail(_("{command} printed {n} numbers; there are {want} primes in "
+                            "{interval} (first lines: {first}).").format(
+            command=f"`./master {low} {high}`", n=len(got), want=len(want),
+            interval=f"[{low}, {high}]", first=" ".join(got[:5]) or _("nothing")))
     return check
 
 
 def structure(run) -> list:
     log, master = run.log, run.log.root
-    made = Check("the master makes two pipes, then two workers with half the interval each")
-    ends = Check("each worker starts with only its own pipe's write end, on fd 1")
-    closes = Check("the master holds no write end when it starts reading")
-    reaps = Check("the master waits for both workers")
+    made = Check(_("the master makes two pipes, then two workers with half the interval each"))
+    ends = Check(_("each worker starts with only its own pipe's write end, on fd 1"))
+    closes = Check(_("the master holds no write end when it starts reading"))
+    reaps = Check(_("the master waits for both workers"))
     workers = master.children
     clones = [w.forked_by for w in workers]
     pipes = [c for c in master.calls[:master.index(clones[0])] if c.name in ("pipe", "pipe2")] \
         if clones else []
     if len(pipes) != 2 or len(workers) != 2:
-        made.fail(f"before its first fork the master made {len(pipes)} pipe(s), and it forked "
-                  f"{len(workers)} worker(s); it needs two of each.", *pipes, *clones)
+        made.fail(_("before its first fork the master made {pipes} pipe(s), and it forked "
+                    "{workers} worker(s); it needs two of each.").format(
+                        pipes=len(pipes), workers=len(workers)), *pipes, *clones)
     low, high = int(run.args[1]), int(run.args[2])
     mid = (low + high) // 2
     halves = [[str(low), str(mid)], [str(mid + 1), str(high)]]
     for number, worker in enumerate(workers, 1):
         execs = worker.execs()
         if not execs:
-            ends.fail(f"worker {number} (pid {worker.pid}) never exec'd ./worker.",
-                      worker.forked_by)
+            ends.fail(_("worker {number} (pid {pid}) never exec'd ./worker.").format(
+                number=number, pid=worker.pid), worker.forked_by)
             continue
         argv = string_list(execs[0].args[1])
         if os.path.basename(unquote(execs[0].args[0])) != "worker" or argv[1:] not in halves:
-            made.fail(f"worker {number} ran {argv}; the halves of [{low}, {high}] are "
-                      f"{halves[0]} and {halves[1]}.", execs[0])
+            made.fail(_("worker {number} ran {argv}; the halves of {interval} are {first} and "
+                        "{second}.").format(number=number, argv=argv, interval=f"[{low}, {high}]",
+                                            first=halves[0], second=halves[1]), execs[0])
         held = pipe_ends_at(log, worker, execs[0])
         out = held.get(1)
         if out is None or not out.write:
-            ends.fail(f"worker {number} started with fd 1 = {out or 'not a pipe'}: "
-                      "dup2(its pipe's write end, 1) before exec.", execs[0])
+            ends.fail(_("worker {number} started with fd 1 = {end}: dup2(its pipe's write end, "
+                        "1) before exec.").format(number=number, end=out or _("not a pipe")),
+                      execs[0])
         extra = {fd: e for fd, e in held.items() if fd != 1}
         if extra:
-            ends.fail(f"worker {number} started still holding {describe_ends(extra)}. "
-                      "A write end kept by a worker is one more writer: the master's read "
-                      "on that pipe cannot see end of file until this worker exits "
-                      "(and with a full pipe of its own, it never does).", execs[0])
+            ends.fail(_("worker {number} started still holding {ends}. A write end kept by a "
+                        "worker is one more writer: the master's read on that pipe cannot see "
+                        "end of file until this worker exits (and with a full pipe of its own, "
+                        "it never does).").format(number=number, ends=describe_ends(extra)),
+                      execs[0])
     reads = [c for c in master.calls if c.name == "read" and c.args[0] != "0"]
     first = next((c for c in reads if pipe_ends_at(log, master, c).get(int(c.args[0]))), None)
     if first is not None:
         writers = {fd: e for fd, e in pipe_ends_at(log, master, first).items() if e.write}
         if writers:
-            closes.fail(f"the master still held {describe_ends(writers)} at its first read: "
-                        "that read can never return 0 (end of file), because the master "
-                        "itself is a writer.", first)
+            closes.fail(_("the master still held {ends} at its first read: that read can never "
+                          "return 0 (end of file), because the master itself is a writer.")
+                        .format(ends=describe_ends(writers)), first)
     pending = {c.args[0] for c in master.calls if c.name == "wait4" and c.result is None}
     for number, worker in enumerate(workers, 1):
         if not master.waits_for(worker.pid) and str(worker.pid) not in pending \
                 and not run.timed_out:
-            reaps.fail(f"the master never waited for worker {number} (pid {worker.pid}).",
-                       worker.forked_by)
+            reaps.fail(_("the master never waited for worker {number} (pid {pid}).").format(
+                number=number, pid=worker.pid), worker.forked_by)
     return [made, ends, closes, reaps]

@@ -11,6 +11,7 @@ anyway).
 """
 import re
 
+from ..i18n import _
 from .grade import Check, run_until_hang
 
 _OP = re.compile(r"sem_num=(\d+), sem_op=(-?\d+)")
@@ -26,23 +27,26 @@ def grade(runner) -> list:
 
 
 def initial_values(run) -> Check:
-    check = Check(f"the semaphores start at EMPTY = {SLOTS}, FULL = 0, MUTEX = 1")
+    check = Check(_("the semaphores start at EMPTY = {slots}, FULL = 0, MUTEX = 1").format(
+        slots=SLOTS))
     values = {}
     for call in run.log.root.calls if run.log.root else []:
         if call.name == "semctl" and call.result == 0 and call.args[2:3] == ["SETVAL"]:
             text = call.args[3]
             values[int(call.args[1])] = 0 if text == "NULL" else int(text, 0)
     if values and sorted(values.values()) != [0, 1, SLOTS]:
-        shown = ", ".join(f"semaphore {n} = {v}" for n, v in sorted(values.items()))
-        check.fail(f"semctl(SETVAL) set {shown}. One counting semaphore (EMPTY) must start "
-                   f"at the number of free slots, {SLOTS}; with none above 0 but the mutex, "
-                   "producer and consumer each wait for the other, for ever.",
+        shown = ", ".join(_("semaphore {n} = {value}").format(n=n, value=v)
+                          for n, v in sorted(values.items()))
+        check.fail(_("semctl(SETVAL) set {values}. One counting semaphore (EMPTY) must start at "
+                     "the number of free slots, {slots}; with none above 0 but the mutex, "
+                     "producer and consumer each wait for the other, for ever.").format(
+                         values=shown, slots=SLOTS),
                    *[c for c in run.log.root.calls if c.name == "semctl"][:3])
     return check
 
 
 def items(runs) -> Check:
-    check = Check("the consumer prints 1..N: no item lost, none twice")
+    check = Check(_("the consumer prints 1..N: no item lost, none twice"))
     for run in runs:
         if run.timed_out:
             continue
@@ -52,11 +56,16 @@ def items(runs) -> Check:
             numbers = [int(w) for w in got if w.lstrip("-").isdigit()]
             lost = sorted(set(range(1, n + 1)) - set(numbers))
             twice = sorted({x for x in numbers if numbers.count(x) > 1})
-            check.fail(f"`./prodcons {n}` printed {len(got)} numbers"
-                       + (f"; lost: {_few(lost)}" if lost else "")
-                       + (f"; twice: {_few(twice)}" if twice else "")
-                       + (f"; out of range: {_few(sorted({x for x in numbers if not 0 < x <= n}))}"
-                          if any(not 0 < x <= n for x in numbers) else "") + ".")
+            wrong = sorted({x for x in numbers if not 0 < x <= n})
+            findings = [_("{command} printed {n} numbers").format(
+                command=f"`./prodcons {n}`", n=len(got))]
+            if lost:
+                findings.append(_("lost: {numbers}").format(numbers=_few(lost)))
+            if twice:
+                findings.append(_("twice: {numbers}").format(numbers=_few(twice)))
+            if wrong:
+                findings.append(_("out of range: {numbers}").format(numbers=_few(wrong)))
+            check.fail("; ".join(findings) + ".")
     return check
 
 
@@ -74,41 +83,46 @@ def _semops(proc) -> list:
 
 
 def waits(run) -> list:
-    consumer_waits = Check("the consumer waits on a semaphore only the producer raises (FULL)")
-    producer_waits = Check("the producer waits on a semaphore only the consumer raises (EMPTY)")
+    consumer_waits = Check(_("the consumer waits on a semaphore only the producer raises (FULL)"))
+    producer_waits = Check(_("the producer waits on a semaphore only the consumer raises (EMPTY)"))
     producer = run.log.root
     if run.timed_out:
-        why = "could not be checked: the run did not end (see above)."
+        why = _("could not be checked: the run did not end (see above).")
         return [consumer_waits.fail(why), producer_waits.fail(why)]
     if producer is None or not producer.children:
-        return [consumer_waits.fail("the program never forked a consumer."), producer_waits]
+        return [consumer_waits.fail(_("the program never forked a consumer.")), producer_waits]
     consumer = producer.children[0]
     mine, theirs = _semops(consumer), _semops(producer)
     for who, check, own, other, name in (
             ("consumer", consumer_waits, mine, theirs, "FULL"),
             ("producer", producer_waits, theirs, mine, "EMPTY")):
-        raised_by_self = {num for num, op, _ in own if op > 0}
-        raised_by_other = {num for num, op, _ in other if op > 0}
-        waited = {num for num, op, _ in own if op < 0}
+        raised_by_self = {num for num, op, _call in own if op > 0}
+        raised_by_other = {num for num, op, _call in other if op > 0}
+        waited = {num for num, op, _call in own if op < 0}
         if not waited & (raised_by_other - raised_by_self):
-            first = next((c for _, op, c in own if op < 0), None)
-            check.fail(f"the {who} waits (semop -1) only on semaphore(s) "
-                       f"{sorted(waited) or 'none'}, which it raises itself: nothing makes it "
-                       f"wait for the other side. It needs a P on {name}, which only the "
-                       f"{'producer' if who == 'consumer' else 'consumer'} raises "
-                       "(V) once per item.", first)
+            first = next((c for _num, op, c in own if op < 0), None)
+            why = _("the consumer waits (semop -1) only on semaphore(s) {waited}, which it raises "
+                    "itself: nothing makes it wait for the other side. It needs a P on {name}, "
+                    "which only the producer raises (V) once per item.") if who == "consumer" \
+                else _("the producer waits (semop -1) only on semaphore(s) {waited}, which it "
+                       "raises itself: nothing makes it wait for the other side. It needs a P on "
+                       "{name}, which only the consumer raises (V) once per item.")
+            check.fail(why.format(waited=sorted(waited) or _("none"), name=name), first)
     return [consumer_waits, producer_waits]
 
 
 def removed(runs) -> Check:
-    check = Check("the shared memory segment and the semaphore set are removed (IPC_RMID)")
+    check = Check(_("the shared memory segment and the semaphore set are removed (IPC_RMID)"))
     for run in runs:
         if run.ipc_left and not run.timed_out:  # a killed program cannot clean up
-            kinds = sorted({"segment" if k == "shmget" else "semaphore set" if k == "semget"
-                            else "queue" for k, _ in run.ipc_left})
-            check.fail(f"after `./prodcons {run.args[1]}` ended, its {' and '.join(kinds)} "
-                       "still existed (ipcs lists them). System V objects outlive their "
-                       "processes: remove them with shmctl(id, IPC_RMID, NULL) and "
-                       "semctl(id, 0, IPC_RMID). (The grader removed them for you.)",
-                       once="left")
+            kinds = sorted({k for k, _ident in run.ipc_left})      # msgget, semget, shmget
+            kinds = [_("segment") if k == "shmget" else _("semaphore set") if k == "semget"
+                     else _("queue") for k in kinds[::-1]]
+            objects = kinds[0] if len(kinds) == 1 else \
+                _("{first} and {last}").format(first=", ".join(kinds[:-1]), last=kinds[-1])
+            check.fail(_("after {command} ended, its {objects} still existed (ipcs lists them). "
+                         "System V objects outlive their processes: remove them with shmctl(id, "
+                         "IPC_RMID, NULL) and semctl(id, 0, IPC_RMID). (The grader removed them "
+                         "for you.)").format(command=f"`./prodcons {run.args[1]}`",
+                                             objects=objects), once="left")
     return check

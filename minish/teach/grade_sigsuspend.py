@@ -13,6 +13,7 @@ in rt_sigsuspend with a mask that lets SIGALRM in, or in pause()?  Where
 did the signal land, relative to those calls?
 """
 from ..run.strace_log import in_set
+from ..i18n import _
 from .grade import Check, ran_to_the_end
 
 INJECT = ("-e", "inject=alarm:signal=SIGALRM:when=1")
@@ -32,17 +33,17 @@ def _alarm(proc):
 
 
 def blocked_first(run) -> Check:
-    check = Check("SIGALRM is blocked before alarm() is called")
+    check = Check(_("SIGALRM is blocked before alarm() is called"))
     proc = run.log.root
     alarm = _alarm(proc)
     if alarm is None:
-        return check.fail("the program never called alarm() (or setitimer).")
+        return check.fail(_("the program never called alarm() (or setitimer)."))
     before = proc.calls[:proc.index(alarm)]
     if not any(c.name == "rt_sigprocmask" and c.result == 0 and c.args[0] in
                ("SIG_BLOCK", "SIG_SETMASK") and c.args[1] != "NULL" and
                in_set("SIGALRM", c.args[1]) for c in before[_driver_done(before):]):
-        check.fail("no sigprocmask blocking SIGALRM before alarm(): from then on, the "
-                   "signal can arrive before the program is ready to wait for it.", alarm)
+        check.fail(_("no sigprocmask blocking SIGALRM before alarm(): from then on, the "
+                     "signal can arrive before the program is ready to wait for it."), alarm)
     return check
 
 
@@ -55,41 +56,41 @@ def _driver_done(calls) -> int:
 
 
 def atomic_wait(run) -> Check:
-    check = Check("the wait is rt_sigsuspend with SIGALRM unblocked (no pause() race)")
+    check = Check(_("the wait is rt_sigsuspend with SIGALRM unblocked (no pause() race)"))
     proc = run.log.root
     alarm = _alarm(proc)
     if alarm is None:
-        return check.fail("the program never called alarm() (or setitimer).")
+        return check.fail(_("the program never called alarm() (or setitimer)."))
     after = proc.calls[proc.index(alarm) + 1:]
     arrived = next((c for c in after if c.signal == "SIGALRM"), None)
     waits = [c for c in after if c.name in ("pause", "rt_sigsuspend")]
     if not waits:
-        return check.fail("after alarm(), the program never waited: no pause() and no "
-                          "sigsuspend().", alarm)
+        return check.fail(_("after alarm(), the program never waited: no pause() and no "
+                            "sigsuspend()."), alarm)
     wait = waits[0]
     if wait.name == "pause":
         early = arrived is not None and proc.index(arrived) < proc.index(wait)
-        return check.fail(
-            "the program waits in pause(). "
-            + (f"SIGALRM arrived at line {arrived.line}, after alarm() and before pause() "
-               "began, so its handler ran early and pause() then waited for a signal that "
-               "had already come. " if early else "")
-            + "Block SIGALRM before alarm(), then wait with sigsuspend(), which unblocks "
-              "and waits in one step.", alarm, arrived, wait)
+        why = _("the program waits in pause(). SIGALRM arrived at line {line}, after alarm() "
+                "and before pause() began, so its handler ran early and pause() then waited "
+                "for a signal that had already come. Block SIGALRM before alarm(), then wait "
+                "with sigsuspend(), which unblocks and waits in one step.") if early else \
+            _("the program waits in pause(). Block SIGALRM before alarm(), then wait with "
+              "sigsuspend(), which unblocks and waits in one step.")
+        return check.fail(why.format(line=arrived.line if early else 0), alarm, arrived, wait)
     if in_set("SIGALRM", wait.args[0]):
-        check.fail(f"sigsuspend was given the mask {wait.args[0]}, which still blocks SIGALRM,"
-                   " so the alarm can never wake it: pass the old mask without SIGALRM.",
-                   wait)
+        check.fail(_("sigsuspend was given the mask {mask}, which still blocks SIGALRM, so the "
+                     "alarm can never wake it: pass the old mask without SIGALRM.").format(
+                         mask=wait.args[0]), wait)
     return check
 
 
 def restored(run) -> Check:
-    check = Check("the caller's mask and SIGALRM action are restored")
+    check = Check(_("the caller's mask and SIGALRM action are restored"))
     want = {"handler": "restored", "SIGALRM": "unblocked", "SIGUSR1": "blocked"}
     got = dict(line.split("=", 1) for line in run.out.splitlines() if "=" in line)
     wrong = [f"{key}={got.get(key, '?')}" for key in want if got.get(key) != want[key]]
     if "returned" in run.out and wrong:
-        check.fail(f"after wait_alarm returned, the driver found {', '.join(wrong)}: put back "
-                   "the old action with sigaction and the old mask with "
-                   "sigprocmask(SIG_SETMASK, &old, NULL) -- not an empty mask.")
+        check.fail(_("after wait_alarm returned, the driver found {found}: put back the old "
+                     "action with sigaction and the old mask with sigprocmask(SIG_SETMASK, "
+                     "&old, NULL) -- not an empty mask.").format(found=", ".join(wrong)))
     return check

@@ -12,6 +12,7 @@ order relative to the clone() and the wait4(): what the program *did*, not
 what its source says.
 """
 from ..run.strace_log import FORKS, in_set, string_list, unquote
+from ..i18n import _
 from .grade import Check, ran_to_the_end, status_text
 
 SIGINT_BIT, SIGQUIT_BIT = 1 << 1, 1 << 2        # bit n-1 for signal n (proc(5))
@@ -34,107 +35,111 @@ def grade(runner) -> list:
 
 
 def forks_and_execs(caller, children) -> Check:
-    check = Check("my_system forks a child that runs /bin/sh -c COMMAND")
+    check = Check(_("my_system forks a child that runs /bin/sh -c COMMAND"))
     if not children:
-        return check.fail("the caller never forked: no clone()/fork() in its trace. "
-                          "my_system must fork(2) a child to run the shell in.")
+        return check.fail(_("the caller never forked: no clone()/fork() in its trace. "
+                            "my_system must fork(2) a child to run the shell in."))
     for child in children:
         execs = child.execs()
         if not execs:
-            return check.fail(f"the child pid {child.pid} never called execve(2).",
-                              child.forked_by)
+            return check.fail(_("the child pid {pid} never called execve(2).").format(
+                pid=child.pid), child.forked_by)
         path, argv = unquote(execs[0].args[0]), string_list(execs[0].args[1])
         if path != "/bin/sh" or argv[1:2] != ["-c"]:
-            return check.fail(f"the child ran {path} {argv[1:]}, not /bin/sh -c COMMAND: "
-                              "system(3) hands the whole string to the shell.", execs[0])
+            return check.fail(_("the child ran {command}, not /bin/sh -c COMMAND: system(3) "
+                                "hands the whole string to the shell.").format(
+                                    command=f"{path} {argv[1:]}"), execs[0])
     return check
 
 
 def waits(caller, children) -> Check:
-    check = Check("my_system waits for its own child with waitpid")
+    check = Check(_("my_system waits for its own child with waitpid"))
     for child in children:
         mine = caller.waits_for(child.pid)
         if not mine:
             return check.fail(
-                f"the caller never reaped the child pid {child.pid}: no waitpid(2) for it "
-                "in its trace, so my_system returned while the command was still running "
-                "and left a zombie behind.", child.forked_by)
+                _("the caller never reaped the child pid {pid}: no waitpid(2) for it in its "
+                  "trace, so my_system returned while the command was still running and left "
+                  "a zombie behind.").format(pid=child.pid), child.forked_by)
         if mine[0].name == "wait4" and int(mine[0].args[0]) == -1:
             return check.fail(
-                "my_system waited for *any* child (wait(2), or waitpid(-1)); it must wait "
-                "for the pid it forked, or it may reap a child that belongs to the caller.",
+                _("my_system waited for *any* child (wait(2), or waitpid(-1)); it must wait "
+                  "for the pid it forked, or it may reap a child that belongs to the caller."),
                 mine[0])
     return check
 
 
 def raw_status(run) -> Check:
-    check = Check("my_system returns the raw wait status")
+    check = Check(_("my_system returns the raw wait status"))
     values = dict(line.split("=", 1) for line in run.out.splitlines() if "=" in line)
     for key, want in (("exit3", 3 << 8), ("term", 15)):
         got = values.get(key)
         if got != str(want):
-            return check.fail(f"for `{'exit 3' if key == 'exit3' else 'kill -TERM $$'}` "
-                              f"my_system returned {got}, not {status_text(want)}: return "
-                              "the status exactly as waitpid filled it in; the caller decodes "
-                              "it with WIFEXITED/WEXITSTATUS.")
+            return check.fail(_("for {command} my_system returned {got}, not {want}: return the "
+                                "status exactly as waitpid filled it in; the caller decodes it "
+                                "with WIFEXITED/WEXITSTATUS.").format(
+                command="`exit 3`" if key == "exit3" else "`kill -TERM $$`", got=got,
+                want=status_text(want)))
     return check
 
 
 def cannot_run(run) -> Check:
-    check = Check("the status is 127 (exit code) when the shell cannot run")
+    check = Check(_("the status is 127 (exit code) when the shell cannot run"))
     if f"noshell={127 << 8}" not in run.out:
-        got = run.out.strip() or "nothing"
-        return check.fail(f"with execve(\"/bin/sh\") failing, my_system gave {got}; the "
-                          f"child must then _exit(127), so the raw status is {127 << 8}.")
+        got = run.out.strip() or _("nothing")
+        return check.fail(_("with execve(\"/bin/sh\") failing, my_system gave {got}; the "
+                            "child must then _exit(127), so the raw status is {raw}.").format(
+                                got=got, raw=127 << 8))
     return check
 
 
 def signal_rules(run) -> list:
     """The four signal rules, from the `signals` run."""
     caller = run.log.root
-    ignored = Check("SIGINT and SIGQUIT are ignored in the caller while the command runs")
-    blocked = Check("SIGCHLD is blocked in the caller until the child is reaped")
-    restored = Check("the caller's SIGINT, SIGQUIT and mask are restored afterwards")
-    child_ok = Check("the child starts the command with the caller's dispositions and mask")
+    ignored = Check(_("SIGINT and SIGQUIT are ignored in the caller while the command runs"))
+    blocked = Check(_("SIGCHLD is blocked in the caller until the child is reaped"))
+    restored = Check(_("the caller's SIGINT, SIGQUIT and mask are restored afterwards"))
+    child_ok = Check(_("the child starts the command with the caller's dispositions and mask"))
     clone = next((c for c in caller.calls if c.name in FORKS), None)
     if clone is None:
-        return [ignored.fail("the caller never forked, so there is nothing to check yet.")]
+        return [ignored.fail(_("the caller never forked, so there is nothing to check yet."))]
     before = caller.calls[:caller.index(clone)]
     child = next((p for p in caller.children if p.forked_by is clone), None)
     if child is None:                           # a thread, not a process
-        return [ignored.fail("the caller's first clone() made a thread, not a child "
-                             "process: my_system must fork(2).", clone)]
+        return [ignored.fail(_("the caller's first clone() made a thread, not a child "
+                               "process: my_system must fork(2)."), clone)]
     reaped = caller.waits_for(child.pid)
     after = caller.calls[caller.index(reaped[0]) + 1:] if reaped else []
     missing = [s for s in ("SIGINT", "SIGQUIT") if not any(_sets(c, s, "SIG_IGN") for c in before)]
     if missing:
-        ignored.fail(f"no sigaction({' or '.join(missing)}, SIG_IGN) before the fork (trace "
-                     f"line {clone.line}); the command signalled the caller and its handler "
-                     f"ran: `{_out(run, 'caught')}`.", clone,
-                     *[_delivered(caller, s) for s in missing])
+        ignored.fail(_("no {call} before the fork (trace line {line}); the command signalled "
+                       "the caller and its handler ran: {output}.").format(
+            call=f"sigaction({' or '.join(missing)}, SIG_IGN)", line=clone.line,
+            output=f"`{_out(run, 'caught')}`"), clone, *[_delivered(caller, s) for s in missing])
     if not any(_blocks_chld(c) for c in before):
-        blocked.fail("SIGCHLD was not blocked before the fork (rt_sigprocmask "
-                     "SIG_BLOCK [CHLD]); a SIGCHLD handler in the caller could reap the "
-                     "child first, and then waitpid fails with ECHILD.", clone)
+        blocked.fail(_("SIGCHLD was not blocked before the fork (rt_sigprocmask SIG_BLOCK "
+                       "[CHLD]); a SIGCHLD handler in the caller could reap the child first, "
+                       "and then waitpid fails with ECHILD."), clone)
     if _out(run, "restored") != "restored INT=yes QUIT=yes CHLD=yes":
         last = [c for c in after if c.name in ("rt_sigaction", "rt_sigprocmask")]
-        restored.fail(f"after my_system returned, the driver found `{_out(run, 'restored')}`"
-                      " (\"no\": its handler is gone; \"blocked\": SIGCHLD still blocked). "
-                      "Once the child is reaped, put back the old actions with sigaction "
-                      "and the old mask with sigprocmask(SIG_SETMASK, &old, NULL).",
+        restored.fail(_("after my_system returned, the driver found {output} (\"no\": its "
+                        "handler is gone; \"blocked\": SIGCHLD still blocked). Once the child "
+                        "is reaped, put back the old actions with sigaction and the old mask "
+                        "with sigprocmask(SIG_SETMASK, &old, NULL).").format(
+                            output=f"`{_out(run, 'restored')}`"),
                       reaped[0] if reaped and not last else (last[-1] if last else None))
     ign = _sig_ignored(run)
     execve = child.execs()[0] if child.execs() else None
     in_child = child.calls[:child.index(execve)] if execve else child.calls
     if ign & (SIGINT_BIT | SIGQUIT_BIT):
-        child_ok.fail(f"SIGINT and SIGQUIT were still ignored when the shell started "
-                      f"(SigIgn={ign:016x} in its /proc/PID/status), so Ctrl-C could not stop "
-                      "the command. Between fork and exec, the child must put back the "
-                      "caller's old actions.", execve)
+        child_ok.fail(_("SIGINT and SIGQUIT were still ignored when the shell started ({field} "
+                        "in its /proc/PID/status), so Ctrl-C could not stop the command. "
+                        "Between fork and exec, the child must put back the caller's old "
+                        "actions.").format(field=f"SigIgn={ign:016x}"), execve)
     elif any(_blocks_chld(c) for c in before) and not any(_unblocks_chld(c) for c in in_child):
-        child_ok.fail("the child exec'd the shell with SIGCHLD still blocked: no "
-                      "rt_sigprocmask between its fork and its execve puts back the "
-                      "caller's old mask.", execve)
+        child_ok.fail(_("the child exec'd the shell with SIGCHLD still blocked: no "
+                        "rt_sigprocmask between its fork and its execve puts back the "
+                        "caller's old mask."), execve)
     return [ignored, blocked, restored, child_ok]
 
 

@@ -12,6 +12,7 @@ both pipes must exist before the fork, so that the two processes share
 them.
 """
 from ..run.strace_log import fd_table_at, pipe_ends
+from ..i18n import _
 from .grade import Check, ran_to_the_end
 
 RUNS = 6                                        # per direction
@@ -29,7 +30,7 @@ def grade(runner) -> list:
             run = runner.run([mode], strace_options=SLOW if i % 2 else (), timeout=3.0)
             runs.append(run)
             hung = hung or (run if run.timed_out else None)
-    ends = Check("every run ends by itself")
+    ends = Check(_("every run ends by itself"))
     if hung is not None:
         found = ran_to_the_end(hung)
         ends.fail(f"`./{' '.join(hung.args)}`: {found.why}")
@@ -39,24 +40,28 @@ def grade(runner) -> list:
 
 
 def order(runs) -> Check:
-    check = Check(f"the two lines come out whole and in turn, in all {2 * RUNS} runs")
+    check = Check(_("the two lines come out whole and in turn, in all {n} runs").format(
+        n=2 * RUNS))
     for n, run in enumerate(runs, 1):
         if run.timed_out:
             continue
         want = LINES[run.args[1]]
         if run.out != want:
-            return check.fail(f"run {n} (`{' '.join(run.args)}`) printed {run.out!r}, not "
-                              f"{want!r}.")
+            return check.fail(_("run {n} ({command}) printed {got}, not {want}.").format(
+                n=n, command=f"`{' '.join(run.args)}`", got=repr(run.out), want=repr(want)))
     return check
 
 
 def waits_first(run) -> Check:
     mode = run.args[1]
     waiter = "child" if mode == "parent-first" else "parent"
-    check = Check(f"`{mode}`: the {waiter} reads from a pipe before its first character")
+    title = _("{mode}: the child reads from a pipe before its first character") \
+        if waiter == "child" else \
+        _("{mode}: the parent reads from a pipe before its first character")
+    check = Check(title.format(mode=f"`{mode}`"))
     parent = run.log.root
     if parent is None or not parent.children:
-        return check.fail("the program never forked.")
+        return check.fail(_("the program never forked."))
     proc = parent.children[0] if waiter == "child" else parent
     start = proc.index(parent.children[0].forked_by) if proc is parent else 0
     writes = [c for c in proc.calls[start:] if c.name == "write" and c.args[0] == "1"]
@@ -69,13 +74,19 @@ def waits_first(run) -> Check:
                 return check
             if end is not None and call.result is None:
                 told = _tells(run, proc)
-                where = ", ".join(f"{e}" for _, e in told) or "no pipe at all"
-                return check.fail(f"the {waiter} waited in read() on {end} and nothing ever "
-                                  f"came: the other side wrote its byte on {where}.",
-                                  call, *[c for c, _ in told])
-    return check.fail(f"the {waiter} wrote its first character before it had read anything "
-                      f"from a pipe: WAIT_{'PARENT' if waiter == 'child' else 'CHILD'} must "
-                      "block in read(2) until the other side's TELL has written its byte.",
+                where = ", ".join(f"{e}" for _call, e in told) or _("no pipe at all")
+                why = _("the child waited in read() on {end} and nothing ever came: the other "
+                        "side wrote its byte on {where}.") if waiter == "child" else \
+                    _("the parent waited in read() on {end} and nothing ever came: the other "
+                      "side wrote its byte on {where}.")
+                return check.fail(why.format(end=end, where=where),
+                                  call, *[c for c, _end in told])
+    why = _("the child wrote its first character before it had read anything from a pipe: "
+            "{macro} must block in read(2) until the other side's TELL has written its byte.") \
+        if waiter == "child" else \
+        _("the parent wrote its first character before it had read anything from a pipe: "
+          "{macro} must block in read(2) until the other side's TELL has written its byte.")
+    return check.fail(why.format(macro="WAIT_PARENT" if waiter == "child" else "WAIT_CHILD"),
                       first)
 
 
@@ -93,10 +104,10 @@ def _tells(run, waiter) -> list:
 
 
 def shared(run) -> Check:
-    check = Check("TELL_WAIT makes both pipes before the fork, so both sides share them")
+    check = Check(_("TELL_WAIT makes both pipes before the fork, so both sides share them"))
     parent = run.log.root
     if parent is None or not parent.children:
-        return check.fail("the program never forked.")
+        return check.fail(_("the program never forked."))
     clone = parent.children[0].forked_by
     before = pipe_ends(fd_table_at(run.log, parent, clone))
     pipes = {end.what for end in before.values()}
@@ -104,7 +115,7 @@ def shared(run) -> Check:
         made_after = [c for p in run.log.all() for c in p.calls
                       if c.name in ("pipe", "pipe2") and not (p is parent and
                                                               p.index(c) < p.index(clone))]
-        check.fail(f"at the fork, the parent had {len(pipes)} pipe(s); a pipe made after "
-                   "fork belongs to one process only, so the other can never read what is "
-                   "written on it.", clone, *made_after[:2])
+        check.fail(_("at the fork, the parent had {n} pipe(s); a pipe made after fork belongs "
+                     "to one process only, so the other can never read what is written on it.")
+                   .format(n=len(pipes)), clone, *made_after[:2])
     return check

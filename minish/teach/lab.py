@@ -31,6 +31,8 @@ import shutil
 import signal
 import tempfile
 
+from .. import i18n
+from ..i18n import _
 from ..run import process, program, signals
 from ..run.strace_log import Log
 from .lab_proc import (command_line, count_processes, ipc_exists, kill, open_fds_of, owner,
@@ -48,15 +50,22 @@ RUN_PYTHON = ("import sys; sys.argv[:] = sys.argv[1:]; "
 
 
 class Lab:
-    """One lab's package data: minish/labs/NAME/lab.ini and its files."""
+    """One lab's package data: minish/labs/NAME/lab.ini and its files.
+
+    Its texts come in the student's language when the lab has them
+    (minish/i18n.py chooses), else in English: lab.ini's `title.es =`
+    beside `title =`, and README.es.md beside README.md.
+    """
 
     def __init__(self, name: str) -> None:
         self.name, self.dir = name, os.path.join(LABS_DIR, name)
         ini = configparser.ConfigParser()
-        if not ini.read(os.path.join(self.dir, "lab.ini")):
+        if not ini.read(os.path.join(self.dir, "lab.ini"), encoding="utf-8"):
             raise LookupError(name)
         section = ini["lab"]
-        self.title = section["title"]
+        self.titles = {key.split(".", 1)[1]: value for key, value in section.items()
+                       if key.startswith("title.")}
+        self.titles["en"] = section["title"]
         self.student_file = section["student"]
         self.sources = section["sources"].split()
         self.program = section.get("program", name)
@@ -65,12 +74,25 @@ class Lab:
         self.order = section.getint("order", 99)
         self.python = section.get("python", "")      # the Python variant's file, if any
 
+    @property
+    def title(self) -> str:
+        """The title in the student's language, or in English."""
+        return self.titles.get(i18n.language(), self.titles["en"])
+
+    def readme(self) -> str:
+        """README.LANG.md in the student's language if the lab has it, else README.md."""
+        translated = f"README.{i18n.language()}.md"
+        return translated if os.path.isfile(os.path.join(self.dir, translated)) else "README.md"
+
     def files(self, python: bool = False) -> list[str]:
-        """What `lab start` copies: the C lab (all but lab.ini), or the Python variant."""
+        """What `lab start` copies: the C lab (all but lab.ini), or the Python
+        variant; the English README and the one in the student's language."""
+        readmes = sorted({"README.md", self.readme()})
         if python:
-            return [self.python, "README.md"]
+            return [self.python, *readmes]
         return sorted(f for f in os.listdir(self.dir)
                       if f not in ("lab.ini", self.python) and not f.startswith(".")
+                      and not (f.startswith("README.") and f not in readmes)
                       and os.path.isfile(os.path.join(self.dir, f)))    # not __pycache__
 
 
@@ -225,7 +247,7 @@ class Runner:
 
     def _name(self, target: str) -> str:
         if target.startswith(os.path.join(self.scratch, "io")):
-            return {"in": "stdin file", "out": "stdout file", "err": "stderr file"}.get(
+            return {"in": _("stdin file"), "out": _("stdout file"), "err": _("stderr file")}.get(
                 target.rsplit(".", 1)[1], target)
         return target
 

@@ -8,6 +8,7 @@
 `check` exits 0 only when every check passes.  Progress (how many checks
 passed last time) is kept next to the lessons' progress, in labs.json.
 """
+import errno
 import importlib
 import json
 import os
@@ -15,6 +16,7 @@ import shutil
 import sys
 
 from ..errors import report
+from ..i18n import _, ngettext, strerror
 from ..run import program
 from . import lab as labs
 
@@ -32,8 +34,8 @@ def main(args: list[str]) -> int:
         return start(args[1], args[2] if len(args) == 3 else args[1], python)
     if args[0] == "check" and len(args) in (1, 2):
         return check(args[1] if len(args) == 2 else ".")
-    report("lab: usage: minish lab | minish lab start NAME [DIR] [--python] | "
-           "minish lab check [DIR]")
+    report("lab: " + _("usage: {synopsis}").format(
+        synopsis="minish lab | minish lab start NAME [DIR] [--python] | minish lab check [DIR]"))
     return 2
 
 
@@ -57,7 +59,8 @@ def _save(progress: dict) -> None:
         with open(path, "w") as f:
             json.dump(progress, f, indent=1)
     except OSError as e:
-        report(f"lab: cannot save progress in {path}: {e.strerror}")
+        report("lab: " + _("cannot save progress in {path}: {error}").format(
+            path=path, error=strerror(e.errno)))
 
 
 def list_labs() -> int:
@@ -65,14 +68,15 @@ def list_labs() -> int:
     for lab in labs.all_labs():
         record = progress.get(lab.name)
         if record is None:
-            state = "not started"
+            state = _("not started")
+        elif record.get("total") and record["passed"] == record["total"]:
+            state = _("{passed}/{total} checks passed - done").format(**record)
         elif record.get("total"):
-            state = f"{record['passed']}/{record['total']} checks passed"
-            state += " - done" if record["passed"] == record["total"] else ""
+            state = _("{passed}/{total} checks passed").format(**record)
         else:
-            state = f"started in {record['dir']}"
+            state = _("started in {dir}").format(**record)
         print(f"  {lab.name:<12} {lab.title}  [{state}]")
-    print("\nminish lab start NAME [DIR]   then   minish lab check [DIR]")
+    print("\n" + _("minish lab start NAME [DIR]   then   minish lab check [DIR]"))
     return 0
 
 
@@ -80,14 +84,14 @@ def start(name: str, directory: str, python: bool = False) -> int:
     try:
         lab = labs.Lab(name)
     except LookupError:
-        report(f"lab: {name}: no such lab (`minish lab` lists them)")
+        report(f"lab: {name}: " + _("no such lab (`minish lab` lists them)"))
         return 1
     if python and not lab.python:
-        report(f"lab: {name}: this lab has no Python variant")
+        report(f"lab: {name}: " + _("this lab has no Python variant"))
         return 1
     mine = lab.python if python else lab.student_file
     if os.path.exists(os.path.join(directory, mine)):
-        report(f"lab: {directory}/{mine}: already exists; not overwriting it")
+        report(f"lab: {directory}/{mine}: " + _("already exists; not overwriting it"))
         return 1
     try:
         os.makedirs(directory, exist_ok=True)
@@ -96,13 +100,14 @@ def start(name: str, directory: str, python: bool = False) -> int:
         with open(os.path.join(directory, MARKER), "w") as f:
             f.write(name + (" python" if python else "") + "\n")
     except OSError as e:
-        report(f"lab: {directory}: {e.strerror}")
+        report(f"lab: {directory}: {strerror(e.errno)}")
         return 1
     progress = _load()
     progress[name] = {"dir": os.path.abspath(directory)}
     _save(progress)
     print(f"{directory}/: {', '.join(lab.files(python))}")
-    print(f"Write {mine}, read README.md, then: minish lab check {directory}")
+    print(_("Write {file}, read {readme}, then: minish lab check {directory}").format(
+        file=mine, readme=lab.readme(), directory=directory))
     return 0
 
 
@@ -125,13 +130,15 @@ def _which(directory: str):
 def check(directory: str) -> int:
     lab, python = _which(directory)
     if lab is None:
-        report(f"lab: {directory}: no lab here (start one with `minish lab start NAME`)")
+        report(f"lab: {directory}: " + _("no lab here (start one with `minish lab start NAME`)"))
         return 1
     for tool in ("python3" if python else "cc", "strace"):
         if program.search_path(tool, os.environ.get("PATH")) is None:
-            report(f"lab: {tool}: not found; the grader needs it "
-                   f"({'to see your system calls' if tool == 'strace' else 'to run your file'}"
-                   f"; on Debian/Ubuntu: apt install {'gcc' if tool == 'cc' else tool})")
+            why = _("not found; the grader needs it (to see your system calls; on "
+                    "Debian/Ubuntu: apt install {package})") if tool == "strace" else \
+                _("not found; the grader needs it (to run your file; on Debian/Ubuntu: "
+                  "apt install {package})")
+            report(f"lab: {tool}: " + why.format(package="gcc" if tool == "cc" else tool))
             return 127
     # The grader's children must start as a C program would: Python ignores
     # SIGPIPE and SIGXFSZ, and signals.py owns the list of what to put back.
@@ -143,7 +150,7 @@ def check(directory: str) -> int:
     paint = (lambda code, text: f"{code}{text}{RESET}") if colour else (lambda c, t: t)
     mine = lab.python if python else lab.student_file
     if not os.path.isfile(os.path.join(directory, mine)):
-        report(f"lab: {os.path.join(directory, mine)}: No such file or directory")
+        report(f"lab: {os.path.join(directory, mine)}: {strerror(errno.ENOENT)}")
         return 1
     runner = labs.Runner(lab, directory, python=python)
     try:
@@ -151,15 +158,17 @@ def check(directory: str) -> int:
         if messages:
             sys.stdout.write(messages)
         if not compiled:
-            print(paint(RED, f"{mine} does not compile; fix the errors above."))
+            print(paint(RED, _("{file} does not compile; fix the errors above.").format(
+                file=mine)))
             return 1
         grader = importlib.import_module(f"minish.teach.grade_{lab.name.replace('-', '_')}")
         try:
             checks = grader.grade(runner)
         except (ValueError, IndexError, KeyError, StopIteration, AttributeError) as e:
             # A trace the grader did not expect: say so plainly, never a traceback.
-            report(f"lab: {lab.name}: the grader could not read this run's trace "
-                   f"({type(e).__name__}: {e}); please report it with your file")
+            report(f"lab: {lab.name}: " + _("the grader could not read this run's trace "
+                                            "({error}); please report it with your file")
+                   .format(error=f"{type(e).__name__}: {e}"))
             return 1
     finally:
         runner.cleanup()
@@ -170,10 +179,13 @@ def check(directory: str) -> int:
             for line in c.why.splitlines():
                 print("        " + line)
             for call in c.lines:
-                print(paint(DIM, f"        trace: {call.where()}"))
+                print(paint(DIM, "        " + _("trace: {call}").format(call=call.where())))
             if lab.lesson:
-                print(paint(DIM, f"        see: minish lesson {lab.lesson}"))
-    print(paint(BOLD, f"{passed} of {len(checks)} checks passed."))
+                print(paint(DIM, "        " + _("see: minish lesson {lesson}").format(
+                    lesson=lab.lesson)))
+    print(paint(BOLD, ngettext("{passed} of {total} check passed.",
+                               "{passed} of {total} checks passed.", len(checks))
+                .format(passed=passed, total=len(checks))))
     progress = _load()
     progress[lab.name] = {"dir": os.path.abspath(directory), "passed": passed,
                           "total": len(checks)}

@@ -12,6 +12,8 @@ process.  Reading only, except kill(), which sends SIGKILL.
 import os
 import signal
 
+from ..i18n import _
+
 
 def count_processes(uid: int) -> int:
     count = 0
@@ -71,7 +73,8 @@ def open_fds_of(pid: int) -> list[tuple[int, str]]:
         except (OSError, IndexError, ValueError):
             continue
         if target.startswith("pipe:"):
-            target += " write end" if flags & os.O_WRONLY else " read end"
+            end = _("{pipe} write end") if flags & os.O_WRONLY else _("{pipe} read end")
+            target = end.format(pipe=target)
         table.append((int(name), target))
     return table
 

@@ -4,7 +4,11 @@ The lessons ship inside the package (minish/lessons/), so `pip install`
 and `pipx install` carry them; importlib.resources finds them wherever the
 package was installed.  An instructor adds a directory of their own with
 MINISH_LESSONS=DIR[:DIR...] or `minish lesson --lessons DIR`; a lesson
-there with the same file name replaces the shipped one.
+there with the same file name replaces the shipped one.  A translation
+sits in a subdirectory named by its language (lessons/es/04-pipes.lesson)
+and is the same lesson in other words: the same steps, commands, checks
+and setup files; only a check on the output's text may be reworded
+(tests/test_lesson_translations.py).
 
 A lesson is a plain text file an instructor writes without Python:
 
@@ -43,6 +47,9 @@ text with echo or printf never passes a step (teach/record.py records it):
 
   text (only for what is truly text)
     output contains TEXT | output lacks TEXT | output matches REGEX
+                                     (an error text of the C library, such as
+                                      `File exists`, counts in the student's
+                                      language too)
     status N | status not N          ($? of the command line)
     typed contains TEXT              (what the student typed)
   processes
@@ -82,6 +89,7 @@ import sys
 import textwrap
 
 from .. import i18n
+from ..i18n import _
 
 SUFFIX = ".lesson"
 KEY_PROJECT = 1                 # ftok(3)'s proj_id for LESSON_KEY (`ftok . 1` shows it)
@@ -135,7 +143,8 @@ def parse(path: str) -> Lesson:
             step = None
             key, sep, value = line.partition(":")
             if not sep:
-                raise LessonError(path, number, f"expected 'key: value', got {line!r}")
+                raise LessonError(path, number, _("expected 'key: value', got {line}")
+                                  .format(line=repr(line)))
             key, value = key.strip(), value.strip()
             if key in ("title", "topic", "needs"):
                 setattr(lesson, key, value)
@@ -154,10 +163,10 @@ def parse(path: str) -> Lesson:
                 step = Step(value, number)
                 lesson.steps.append(step)
             else:
-                raise LessonError(path, number, f"unknown key {key!r}")
+                raise LessonError(path, number, _("unknown key {key}").format(key=repr(key)))
             continue
         if step is None:
-            raise LessonError(path, number, "indented text outside a step")
+            raise LessonError(path, number, _("indented text outside a step"))
         stripped = line.strip()
         field, sep, value = stripped.partition(":")
         if line.startswith("  ") and not line.startswith("    ") and sep:
@@ -169,8 +178,8 @@ def parse(path: str) -> Lesson:
                 step.checks.append((number, value, ""))
             elif field == "why":
                 if not step.checks:
-                    raise LessonError(path, number, "`why:` must follow a check")
-                line_no, check, _ = step.checks[-1]
+                    raise LessonError(path, number, _("`why:` must follow a check"))
+                line_no, check = step.checks[-1][:2]
                 step.checks[-1] = (line_no, check, value)
             elif field == "hint":
                 step.hints.append(value)
@@ -179,18 +188,22 @@ def parse(path: str) -> Lesson:
             elif field == "resume":
                 step.resume.append(value)
             else:
-                raise LessonError(path, number, f"unknown step field {field!r}")
+                raise LessonError(path, number, _("unknown step field {field}")
+                                  .format(field=repr(field)))
         else:
             step.text.append(stripped)
     if not lesson.steps:
-        raise LessonError(path, len(lines), "a lesson needs at least one step")
+        raise LessonError(path, len(lines), _("a lesson needs at least one step"))
     for s in lesson.steps:
         if not s.checks:
-            raise LessonError(path, s.line, f"step {s.title!r} has no check")
+            raise LessonError(path, s.line, _("step {title} has no check")
+                              .format(title=repr(s.title)))
         if not s.type:
-            raise LessonError(path, s.line, f"step {s.title!r} has no `type:`")
+            raise LessonError(path, s.line, _("step {title} has no `type:`")
+                              .format(title=repr(s.title)))
         if bool(s.predict) != bool(s.answer):
-            raise LessonError(path, s.line, f"step {s.title!r}: `predict:` needs `answer:`")
+            raise LessonError(path, s.line, _("step {title}: `predict:` needs `answer:`")
+                              .format(title=repr(s.title)))
     return lesson
 
 
@@ -198,13 +211,14 @@ def _check_form(path: str, number: int, check: str) -> None:
     """A check must be in the vocabulary (teach/checks.FORMS); its regex must compile."""
     from . import checks
     if not checks.is_known(check):
-        raise LessonError(path, number, f"unknown check {check!r}")
+        raise LessonError(path, number, _("unknown check {check}").format(check=repr(check)))
     pattern = _pattern(check)
     if pattern is not None:
         try:
             re.compile(pattern)
         except re.error as e:
-            raise LessonError(path, number, f"bad regular expression: {e}") from None
+            raise LessonError(path, number, _("bad regular expression: {error}")
+                              .format(error=e)) from None
 
 
 def _pattern(check: str) -> str | None:

@@ -20,6 +20,8 @@ import os
 import shutil
 import tempfile
 
+from ..i18n import _, ngettext
+
 LESSON_PREFIX = "minish-lesson-"
 OUT_PREFIX = "minish-out-"
 
@@ -115,10 +117,10 @@ def clean(report_line) -> int:
             except OSError:
                 key = None
             for what in remove_ipc(key) if key is not None else []:
-                report_line(f"removed IPC {what}")
+                report_line(_("removed IPC {what}").format(what=what))
                 count += 1
             if key is not None and remove_posix_semaphore(key):
-                report_line(f"removed /dev/shm/sem.lesson-0x{key:08x}")
+                report_line(_("removed {path}").format(path=f"/dev/shm/sem.lesson-0x{key:08x}"))
                 count += 1
             shutil.rmtree(path, ignore_errors=True)
         else:
@@ -126,7 +128,8 @@ def clean(report_line) -> int:
                 os.unlink(path)
             except OSError:
                 continue
-        report_line(f"removed {path}")
+        report_line(_("removed {path}").format(path=path))
         count += 1
-    report_line(f"{count} left-over item(s) removed")
+    report_line(ngettext("{n} left-over item removed", "{n} left-over items removed", count)
+                .format(n=count))
     return 0
