@@ -109,11 +109,7 @@ def spawn(args, tmp_path, tag, prefix=(), lang="en"):
 def own_pid_namespace(lesson) -> tuple:
     """acct(2) is per pid namespace: the accounting lesson turns accounting on
     and off in a namespace of its own, never on the host (unshare(1))."""
-<<<<<<< ours
     if "accounting" not in lesson.name:          # (the file name: titles are translated)
-=======
-    if "accounting" not in lesson.name:
->>>>>>> theirs
         return ()
     works = subprocess.run(["unshare", "--pid", "--fork", "true"], capture_output=True)
     return ("unshare", "--pid", "--fork") if works.returncode == 0 else ()
