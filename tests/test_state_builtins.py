@@ -362,3 +362,27 @@ def test_new_builtins_have_help(tmp_path):
                  "shmwrite", "fds", "sigs", "system", "popen"):
         proc = minish(f"help {name}", tmp_path)
         assert proc.returncode == 0 and len(proc.stdout.splitlines()) >= 3, name
+
+
+# ---- fds/sigs of a job, and job specs ------------------------------------------------
+
+def test_fds_and_sigs_take_a_job_spec(tmp_path):
+    """`fds %1` / `sigs %2` look at the job's first process, as `kill %1` targets it."""
+    proc = minish('sleep 5 & trap "" USR2; sleep 5 & fds %1 > f.out; sigs %2 > s.out; '
+                  'jobs -p > p.out; kill %1 %2; wait; fds %3', tmp_path)
+    first, second = (tmp_path / "p.out").read_text().split()
+    fds = (tmp_path / "f.out").read_text()
+    assert re.search(r"^0\s+r\s+\d+\s+no\s+/dev/null$", fds, re.M)       # `cmd &`: stdin /dev/null
+    ignored = re.search(r"^ignored\s+SigIgn \S+\s+(.*)$", (tmp_path / "s.out").read_text(), re.M)
+    assert "SIGUSR2" in ignored.group(1).split()
+    assert int(first) != int(second)
+    assert proc.stderr == "minish: fds: %3: no such job\n" and proc.returncode == 1
+
+
+def test_an_ambiguous_job_spec_says_so_as_bash_does(tmp_path):
+    script = "sleep 5 & sleep 5 & jobs %sleep; echo $?; jobs %?lee; kill %1 %2; wait"
+    ours = minish(script, tmp_path)
+    bash = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=shell_env(tmp_path),
+                          capture_output=True, text=True, timeout=30)
+    assert ours.stdout == bash.stdout
+    assert ours.stderr.replace("minish:", "bash: line 1:") == bash.stderr   # (no line numbers yet)

@@ -13,9 +13,12 @@ from . import args as check
 from .registry import builtin
 
 
-def _job(sh, name: str, spec: str | None):
+def find_job(sh, name: str, spec: str | None):
     """The job `spec` names (default: the current job), or a ShellError."""
     job = sh.jobs.find(spec or "%+")
+    if job is None and spec and spec.startswith("%") and len(sh.jobs.named(spec)) > 1:
+        # bash says both: the ambiguity (without `%` or `%?`), then "no such job"
+        report(f"{name}: " + _("{name}: ambiguous job spec").format(name=spec[1:].lstrip("?")))
     if job is None:
         raise ShellError(_("{job}: no such job").format(job=spec) if spec else
                          _("current: no such job"))
@@ -32,7 +35,7 @@ def jobs(sh, argv):
     if flags - {"-l", "-p", "-lp", "-pl"}:
         raise check.invalid_option(sorted(flags - {"-l", "-p", "-lp", "-pl"})[0])
     sh.jobs.reap()
-    chosen = [_job(sh, "jobs", s) for s in specs] if specs else \
+    chosen = [find_job(sh, "jobs", s) for s in specs] if specs else \
         [sh.jobs.jobs[i] for i in sorted(sh.jobs.jobs)]
     for job in chosen:
         if "p" in "".join(flags):
@@ -50,7 +53,7 @@ def fg(sh, argv):
     and SIGCONT, and the shell waits for it.  %n, %+, %-, %string or a pid."""
     if sh.jobs.tty is None:
         raise ShellError(_("no job control"))
-    job = _job(sh, "fg", argv[1] if len(argv) > 1 else None)
+    job = find_job(sh, "fg", argv[1] if len(argv) > 1 else None)
     write(1, job.command + "\n")
     status = sh.jobs.wait_for(job, cont=True)
     sh.report_foreground(job)
@@ -64,7 +67,7 @@ def bg(sh, argv):
     if sh.jobs.tty is None:
         raise ShellError(_("no job control"))
     for spec in argv[1:] or [None]:
-        job = _job(sh, "bg", spec)
+        job = find_job(sh, "bg", spec)
         sh.jobs.continue_in_background(job)
         write(1, f"[{job.id}]{sh.jobs.marker(job)} {job.command} &\n")
     return 0
@@ -96,7 +99,7 @@ def kill(sh, argv):
     for target in args:
         try:
             if target.startswith("%"):
-                job = _job(sh, "kill", target)
+                job = find_job(sh, "kill", target)
                 _send(job, -job.pgid if job.pgid else job.pids[0], sig)
                 sh.jobs.settle(job)
             else:
@@ -230,5 +233,5 @@ def _wait_next(sh, specs: list[str]) -> int:
 def disown(sh, argv):
     """Remove jobs from the table: the shell no longer reports or waits for them."""
     for spec in argv[1:] or [None]:
-        sh.jobs.remove(_job(sh, "disown", spec))
+        sh.jobs.remove(find_job(sh, "disown", spec))
     return 0

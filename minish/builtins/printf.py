@@ -154,6 +154,12 @@ class _Formatter:
             value = self._integer(arg or "0")
             if conv in "ouxX" and value < 0:
                 value += 1 << 64               # C prints the unsigned bits
+            if conv == "o" and "#" in flags:
+                # C's alternate octal form is a leading 0 (010), Python's is 0o10:
+                # printf(3) says "the precision is increased to force a 0 first".
+                digits = len(f"{value:o}") + (1 if value else 0)
+                python = "%" + flags.replace("#", "") + (width or "") + \
+                    "." + str(max(digits, int(precision or 0)))
             return (python + ("d" if conv in "iu" else conv)) % value
         if conv in "fFeEgGaA":
             value = self._float(arg or "0")

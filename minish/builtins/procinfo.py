@@ -21,11 +21,15 @@ from .registry import builtin
 ACCESS = {os.O_RDONLY: "r", os.O_WRONLY: "w", os.O_RDWR: "rw"}
 
 
-def _pid(argv, usage: str) -> str:
+def _pid(sh, argv) -> str:
+    """PID, or %JOB (its first process, the group leader), or this process."""
     if len(argv) > 2:
         raise UsageError()
     if len(argv) == 1:
         return str(os.getpid())
+    if argv[1].startswith("%"):
+        from .jobctl import find_job
+        return str(find_job(sh, argv[0], argv[1]).pids[0])
     if not (argv[1].isascii() and argv[1].isdigit()):
         raise ShellError(_("'{word}' is not a pid").format(word=argv[1]))
     if not os.path.exists(f"/proc/{argv[1]}"):
@@ -57,14 +61,14 @@ def fd_table(pid: str) -> list[dict]:
     return rows
 
 
-@builtin("fds", "show a process's file descriptor table", "fds [PID]")
+@builtin("fds", "show a process's file descriptor table", "fds [PID | %JOB]")
 def fds(sh, argv):
     """The open file descriptors of PID (default: the process running this
     command), what each points to -- a file, pipe:[inode], socket:[inode],
     a terminal -- its access mode, file offset and close-on-exec flag.
     Two fds with the same pipe:[inode] are the two ends of one pipe.
     Try:  fds > out ; cat out      fds | cat      (exec 3>f; fds)"""
-    pid = _pid(argv, "fds [PID]")
+    pid = _pid(sh, argv)
     own = pid == str(os.getpid())
     rows = fd_table(pid)
     # FD and CLOEXEC are C's names; the other column headers are words.
@@ -94,12 +98,12 @@ def decode_sigset(mask: int) -> list[str]:
     return [signal_name(n) for n in range(1, 65) if mask >> (n - 1) & 1]
 
 
-@builtin("sigs", "show a process's blocked, ignored, caught and pending signals", "sigs [PID]")
+@builtin("sigs", "show a process's blocked, ignored, caught and pending signals", "sigs [PID | %JOB]")
 def sigs(sh, argv):
     """Decode the signal masks in /proc/PID/status (default: this process).
     ignored: SIG_IGN -- stays ignored across exec;  caught: a handler --
     reset to default by exec;  blocked: in the mask, delivered when unblocked."""
-    pid = _pid(argv, "sigs [PID]")
+    pid = _pid(sh, argv)
     try:
         with open(f"/proc/{pid}/status") as f:
             status = dict(line.split(":\t", 1) for line in f.read().splitlines() if ":\t" in line)

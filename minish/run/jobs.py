@@ -121,11 +121,16 @@ class JobTable:
             return self.jobs[live[1]] if len(live) > 1 else None
         if body.isascii() and body.isdigit():
             return self.jobs.get(int(body))
-        if body.startswith("?"):
-            hits = [j for j in self.jobs.values() if body[1:] in j.command]
-        else:
-            hits = [j for j in self.jobs.values() if j.command.startswith(body)]
+        hits = self.named(spec)
         return hits[0] if len(hits) == 1 else None
+
+    def named(self, spec: str) -> list[Job]:
+        """The jobs %string (command starts with) or %?string (contains) names;
+        more than one is bash's "ambiguous job spec"."""
+        body = spec[1:]
+        if body.startswith("?"):
+            return [j for j in self.jobs.values() if body[1:] in j.command]
+        return [j for j in self.jobs.values() if j.command.startswith(body)]
 
     def by_pid(self, pid: int) -> Job | None:
         return next((j for j in self.jobs.values() if pid in j.pids), None)

@@ -47,3 +47,7 @@ printf 'a\tb\x41\101\n'
 #### %% and %c
 printf '%c%c %%\n' hello world
 ## stdout: hw %
+
+#### %#o is C's alternate octal form: a leading 0, never Python's 0o
+printf '%#o|%#o|%#5o|%#.5o|%#-6o|%#08o|\n' 8 0 8 8 8 8
+## stdout: 010|0|  010|00010|010   |00000010|
