@@ -433,3 +433,14 @@ def test_lesson_builtin_at_the_prompt(sh, tmp_path):
     out = sh.prompt()
     assert "lesson paused at step 2" in out
     assert sh.run("pwd").strip() == str(tmp_path)      # back where the student was
+
+
+def test_prompt_escapes_for_jobs_numbers_and_time(sh):
+    """bash's \\j (jobs), \\# (command number), \\! (history number), \\s, \\t, \\d, \\D{}."""
+    sh.child.sendline(r"PS1='<\j|\#|\!|\s|\t|\d|\D{%Y}|\101>$ '")
+    sh.child.expect(r"<0\|(\d+)\|(\d+)\|minish\|\d\d:\d\d:\d\d\|\w{3} \w{3} \d\d\|\d{4}\|A>\$ ")
+    number, history = int(sh.child.match.group(1)), int(sh.child.match.group(2))
+    sh.child.sendline("sleep 30 &")
+    sh.child.expect(rf"<1\|{number + 1}\|{history + 1}\|")
+    sh.child.sendline("kill %1")
+    sh.child.expect(rf"<\d\|{number + 2}\|{history + 2}\|")

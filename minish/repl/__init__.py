@@ -80,7 +80,7 @@ def run_repl(shell) -> int:
     state = shell.state
     history_path = history_file()
     reader = prepare(shell)
-    session = {"warned_stopped": False}
+    session = {"warned_stopped": False, "history_start": len(state.history)}   # \# counts from here
     while True:
         try:                                    # Ctrl-C may strike anywhere in here
             status = _one_command(shell, reader, history_path, session)
@@ -97,7 +97,8 @@ def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
     state, jobs = shell.state, shell.executor.jobs
     _sigint_seen[0] = False
     _report_jobs(shell)
-    text = _read_command(reader, state)
+    text = _read_command(reader, state, jobs=len(jobs.jobs),
+                         number=len(state.history) - session["history_start"] + 1)
     if text is None:                            # Ctrl-D on an empty line
         if _stopped_jobs(jobs) and not session["warned_stopped"]:
             write(2, _("There are stopped jobs.") + "\n")
@@ -124,10 +125,11 @@ def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
     return None
 
 
-def _read_command(reader, state) -> str | None:
+def _read_command(reader, state, jobs: int = 0, number: int = 1) -> str | None:
     """One complete command: PS1 first, PS2 while the input is incomplete."""
     marks = getattr(reader, "zero_width", ("", ""))
-    text = reader.read(render_prompt(state.vars.get("PS1"), state, reader.colour, marks))
+    text = reader.read(render_prompt(state.vars.get("PS1"), state, reader.colour, marks,
+                                     jobs, number))
     if text is None:
         return None
     while True:

@@ -1,20 +1,27 @@
-"""Prompt strings: PS1/PS2 with bash's backslash escapes, and minish's default.
+"""Prompt strings: PS1/PS2 with bash's backslash escapes (bash(1), PROMPTING),
+and minish's default.
 
-    \\u user   \\h host   \\w cwd (~ for $HOME)   \\W its last part
-    \\$ '#' for root, else '$'   \\? last status   \\n newline   \\\\ backslash
+    \\u user   \\h host (\\H in full)   \\w cwd (~ for $HOME)   \\W its last part
+    \\$ '#' for root, else '$'   \\? last status   \\j jobs   \\s shell   \\l tty
+    \\t \\T \\@ \\A time   \\d date   \\D{strftime format}   \\! history number
+    \\# command number   \\v \\V version   \\n \\r \\a \\e \\NNN (octal)   \\\\ backslash
 """
 import os
 import pwd
+import time
+
+VERSION = "0.1"
 
 COLOURS = {"user": "\x1b[1;32m", "dir": "\x1b[1;34m", "error": "\x1b[1;31m", "reset": "\x1b[0m"}
 
 
 def render_prompt(template: str | None, state, colour: bool,
-                  zero_width: tuple[str, str] = ("", "")) -> str:
+                  zero_width: tuple[str, str] = ("", ""), jobs: int = 0,
+                  command_number: int = 1) -> str:
     """PS1 or PS2 expanded.  `zero_width` is what \\[ and \\] become: the
     marks with which an editor is told that escapes between them take no
     room on the screen (readline's and prompt_toolkit's \\001 and \\002);
-    plain lines drop them."""
+    plain lines drop them.  `jobs` is for \\j, `command_number` for \\#."""
     if template is None:
         return default_prompt(state, colour)
     out, i = [], 0
@@ -26,7 +33,24 @@ def render_prompt(template: str | None, state, colour: bool,
             continue
         code = template[i + 1]
         i += 2
-        out.append(zero_width["[]".index(code)] if code in "[]" else _escape(code, state))
+        if code in "[]":
+            out.append(zero_width["[]".index(code)])
+        elif code == "D" and template.startswith("{", i) and "}" in template[i:]:
+            end = template.index("}", i)         # \\D{format}: strftime(3); {} is bash's %X
+            out.append(time.strftime(template[i + 1:end] or "%X"))
+            i = end + 1
+        elif code in "01234567":                 # \\NNN: the character with that octal code
+            digits = code
+            while len(digits) < 3 and i < len(template) and template[i] in "01234567":
+                digits += template[i]
+                i += 1
+            out.append(chr(int(digits, 8)))
+        elif code == "j":
+            out.append(str(jobs))
+        elif code == "#":
+            out.append(str(command_number))
+        else:
+            out.append(_escape(code, state))
     return "".join(out)
 
 
@@ -49,11 +73,31 @@ def _escape(code: str, state) -> str:
         return "#" if os.geteuid() == 0 else "$"
     if code == "?":
         return str(state.last_status)
-    if code == "n":
-        return "\n"
-    if code == "e":
-        return "\x1b"
+    if code == "!":
+        return str(len(state.history) + 1)     # history number: the file's entries count
+    if code in SIMPLE:
+        return SIMPLE[code]
+    if code in CLOCK:
+        return time.strftime(CLOCK[code])
+    if code == "H":
+        return os.uname().nodename
+    if code == "s":
+        return os.path.basename(state.arg0) or "minish"
+    if code == "l":
+        return _tty_name()
     return "\\" + code if code != "\\" else "\\"
+
+
+SIMPLE = {"n": "\n", "r": "\r", "a": "\a", "e": "\x1b", "v": VERSION, "V": VERSION + ".0"}
+CLOCK = {"t": "%H:%M:%S", "T": "%I:%M:%S", "@": "%I:%M %p", "A": "%H:%M", "d": "%a %b %d"}
+
+
+def _tty_name() -> str:
+    """\\l: the basename of the terminal's device, as ttyname(3) gives it."""
+    try:
+        return os.path.basename(os.ttyname(0))
+    except OSError:
+        return "tty"
 
 
 def default_prompt(state, colour: bool) -> str:
