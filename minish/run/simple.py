@@ -14,7 +14,8 @@ Mixed into Executor (executor.py), as parse_compound.py is into the parser.
 from . import control, process, program, redirect, spawn, trace
 from ..builtins import BUILTINS
 from ..builtins.lookup import keeps_prefix, skip_functions
-from ..errors import ShellError, report, write
+from ..errors import ExpansionError, ShellError, report, write
+from ..i18n import _
 from ..lang.syntax import Simple
 
 
@@ -47,7 +48,8 @@ class SimpleCommands:
             argv = self.expander.words(node.words)
             if not argv:
                 return self._assignments_only(node)
-            assigns = {a.name: self.expander.assignment_value(a.value) for a in node.assigns}
+            assigns = self._writable({a.name: self.expander.assignment_value(a.value)
+                                      for a in node.assigns})
         except ShellError as e:
             report(e.message)
             return e.status
@@ -77,9 +79,17 @@ class SimpleCommands:
         return program.exec_command(argv, env, self.run_file_as_script, hashed)
 
     def _assignments_only(self, node: Simple) -> int:
-        """`x=1` alone sets shell variables; `> f` alone creates f."""
+        """`x=1` alone sets shell variables; `> f` alone creates f.
+
+        A failed assignment (`r=2` to a readonly r) abandons the rest of the
+        command line, as an expansion error does: bash goes on with the next
+        line of a script, not the next command (XCU 2.8.1, "variable
+        assignment error")."""
         for a in node.assigns:
-            value = self.expander.assign(a)    # x=1, x+=1, a[i]=1, a=(1 2)
+            try:
+                value = self.expander.assign(a)    # x=1, x+=1, a[i]=1, a=(1 2)
+            except ShellError as e:
+                raise ExpansionError(e.message) from None
             if "xtrace" in self.state.options:
                 self.xtrace({a.name: value}, [])
         status = self.with_redirections(node.redirs, lambda: 0)
@@ -112,6 +122,14 @@ class SimpleCommands:
                     self.state.unset(name)
                 else:
                     self.state.set(name, value)
+
+    def _writable(self, assigns: dict) -> dict:
+        """`X=1 cmd`'s prefixes without the readonly ones, each reported:
+        the command still runs, as in bash."""
+        for name in [n for n in assigns if n in self.state.readonly]:
+            report(_("{name}: readonly variable").format(name=name))
+            del assigns[name]
+        return assigns
 
     def with_redirections(self, redirs, body) -> int:
         """Run body() in the shell with `redirs` applied, then undo them."""

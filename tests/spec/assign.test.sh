@@ -106,3 +106,33 @@ printf '#!/bin/sh\necho mine\n' > bin/mycmd
 chmod +x bin/mycmd
 PATH="$PWD/bin:$PATH" mycmd
 ## stdout: mine
+
+#### assigning a readonly variable abandons the rest of the line
+readonly r=1
+r=2; echo same-line $?
+echo next-line $?
+## STDOUT:
+next-line 1
+## END
+
+#### a readonly prefix is reported and the command still runs
+readonly r=1
+f() { echo "f $r"; }
+r=2 echo builtin $?; r=2 f; r=2 /bin/echo program; echo status $?
+## STDOUT:
+builtin 0
+f 1
+program
+status 0
+## END
+
+#### a readonly assignment in a loop or function ends the line, in a subshell the subshell
+readonly r=1
+(r=2; echo not-here); echo sub $?
+g() { r=3; echo not-here; }
+g; echo not-here-either
+echo after
+## STDOUT:
+sub 1
+after
+## END
