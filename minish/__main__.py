@@ -174,7 +174,7 @@ def _source_rc(shell, path: str) -> None:
 
 def _run(shell, command: str | None, args: list[str]) -> int:
     """-c COMMANDS, a script FILE, the REPL, or lines from stdin."""
-    from .errors import report
+    from .errors import in_script, report
     if command is not None:
         return shell.run_line(command)
     if args:
@@ -184,6 +184,7 @@ def _run(shell, command: str | None, args: list[str]) -> int:
         except OSError as e:
             report(f"{args[0]}: {strerror(e.errno)}")
             return 127 if isinstance(e, FileNotFoundError) else 126
+        in_script(args[0], lambda: shell.state.lineno)
         return shell.run_line(text)
     if shell.state.interactive:
         from .repl import run_repl             # only now: prompt_toolkit is heavy

@@ -119,9 +119,23 @@ def write(fd: int, text: str) -> None:
         data = data[n:]
 
 
+# Who speaks in an error: "minish: ", or, while a script file runs,
+# "SCRIPT: line N: " as bash says it, so that a student finds the line
+# (__main__ sets it with in_script; N is the running command's $LINENO).
+_script: tuple | None = None
+
+
+def in_script(path: str, line) -> None:
+    """From now on errors name `path` and the line `line()` returns."""
+    global _script
+    _script = (path, line)
+
+
 def report(message: str) -> None:
-    """Print `minish: message` on stderr; never raises."""
+    """Print `minish: message` (in a script: `FILE: line N: message`) on
+    stderr; never raises."""
+    where = f"{_script[0]}: line {_script[1]()}: " if _script else "minish: "
     try:
-        write(2, f"minish: {message}\n")
+        write(2, f"{where}{message}\n")
     except OSError:
         pass

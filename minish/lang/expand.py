@@ -238,7 +238,8 @@ class Expander:
             self.state.set(name, new)
             return new
         if unset:                              # ${x?message}: a script stops (XCU 2.6.2)
-            message = self.single(part.arg) or _("parameter null or not set")
+            message = self.single(part.arg) or (_("parameter null or not set")
+                                                if op.startswith(":") else _("parameter not set"))
             raise ExpansionError(f"{name}: {message}", fatal=True)
         return value
 

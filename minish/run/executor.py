@@ -63,7 +63,8 @@ class Executor(SimpleCommands):
         while True:
             try:
                 node = parser.next_command()
-            except ParseError as e:
+            except ParseError as e:             # a script's error names the line it is on
+                self.state.lineno = parser.text.count("\n", 0, e.span[0]) + self.state.line_base
                 report(e.message)
                 self.state.last_status = STATUS_SYNTAX
                 if not self.state.interactive:
