@@ -31,6 +31,8 @@ class Shell:
         sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
         self.state = State(arg0, args)
         self.state.interactive = interactive
+        if interactive:
+            self.state.options.add("expand_aliases")   # bash: on at the prompt, off in scripts
         self.executor = Executor(self.state)
         self.command_string = False            # started as `minish -c ...`
         signals.setup_shell(interactive)

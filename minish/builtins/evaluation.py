@@ -16,7 +16,7 @@ def run_string(sh, text: str, first_line: int | None = None) -> int:
     A syntax error is reported and gives status 2; the script that called
     eval goes on (unlike a syntax error in the script itself).
     """
-    parser = Parser(text, aliases=sh.state.aliases,
+    parser = Parser(text, aliases=sh.state.active_aliases,
                     first_line=first_line if first_line is not None else max(sh.state.lineno, 1))
     status = 0
     while True:                                # (job texts come from each node's span)

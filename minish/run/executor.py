@@ -53,7 +53,7 @@ class Executor(SimpleCommands):
         """
         self.text_depth += 1
         try:
-            return self._run_commands(Parser(text, aliases=self.state.aliases,
+            return self._run_commands(Parser(text, aliases=self.state.active_aliases,
                                              first_line=self.state.line_base))
         finally:
             self.text_depth -= 1

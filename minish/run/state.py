@@ -12,6 +12,22 @@ from ..errors import ShellError
 from .program import Hashed
 
 
+class ActiveAliases:
+    """The alias table as the parser sees it: empty unless `expand_aliases`
+    is on.  bash substitutes aliases only then, and an interactive shell
+    starts with it on (bash(1), ALIASES).  Asked at each command, so that
+    `shopt -s expand_aliases` works from the next line of a script."""
+
+    def __init__(self, state) -> None:
+        self.state = state
+
+    def __bool__(self) -> bool:
+        return "expand_aliases" in self.state.options and bool(self.state.aliases)
+
+    def get(self, name: str) -> str | None:
+        return self.state.aliases.get(name) if "expand_aliases" in self.state.options else None
+
+
 class State:
     def __init__(self, arg0: str = "minish", args: list[str] | None = None) -> None:
         self.vars: dict[str, str] = dict(os.environ)
@@ -37,6 +53,7 @@ class State:
         self.local_frames: list[dict[str, tuple]] = []
         self.return_depth = 0                  # functions and `.` files running
         self.aliases: dict[str, str] = {}      # alias name -> text (parse time)
+        self.active_aliases = ActiveAliases(self)   # what the parser substitutes
         self.dir_stack: list[str] = []         # pushd/popd, below $PWD
         self.getopts_place = (None, 1)         # getopts: (OPTIND, letter in a bundle)
         # Indexed arrays (bash): name -> {index: value}; sparse, like bash's.

@@ -85,3 +85,14 @@ echo "$x"
 hello
 hello
 ## END
+
+#### a script expands aliases only after shopt -s expand_aliases
+alias hi='echo hello'
+hi 2>/dev/null || echo "not expanded $?"
+shopt -s expand_aliases
+alias hi='echo hello'
+hi
+## STDOUT:
+not expanded 127
+hello
+## END
