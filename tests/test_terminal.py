@@ -328,6 +328,23 @@ def test_full_editor_ctrl_r_then_enter_runs_the_command_found(tmp_path):
         driver.close()
 
 
+def test_full_editor_suggests_from_history_and_right_arrow_takes_it(tmp_path):
+    """fish-style suggestions: a command typed before is offered in grey as
+    the student types its start; the right arrow accepts it."""
+    driver = Driver(tmp_path, answer_cpr=True)
+    try:
+        editor_up(driver)
+        driver.child.send("echo suggested-$((2 * 5))\r")
+        driver.expect("suggested-10\r\n")
+        driver.expect("ACCPROMPT>")
+        driver.child.send("echo sug")
+        driver.expect("gested-$((2 * 5))")               # the suggestion, drawn after the cursor
+        driver.child.send("\x1b[C\r")                   # right arrow, Enter
+        driver.expect("suggested-10\r\n")
+    finally:
+        driver.close()
+
+
 @pytest.mark.parametrize("no_color", [False, True])
 def test_no_color_turns_colour_off_in_the_full_editor(tmp_path, no_color):
     driver = Driver(tmp_path, answer_cpr=True, extra_env={"NO_COLOR": "1"} if no_color else {})

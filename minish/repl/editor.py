@@ -62,6 +62,12 @@ class ShellHistory(History):
     def load_history_strings(self):
         return reversed(self.commands)
 
+    def get_strings(self) -> list[str]:
+        # Oldest first.  History's own copy is filled only by its load(),
+        # which we replace; fish-style suggestions (AutoSuggestFromHistory)
+        # and history search read this, and without it suggested nothing.
+        return list(self.commands)
+
     def append_string(self, string: str) -> None:
         pass                                   # one line of a command: not an entry
 
