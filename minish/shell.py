@@ -33,6 +33,7 @@ class Shell:
         self.state.interactive = interactive
         if interactive:
             self.state.options.add("expand_aliases")   # bash: on at the prompt, off in scripts
+            self.state.options.add("emacs")            # the editing mode; `set -o vi` for vi
         self.executor = Executor(self.state)
         self.command_string = False            # started as `minish -c ...`
         signals.setup_shell(interactive)

@@ -10,6 +10,7 @@ Each scenario is also checked against bash where bash shows the same thing.
 from __future__ import annotations
 
 import json
+import re
 import os
 import termios
 
@@ -51,12 +52,15 @@ class Driver:
         self.answered_ahead = True
         self.child.send(CPR_ANSWER)
 
-    def expect(self, text: str) -> str:
+    def expect(self, text) -> str:
         """Wait for `text`, answering CPRs on the way if this terminal does;
         return what came before it."""
         before = ""
         while True:
-            index = self.child.expect_exact([text, CPR] if self.answer_cpr else [text])
+            if isinstance(text, re.Pattern):
+                index = self.child.expect([text, re.escape(CPR)] if self.answer_cpr else [text])
+            else:
+                index = self.child.expect_exact([text, CPR] if self.answer_cpr else [text])
             before += self.child.before
             self.seen += self.child.before + self.child.after
             if index == 0:
@@ -324,6 +328,34 @@ def test_full_editor_ctrl_r_then_enter_runs_the_command_found(tmp_path):
         driver.expect("ACCPROMPT>")                      # its keys are read in raw mode
         driver.child.send("\x12needle\r")               # Ctrl-R, the text, Enter
         driver.expect("needle-9\r\n")
+    finally:
+        driver.close()
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["readline", "prompt_toolkit"])
+def test_set_o_vi_switches_both_editors_to_vi_keys(tmp_path, full):
+    """ESC b i X: in vi mode, back a word and insert X; in emacs mode, M-b
+    then the letters i X typed as text."""
+    driver = Driver(tmp_path, answer_cpr=full)
+    try:
+        if full:
+            editor_up(driver)
+        else:
+            first_prompt(driver)
+        driver.child.send("echo ready-$((2 + 2))\r")     # the editor itself reads from here on
+        driver.expect("ready-4\r\n")
+        driver.expect("ACCPROMPT>")                      # (and the terminal's CPR answered)
+        driver.child.send("echo hello\x1bbiX\r")
+        driver.expect("iXhello\r\n")                    # emacs, the default
+        driver.expect("ACCPROMPT>")
+        driver.child.send("set -o vi; echo mode-$((1 + 1))\r")
+        driver.expect("mode-2\r\n")
+        driver.expect("ACCPROMPT>")
+        driver.child.send("echo hello\x1bbiX\r")
+        driver.expect(re.compile(r"(?<!i)Xhello\r\n"))  # not emacs's iXhello
+        driver.expect("ACCPROMPT>")
+        driver.child.send("set -o emacs; set -o | grep -E '^(vi|emacs) ' | tr -s ' \\t' =\r")
+        driver.expect("emacs=on\r\nvi=off\r\n")
     finally:
         driver.close()
 

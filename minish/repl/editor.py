@@ -11,6 +11,7 @@ import os
 from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
 from prompt_toolkit.completion import Completer, Completion
+from prompt_toolkit.enums import EditingMode
 from prompt_toolkit.filters import is_searching
 from prompt_toolkit.formatted_text import ANSI
 from prompt_toolkit.history import History
@@ -137,6 +138,8 @@ class Editor:
             store_typeahead(self.session.input, presses)
             self.keys = b""
         try:
-            return self.session.prompt(ANSI(prompt), default=self.typeahead.take_partial())
+            mode = EditingMode.VI if "vi" in self.shell.state.options else EditingMode.EMACS
+            return self.session.prompt(ANSI(prompt), default=self.typeahead.take_partial(),
+                                       editing_mode=mode)           # set -o vi / emacs
         except EOFError:
             return None

@@ -44,8 +44,8 @@ class ReadlineEditor:
         self.prompt, self.partial, self.matches = "", "", []
         readline.set_auto_history(False)       # the REPL adds whole commands: see history.py
         readline.parse_and_bind("set enable-meta-key off")    # no ESC [?1034h before a prompt
-        readline.parse_and_bind(r'"\C-c": "\C-e\C-v\C-c\C-j"')
-        readline.parse_and_bind("tab: complete")
+        self.mode = "emacs"
+        self._bind_keys()
         # No word delimiters: readline hands complete() the whole line before
         # the cursor, and complete() decides where the word starts (quotes,
         # backslashes, operators), as it does for the full editor.
@@ -54,7 +54,21 @@ class ReadlineEditor:
         readline.set_completion_display_matches_hook(self._show_matches)
         readline.set_pre_input_hook(self._pre_input)
 
+    def _bind_keys(self) -> None:
+        """Our two bindings, in the keymap of the current editing mode."""
+        readline.parse_and_bind(r'"\C-c": "\C-e\C-v\C-c\C-j"')
+        readline.parse_and_bind("tab: complete")
+
+    def _follow_editing_mode(self) -> None:
+        """`set -o vi` / `set -o emacs`: readline's two editing modes, as in bash."""
+        mode = "vi" if "vi" in self.shell.state.options else "emacs"
+        if mode != self.mode:
+            self.mode = mode
+            readline.parse_and_bind(f"set editing-mode {mode}")
+            self._bind_keys()                  # vi-insert is another keymap
+
     def read(self, prompt: str) -> str | None:
+        self._follow_editing_mode()
         line = self.typeahead.next_line()
         if line is not None:                   # typed before the first prompt
             write(1, visible(prompt) + line + "\n")
