@@ -360,6 +360,34 @@ def test_set_o_vi_switches_both_editors_to_vi_keys(tmp_path, full):
         driver.close()
 
 
+@pytest.mark.parametrize("full", [False, True], ids=["readline", "prompt_toolkit"])
+def test_the_prompt_survives_exec_of_stdout_to_dev_null(tmp_path, full):
+    """`exec >/dev/null` sends the commands' output away, not the editor's:
+    the prompt and the typed line still reach the terminal (bash: its
+    readline draws on stderr).  `exec >&-` likewise."""
+    driver = Driver(tmp_path, answer_cpr=full)
+    try:
+        if full:
+            editor_up(driver)
+        else:
+            first_prompt(driver)
+        driver.child.send("exec 3>&1 >/dev/null; echo one-$((0 + 1)) >&3\r")
+        driver.expect("one-1\r\n")
+        driver.expect("ACCPROMPT>")                      # a prompt, on the terminal
+        driver.child.send("echo hidden; echo two-$((1 + 1)) >&3\r")
+        out = driver.expect("two-2\r\n")
+        shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", lines(out))   # colours, cursor moves
+        assert "echo hidden" in shown and "\nhidden" not in shown
+        driver.expect("ACCPROMPT>")
+        driver.child.send("exec >&-; echo three-$((1 + 2)) >&3\r")
+        driver.expect("three-3\r\n")
+        driver.expect("ACCPROMPT>")
+        driver.child.send("echo four-$((2 + 2)) >&3\r")
+        driver.expect("four-4\r\n")
+    finally:
+        driver.close()
+
+
 def test_full_editor_suggests_from_history_and_right_arrow_takes_it(tmp_path):
     """fish-style suggestions: a command typed before is offered in grey as
     the student types its start; the right arrow accepts it."""

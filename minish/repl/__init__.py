@@ -97,8 +97,13 @@ def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
     state, jobs = shell.state, shell.executor.jobs
     _sigint_seen[0] = False
     _report_jobs(shell)
-    text = _read_command(reader, state, jobs=len(jobs.jobs),
-                         number=len(state.history) - session["history_start"] + 1)
+    lent = jobs.terminal.lend_stdout() if jobs.terminal else -1
+    try:
+        text = _read_command(reader, state, jobs=len(jobs.jobs),
+                             number=len(state.history) - session["history_start"] + 1)
+    finally:
+        if jobs.terminal:
+            jobs.terminal.return_stdout(lent)
     if text is None:                            # Ctrl-D on an empty line
         if _stopped_jobs(jobs) and not session["warned_stopped"]:
             write(2, _("There are stopped jobs.") + "\n")

@@ -59,6 +59,33 @@ class Terminal:
                self.fd, termios.TCSADRAIN, self.shell_modes)
 
 
+    def lend_stdout(self) -> int | None:
+        """While a line is edited, fd 1 is the terminal, even after `exec
+        >/dev/null` or `exec >&-`: the editors draw on fd 1, and a student
+        who sends the commands' output away still needs a prompt (bash's
+        readline draws on stderr for that reason).  Returns what to give
+        back to `return_stdout`; -1 when fd 1 is the terminal already.
+        Not narrated by `set -o trace`: plumbing between commands."""
+        try:
+            if os.path.samestat(os.fstat(1), os.fstat(self.fd)):
+                return -1
+            saved = fcntl.fcntl(1, fcntl.F_DUPFD_CLOEXEC, 10)
+        except OSError:
+            saved = None                       # fd 1 closed: closed again afterwards
+        os.dup2(self.fd, 1)                    # (dup2 clears close-on-exec on fd 1)
+        return saved
+
+    def return_stdout(self, saved: int | None) -> None:
+        """Put back the fd 1 that lend_stdout replaced."""
+        if saved == -1:
+            return
+        if saved is None:
+            os.close(1)
+        else:
+            os.dup2(saved, 1)
+            os.close(saved)
+
+
 def _out_of_the_way(fd: int) -> int:
     """Our copy of the terminal, close-on-exec, at 255 as bash keeps it: far
     from the fds scripts use (`exec 10>lock` must not take the terminal
