@@ -332,16 +332,24 @@ def test_full_editor_ctrl_r_then_enter_runs_the_command_found(tmp_path):
         driver.close()
 
 
+def editor_at_prompt(tmp_path, full: bool) -> Driver:
+    """minish at its first prompt, with the full editor (a terminal that
+    answers CPRs) or with GNU readline (one that does not)."""
+    driver = Driver(tmp_path, answer_cpr=full)
+    try:
+        editor_up(driver) if full else first_prompt(driver)
+    except BaseException:
+        driver.close()
+        raise
+    return driver
+
+
 @pytest.mark.parametrize("full", [False, True], ids=["readline", "prompt_toolkit"])
 def test_set_o_vi_switches_both_editors_to_vi_keys(tmp_path, full):
     """ESC b i X: in vi mode, back a word and insert X; in emacs mode, M-b
     then the letters i X typed as text."""
-    driver = Driver(tmp_path, answer_cpr=full)
+    driver = editor_at_prompt(tmp_path, full)
     try:
-        if full:
-            editor_up(driver)
-        else:
-            first_prompt(driver)
         driver.child.send("echo ready-$((2 + 2))\r")     # the editor itself reads from here on
         driver.expect("ready-4\r\n")
         driver.expect("ACCPROMPT>")                      # (and the terminal's CPR answered)
@@ -365,12 +373,8 @@ def test_the_prompt_survives_exec_of_stdout_to_dev_null(tmp_path, full):
     """`exec >/dev/null` sends the commands' output away, not the editor's:
     the prompt and the typed line still reach the terminal (bash: its
     readline draws on stderr).  `exec >&-` likewise."""
-    driver = Driver(tmp_path, answer_cpr=full)
+    driver = editor_at_prompt(tmp_path, full)
     try:
-        if full:
-            editor_up(driver)
-        else:
-            first_prompt(driver)
         driver.child.send("exec 3>&1 >/dev/null; echo one-$((0 + 1)) >&3\r")
         driver.expect("one-1\r\n")
         driver.expect("ACCPROMPT>")                      # a prompt, on the terminal
