@@ -4,11 +4,13 @@ Importing this package registers them all in BUILTINS: the everyday ones
 are imported now, the process-state ones when first used.
 """
 from .registry import BUILTINS, Builtin, builtin, lazy  # noqa: F401
-from . import core, jobctl, session, traps, variables  # noqa: F401,E402  (register builtins)
+from . import core, jobctl, variables  # noqa: F401,E402  (register builtins)
 from . import dirs, lookup, options, scope  # noqa: F401,E402
 
 # Not needed by most scripts: imported at first use (minish -c's start-up).
 lazy("alias", ["alias", "unalias"])
+lazy("session", ["history", "help"])
+lazy("traps", ["trap"])
 lazy("evaluation", ["eval"])
 lazy("let", ["let"])
 lazy("test", ["test", "["])
