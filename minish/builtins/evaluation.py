@@ -4,7 +4,7 @@
 The arguments are joined with spaces and parsed again, so a second round
 of expansion happens: `eval echo \\$HOME` prints the home directory.
 """
-from ..errors import ParseError, report
+from ..errors import ExpansionError, ParseError, report
 from ..lang.parser import Parser
 from .args import invalid_option
 from .registry import builtin
@@ -40,4 +40,10 @@ def eval_(sh, argv):
     elif args and args[0].startswith("-") and len(args[0]) > 1:
         raise invalid_option(args[0])
 
-    return run_string(sh, " ".join(args))
+    try:
+        return run_string(sh, " ".join(args))
+    except ExpansionError as e:                # $((1/0)), r=2 to a readonly r:
+        if e.fatal:                            # bash abandons eval's text, eval fails,
+            raise                              # and the caller goes on (${x?} still ends it)
+        report(e.message)
+        return e.status

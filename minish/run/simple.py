@@ -89,6 +89,8 @@ class SimpleCommands:
             try:
                 value = self.expander.assign(a)    # x=1, x+=1, a[i]=1, a=(1 2)
             except ShellError as e:
+                if "errexit" in self.state.options:
+                    raise                      # set -e: a failure that ends the shell, as in bash
                 raise ExpansionError(e.message) from None
             if "xtrace" in self.state.options:
                 self.xtrace({a.name: value}, [])

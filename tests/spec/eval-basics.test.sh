@@ -22,3 +22,23 @@ waited 0
 eval 'if then' 2>/dev/null
 echo status $?
 ## stdout: status 2
+
+#### eval contains an arithmetic or readonly error: eval fails, its caller goes on
+readonly r=1
+f() { eval 'echo $((1/0)); echo not-here'; echo "status=$?"; eval 'r=2; echo not-here'; echo "status=$?"; }
+f 2>/dev/null
+echo end
+## STDOUT:
+status=1
+status=1
+end
+## END
+
+#### set -e: assigning a readonly variable ends the shell
+set -e
+readonly r=1
+r=2 2>/dev/null
+echo not-here
+## status: 1
+## STDOUT:
+## END
