@@ -8,7 +8,7 @@ works only where a command starts, and only from the line after it is made.
 """
 from ..errors import report
 from ..i18n import _
-from .args import UsageError
+from .args import UsageError, invalid_option
 from .core import out
 from .registry import builtin
 
@@ -23,6 +23,9 @@ def alias(sh, argv):
     alias name         show one alias
     alias              show them all"""
     aliases = sh.state.aliases
+    first = argv[1] if len(argv) > 1 else ""
+    if first.startswith("-") and first not in ("-", "-p", "--"):
+        raise invalid_option(first)
     args = [a for a in argv[1:] if a not in ("-p", "--")]
     if not args:
         for name in sorted(aliases):

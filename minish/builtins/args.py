@@ -90,7 +90,8 @@ def _invalid_number(what: str) -> str:
             "number": _("invalid number '{text}'"),
             "value": _("invalid value '{text}'"),
             "offset": _("invalid offset '{text}'"),
-            "length": _("invalid length '{text}'")}[what]
+            "length": _("invalid length '{text}'"),
+            "size": _("invalid size '{text}'")}[what]
 
 
 def fd(text: str) -> int:

@@ -21,6 +21,7 @@ from ..lang.syntax import (AndOr, ArithCommand, ArithFor, Background, Case, Cond
 from ..run import program
 from ..run.simple import resolve
 from . import fdplan
+from .args import UsageError
 from .registry import builtin
 
 
@@ -32,7 +33,7 @@ def explain(sh, argv):
     to right.  Compare:  explain 'ls nope 2>&1 >f'   explain 'ls nope >f 2>&1'
     $(...) is not run: explain shows where its output would go."""
     if len(argv) < 2:
-        raise ShellError("usage: explain 'LINE'", status=2)
+        raise UsageError()                     # the one usage path: builtins/args.py
     line = " ".join(argv[1:])
     try:
         tree = parse(line)
@@ -297,6 +298,9 @@ class Planner:
         if kind == "builtin":
             return _("runs the builtin {name} {args} and exits (no exec)").format(
                 name=argv[0], args=argv[1:])
+        if "/" in argv[0] and not os.path.exists(argv[0]):     # a path is never searched for
+            return _("execve({name}) fails with ENOENT (no such file): exits 127").format(
+                name=repr(argv[0]))
         if path is None or not os.path.exists(path):
             return _("finds no {name} on PATH: prints 'command not found', exits 127").format(
                 name=repr(argv[0]))

@@ -95,6 +95,8 @@ def kill(sh, argv):
         args = args[1:]
     if args and args[0] == "--":
         args = args[1:]
+    if not args:                               # a signal but nobody to send it to
+        raise check.UsageError()
     status = 0
     for target in args:
         try:
@@ -143,8 +145,8 @@ def _list_signals(specs: list[str]) -> int:
                       .removeprefix("SIG") + "\n")
             else:
                 write(1, f"{check.signal_number(spec)}\n")
-        except ShellError as e:
-            report(f"kill: {e.message}")
+        except ShellError:                     # bash names what was typed, not 999 - 128
+            report("kill: " + _("{spec}: invalid signal specification").format(spec=spec))
             status = 1
     return status
 

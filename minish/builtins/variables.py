@@ -20,6 +20,8 @@ def export(sh, argv):
         unexport = unexport or names[0] == "-n"
         if names.pop(0) == "--":
             break
+    if names and names[0].startswith("-") and len(names[0]) > 1 and "=" not in names[0]:
+        raise check.invalid_option(names[0])
     if not names:
         for name in sorted(sh.state.exported):
             if name in sh.state.vars:

@@ -18,7 +18,7 @@ import _signal as signal
 
 from ..run import signals
 from ..errors import ExitShell, IncompleteInput, ParseError, write
-from ..i18n import N_, _
+from ..i18n import _
 from ..run.job import format_job
 from ..lang.parser import parse
 from .history import history_file, load_history, save_command
@@ -66,7 +66,7 @@ def _register_ui_builtins(shell, reader) -> None:
     """Builtins that need the terminal UI: registered by the UI, not the engine."""
     from ..builtins.registry import builtin
 
-    @builtin("lesson", N_("run a lesson, or list them"), "lesson [NAME]")
+    @builtin("lesson", "run a lesson, or list them", "lesson [NAME]")
     def lesson(sh, argv):
         """lesson          list the lessons and your progress
         lesson NAME     run one at this prompt: hint, skip and quit work inside"""

@@ -168,9 +168,17 @@ class Runner:
         self.hints, self.guess = 0, None
         if step.predict:
             write(1, "  " + _("predict first: {question}").format(question=step.predict) + "\n")
-            self.guess = self.reader.read("  " + _("your answer> "))
-            if self.guess is None or self.guess.strip() in ("quit", "exit"):
-                return "quit"
+            while True:                         # hint, skip and quit work here too
+                self.guess = self.reader.read("  " + _("your answer> "))
+                said = (self.guess or "").strip()
+                if self.guess is None or said in ("quit", "exit"):
+                    return "quit"
+                if said == "skip":
+                    write(1, _("skipped (it does not count as done).") + "\n")
+                    return "skipped"
+                if said != "hint":
+                    break
+                write(1, "  " + _("a guess is fine: the step shows the answer afterwards") + "\n")
         while True:
             try:                                # Ctrl-C may strike anywhere in here
                 outcome = self.attempt(step, number, total)

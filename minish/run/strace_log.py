@@ -235,7 +235,7 @@ def _apply(log: Log, table: dict, call: Call) -> None:
     name, a = call.name, call.args
     if name in ("pipe", "pipe2") and a:
         names = log.pipe_names
-        label = names.setdefault((call.pid, call.line), f"pipe #{len(names) + 1}")
+        label = names.setdefault((call.pid, call.line), f"pipe #{len(names) + 1}")   # a name, like pipe:[inode]
         r, w = (int(x) for x in split_args(a[0].strip("[]")))
         cloexec = len(a) > 1 and "O_CLOEXEC" in _flags(a[1])
         table[r], table[w] = End(label, False, cloexec), End(label, True, cloexec)
