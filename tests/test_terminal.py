@@ -392,6 +392,27 @@ def test_the_prompt_survives_exec_of_stdout_to_dev_null(tmp_path, full):
         driver.close()
 
 
+def test_ignoreeof_keeps_the_shell_on_ctrl_d_until_ignoreeof_runs_out(tmp_path):
+    driver = editor_at_prompt(tmp_path, False)
+    try:
+        driver.child.send("set -o ignoreeof; IGNOREEOF=2\r")
+        driver.expect(PS1)
+        for _ in range(2):
+            driver.child.sendcontrol("d")
+            driver.expect('Use "exit" to leave the shell.')
+            driver.expect(PS1)
+        driver.child.send("echo alive-$((1 + 1))\r")
+        driver.expect("alive-2\r\n")
+        driver.expect(PS1)
+        for _ in range(2):                               # a command line starts the count again
+            driver.child.sendcontrol("d")
+            driver.expect('Use "exit" to leave the shell.')
+        driver.child.sendcontrol("d")                    # the third in a row: out
+        driver.child.expect(pexpect.EOF)
+    finally:
+        driver.close()
+
+
 def test_full_editor_suggests_from_history_and_right_arrow_takes_it(tmp_path):
     """fish-style suggestions: a command typed before is offered in grey as
     the student types its start; the right arrow accepts it."""

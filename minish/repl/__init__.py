@@ -105,12 +105,17 @@ def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
         if jobs.terminal:
             jobs.terminal.return_stdout(lent)
     if text is None:                            # Ctrl-D on an empty line
+        if "ignoreeof" in state.options and session.get("eofs", 0) < _eof_limit(state):
+            session["eofs"] = session.get("eofs", 0) + 1      # bash: IGNOREEOF times, then out
+            write(2, _('Use "exit" to leave the shell.') + "\n")
+            return None
         if _stopped_jobs(jobs) and not session["warned_stopped"]:
             write(2, _("There are stopped jobs.") + "\n")
             session["warned_stopped"] = True
             return None
         write(2, "exit\n")                      # as bash says it
         return _leave(shell)
+    session["eofs"] = 0
     if not text.strip():
         return None
     state.history.append(text)
@@ -128,6 +133,12 @@ def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
         end_interrupted_line()
     session["warned_stopped"] = False
     return None
+
+
+def _eof_limit(state) -> int:
+    """How many Ctrl-Ds in a row `set -o ignoreeof` ignores: $IGNOREEOF, else 10 (bash)."""
+    value = state.get("IGNOREEOF") or ""
+    return int(value) if value.isascii() and value.isdigit() else 10
 
 
 def _read_command(reader, state, jobs: int = 0, number: int = 1) -> str | None:
