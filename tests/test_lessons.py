@@ -484,6 +484,17 @@ def test_lesson_listing_and_unknown_lesson(tmp_path):
     assert "no lesson called 'nonexistent'" in proc.stderr and proc.returncode == 1
 
 
+@pytest.mark.parametrize("lang", ["C.UTF-8", "es_ES.UTF-8", "pt_BR.UTF-8"])
+def test_a_missing_lessons_directory_is_reported_in_every_language(lang, tmp_path):
+    """An instructor's --lessons DIR that is not there is an error, never "no
+    lessons of yours" (the translated lessons' lookup must not hide it)."""
+    proc = subprocess.run([MINISH, "lesson", "--lessons", str(tmp_path / "nope")],
+                          env={**shell_env(tmp_path), "LC_ALL": lang}, capture_output=True,
+                          text=True, cwd=tmp_path, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.startswith(f"minish: lesson: {tmp_path / 'nope'}: ")
+
+
 BROKEN = [
     ("title: x\nstep: a\n  type: ls\n", "has no check"),
     ("title: x\nstep: a\n  check: status 0\n", "has no `type:`"),

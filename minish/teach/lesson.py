@@ -261,8 +261,13 @@ def lesson_dirs() -> list[str]:
     # of the same name, which stays the fallback (minish/i18n.py chooses).
     lang = i18n.language()
     if lang != "en":
-        dirs = [d for directory in dirs for d in (os.path.join(directory, lang), directory)
-                if os.path.isdir(d)]
+        with_translations = []
+        for directory in dirs:                 # (a missing directory is still reported)
+            translated = os.path.join(directory, lang)
+            if os.path.isdir(translated):
+                with_translations.append(translated)
+            with_translations.append(directory)
+        dirs = with_translations
     return dirs
 
 
