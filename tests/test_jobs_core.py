@@ -270,7 +270,11 @@ def test_a_script_may_use_fd_10_at_the_prompt(sh, tmp_path):
 
 @pytest.mark.parametrize("shell", ["bash", MINISH])
 def test_dollar_bang_of_a_background_pipeline_is_its_last_stage(shell, tmp_path):
-    script = "sleep 0.1 | cat & pid=$!; jobs -p > /dev/null; ps -o comm= -p $pid"
+    # Until it execs, a stage is a copy of the shell: wait (a bounded loop, on
+    # the condition) for $!'s process to become cat or sleep, then name it.
+    script = ("sleep 2 | cat & pid=$!; jobs -p > /dev/null; for i in $(seq 2000); do "
+              "c=$(ps -o comm= -p $pid); case $c in cat|sleep) break;; esac; done; echo \"$c\"; "
+              "kill %1")
     out = subprocess.run([shell, "-c", script], cwd=tmp_path, capture_output=True, text=True,
                          timeout=20)
     assert out.stdout == "cat\n"
