@@ -100,6 +100,8 @@ def last_calls(log) -> list:
     out = []
     for proc in log.all():
         calls = [c for c in proc.calls if c.name and c.name not in ("exit_group", "exit")]
+        while calls and calls[-1].name == "restart_syscall":
+            calls.pop()                        # a stop and resume in between: the call it resumed
         last = calls[-1] if calls else None
         if last is not None and (last.result is None or last.error == "EINTR") and \
                 (last.error or "?").startswith(("?", "ERESTART", "EINTR")):
