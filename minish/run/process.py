@@ -101,14 +101,20 @@ class TakeTerminal:
 
 class RestoreSignals:
     """Put back every disposition the shell changed; then let a Ctrl-C that
-    came during start-up (blocked by the job, see jobs.py) kill us."""
+    came during start-up (blocked by the job, see jobs.py) kill us.
+
+    The list is made in the parent, so that the child only makes the
+    sigaction(2) calls (see program.Exec on why the child does so little)."""
 
     def __init__(self, background: bool = False) -> None:
-        self.background = background
+        self.changes = signals.for_child(background)
+        self.unblock = signals.holding_sigint
 
     def in_child(self) -> None:
-        signals.restore_in_child(self.background)
-        signals.unblock_sigint()
+        for sig, handler in self.changes:
+            signals.signal.signal(sig, handler)
+        if self.unblock:
+            signals.unblock_sigint()
 
     def in_parent(self, pid: int) -> None:
         pass

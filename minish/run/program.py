@@ -4,6 +4,8 @@
     Hashed                    bash's `hash` table: name -> path, so PATH is
                               searched once per program, not once per command;
                               forgotten when PATH changes and by `hash -r`
+    Exec                      a child's last act, prepared before fork: its
+                              redirections, then execve(2) of the program
     exec_command(argv, ...)   execve(2) as execvp(3) does; in a child
     execv(path, argv, env)    execve(2) of one file (libc's /bin/sh)
     read_interpreter(path)    the `#!` line, as the kernel reads it
@@ -14,7 +16,7 @@ process.py makes the processes; this module is what a child does last.
 import errno
 import os
 
-from . import trace
+from . import redirect, trace
 from ..errors import STATUS_NOEXEC, STATUS_NOTFOUND, report
 from ..i18n import _, strerror
 
@@ -75,6 +77,37 @@ def on_path(name: str, path: str | None):
         candidate = os.path.join(directory or ".", name)
         if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
             yield candidate
+
+
+class Exec:
+    """What a child that runs a program does after the set-up steps: apply
+    the command's redirections, then execve(2).  The parent makes it before
+    fork, with everything worked out (argv, the environment, the path from
+    the hash table), so the child runs this one function and the calls.
+
+    Why one function: between fork and exec every page the child writes is
+    copied first (copy-on-write), and each Python function called writes
+    to several (reference counts, the interpreter's own counters): about
+    ten page faults a function, paid once per command (bench/README.md).
+    So the usual case, a hashed program and no narration, goes straight to
+    execve; anything else, or a failed execve, takes exec_command's long
+    way, which explains errors as sh does.
+    """
+    __slots__ = ("argv", "env", "path", "redirs", "shell")
+
+    def __init__(self, argv: list[str], env: dict[str, str], path: str | None,
+                 redirs, shell) -> None:
+        self.argv, self.env, self.path, self.redirs, self.shell = argv, env, path, redirs, shell
+
+    def __call__(self) -> int:
+        if self.redirs:                        # a failed one is reported by process._child
+            redirect.apply_permanent(self.redirs, self.shell.expander)
+        if self.path is not None and not (trace.ON or trace.FDS):
+            try:
+                os.execve(self.path, self.argv, self.env)
+            except OSError:
+                pass                           # the long way below says why
+        return exec_command(self.argv, self.env, self.shell.run_file_as_script, self.path)
 
 
 def exec_command(argv: list[str], env: dict[str, str], run_as_script,

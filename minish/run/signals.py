@@ -99,6 +99,9 @@ def is_trapped(sig: int) -> bool:
     return signal.getsignal(sig) is _record_trap
 
 
+holding_sigint = False      # SIGINT blocked by hold_sigint, until release_sigint
+
+
 def hold_sigint() -> None:
     """Block SIGINT while a foreground job is being started.
 
@@ -106,7 +109,9 @@ def hold_sigint() -> None:
     shell's, so a quick Ctrl-C would hit the shell, not the new job.
     Blocked, it waits; `release_sigint` passes it on to the job.
     """
+    global holding_sigint
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    holding_sigint = True
 
 
 def unblock_sigint() -> None:
@@ -118,6 +123,7 @@ def unblock_sigint() -> None:
 def release_sigint(job_pgid: int | None) -> None:
     """The job has the terminal: forward a Ctrl-C that came too early, unblock."""
     import os
+    global holding_sigint
     if signal.SIGINT in signal.sigpending():
         signal.sigtimedwait({signal.SIGINT}, 0)    # take it off the shell...
         if job_pgid:
@@ -126,6 +132,7 @@ def release_sigint(job_pgid: int | None) -> None:
             except OSError:
                 pass
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    holding_sigint = False
 
 
 pending_traps: list[int] = []      # caught signals whose trap has not run yet
@@ -174,19 +181,19 @@ def shell_handles(sig: int, handler) -> None:
     _shell_sets(sig, handler)
 
 
-def restore_in_child(background: bool = False) -> None:
-    """In a new child: put back every disposition the shell changed.
+def for_child(background: bool = False) -> list[tuple[int, object]]:
+    """What a new child must do to put back every disposition the shell
+    changed: (signal, handler) pairs for it to pass to signal().
 
-    Only those: each sigaction(2) here runs between fork and exec, where
-    every microsecond is paid once per command.  A background job of a
-    shell without job control ignores SIGINT and SIGQUIT, so Ctrl-C at the
+    Only those: each sigaction(2) runs between fork and exec, where every
+    microsecond is paid once per command.  A background job of a shell
+    without job control ignores SIGINT and SIGQUIT, so Ctrl-C at the
     terminal does not kill it (POSIX XCU 2.11).
     """
-    for sig, handler in _to_restore.items():
-        signal.signal(sig, handler)
+    changes = list(_to_restore.items())
     if background:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGQUIT, signal.SIG_IGN)
+        changes += [(signal.SIGINT, signal.SIG_IGN), (signal.SIGQUIT, signal.SIG_IGN)]
+    return changes
 
 
 def python_defaults() -> None:
@@ -200,7 +207,7 @@ def python_defaults() -> None:
 
 
 def spawn_defaults() -> tuple | None:
-    """restore_in_child for posix_spawn (run/spawn.py): the signals to put
+    """for_child for posix_spawn (run/spawn.py): the signals to put
     back to SIG_DFL (its `setsigdef`), or None when one must go back to
     SIG_IGN, which posix_spawn cannot do (the fork path can)."""
     if any(handler != signal.SIG_DFL for handler in _to_restore.values()):

@@ -63,7 +63,7 @@ class SimpleCommands:
         if kind == "builtin":
             return self._builtin(what, argv, assigns, node.redirs)
         env = self.state.environ(assigns)       # before fork: see State.environ
-        body = lambda: self._exec(argv, env, node.redirs, what)
+        body = program.Exec(argv, env, what, node.redirs, self)   # what the child does
         if exec_in_place:
             return body()
         spawned = spawn.for_command(self, what, argv, env, node.redirs, body)   # set -o spawn
@@ -71,12 +71,6 @@ class SimpleCommands:
         if spawned is not None:
             return self.start_and_wait(job, lambda: spawned.start(job))
         return self.start_and_wait(job, lambda: self.fork(job, body))
-
-    def _exec(self, argv, env, redirs, hashed: str | None = None) -> int:
-        """In a child: apply the redirections, then become the program.
-        (A failed redirection is reported by process._child, status 1.)"""
-        redirect.apply_permanent(redirs, self.expander)
-        return program.exec_command(argv, env, self.run_file_as_script, hashed)
 
     def _assignments_only(self, node: Simple) -> int:
         """`x=1` alone sets shell variables; `> f` alone creates f.
