@@ -4,10 +4,14 @@ Importing this package registers them all in BUILTINS: the everyday ones
 are imported now, the process-state ones when first used.
 """
 from .registry import BUILTINS, Builtin, builtin, lazy  # noqa: F401
-from . import core, jobctl, variables  # noqa: F401,E402  (register builtins)
-from . import dirs, lookup, options, scope  # noqa: F401,E402
+from . import core, lookup, options  # noqa: F401,E402  (register builtins)
 
-# Not needed by most scripts: imported at first use (minish -c's start-up).
+# Imported at first use: start-up time (`minish -c`, bench/README.md) is
+# paid for every module, and most scripts use few of these.
+lazy("dirs", ["cd", "pwd", "pushd", "popd", "dirs"])
+lazy("jobctl", ["jobs", "fg", "bg", "kill", "wait", "disown"])
+lazy("scope", ["local", "declare", "typeset", "readonly"])
+lazy("variables", ["export", "unset", "shift"])
 lazy("alias", ["alias", "unalias"])
 lazy("session", ["history", "help"])
 lazy("traps", ["trap"])

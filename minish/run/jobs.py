@@ -28,7 +28,6 @@ from ..errors import Interrupted
 from ..lang.syntax import Pipeline, text_of
 from .job import Job
 from .process import waitpid
-from .tty import Terminal
 
 SIGINT, SIGQUIT, SIGCONT = 2, 3, 18
 
@@ -37,7 +36,7 @@ class JobTable:
     def __init__(self) -> None:
         self.jobs: dict[int, Job] = {}
         self.order: list[int] = []             # most recent first: %+ then %-
-        self.terminal: Terminal | None = None  # with job control (tty.py)
+        self.terminal = None                   # a tty.Terminal, with job control
         self.noreap = False                    # set -o noreap: let zombies be
         self.last: Job | None = None           # the last foreground job (`status`)
 
@@ -280,6 +279,7 @@ class JobTable:
     # -- job control: the terminal (tty.py) ---------------------------------------
     def enable_job_control(self, tty_fd: int) -> bool:
         """Take charge of the terminal; False (no job control) if impossible."""
+        from .tty import Terminal             # only with job control: start-up time
         self.terminal = Terminal.take(tty_fd)
         return self.terminal is not None
 

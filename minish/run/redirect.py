@@ -20,7 +20,6 @@ rules (PEP 446's inheritable dup2 targets) live in one place.
 import errno
 import fcntl
 import os
-import resource
 
 from . import process, trace
 from ..errors import ShellError
@@ -83,6 +82,7 @@ def _apply(redirs, expander, saved: list | None) -> None:
 def check_fd(fd: int) -> None:
     """An fd number the process can have at all (below RLIMIT_NOFILE), or
     bash's "N: Bad file descriptor" -- said before anything is opened."""
+    import resource                            # at first use: start-up time
     if fd >= resource.getrlimit(resource.RLIMIT_NOFILE)[0]:
         raise ShellError(f"{fd}: {strerror(errno.EBADF)}")
 
