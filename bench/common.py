@@ -31,21 +31,42 @@ def shells() -> dict[str, str]:
 def run_once(argv: list[str], cwd: str | None = None, env: dict | None = None) -> float:
     """Wall time of one run of argv, with stdout/stderr to /dev/null;
     `env` adds to (or overrides) the benchmark environment."""
+    return run_measured(argv, env)[0]
+
+
+def run_measured(argv: list[str], env: dict | None = None) -> tuple[float, float]:
+    """(wall time, CPU time) of one run of argv.  The CPU time is user +
+    system of the process and every child it waited for (wait4's rusage):
+    on a shared VM it moves less than wall time, which counts the time
+    the hypervisor gave our CPU to someone else."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     start = time.perf_counter()
     pid = os.posix_spawn(argv[0], argv, {**bench_env(), **(env or {})},
                          file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1),
                                        (os.POSIX_SPAWN_DUP2, devnull, 2)])
-    os.waitpid(pid, 0)
+    _, _, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - start
     os.close(devnull)
-    return elapsed
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def timed(argv: list[str], repeat: int) -> float:
     """Median wall time over `repeat` runs, after one warm-up run."""
     run_once(argv)
     return statistics.median(run_once(argv) for _ in range(repeat))
+
+
+def timed_together(argvs: dict[str, list[str]], repeat: int, cpu: bool = False) -> dict:
+    """Median time of each command, the commands run in turn (a, b, c, a,
+    b, c, ...), so a change in the machine's load hits all of them alike.
+    `cpu`: CPU time (see run_measured) instead of wall time."""
+    for argv in argvs.values():
+        run_once(argv)                         # warm-up: page cache, .pyc files
+    times: dict[str, list[float]] = {name: [] for name in argvs}
+    for _ in range(repeat):
+        for name, argv in argvs.items():
+            times[name].append(run_measured(argv)[1 if cpu else 0])
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def bench_env() -> dict[str, str]:

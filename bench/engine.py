@@ -9,7 +9,7 @@ import os
 import tempfile
 import time
 
-from common import MINISH, PYTHON, ms, shells, timed
+from common import MINISH, PYTHON, ms, shells, timed, timed_together
 
 
 # Ten lines of the kind a course script has; repeated 100 times.
@@ -28,21 +28,47 @@ printf '%s\\n' "$@"
 
 
 def startup(repeat: int) -> list[list[str]]:
-    rows = []
-    base = timed([PYTHON, "-c", "pass"], repeat)
-    results = {name: timed([path, "-c", "true"], repeat) for name, path in shells().items()}
-    rows.append(["start-up `-c true`", *_cells(results), f"{results['minish'] / base:.2f}× python -c pass ({ms(base)})"])
-    return rows
+    argvs = {name: [path, "-c", "true"] for name, path in shells().items()}
+    results = timed_together({**argvs, "python": [PYTHON, "-c", "pass"]}, repeat)
+    base = results["python"]
+    return [["start-up `-c true`", *_cells(results),
+             f"{results['minish'] / base:.2f}× python -c pass ({ms(base)})"]]
+
+
+# The floor for the fork path: the same 1000 commands from a Python loop
+# that does nothing but fork, execve and waitpid (no parsing, no jobs).
+FORK_FLOOR = """\
+import os
+env = dict(os.environ)
+for _ in range(1000):
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.execve("/bin/true", ["/bin/true"], env)
+        finally:
+            os._exit(127)
+    os.waitpid(pid, 0)
+"""
 
 
 def fork_exec(tmp: str, repeat: int) -> list[list[str]]:
+    """Per command: the ratio is given in wall time and in CPU time (user +
+    system of the whole tree), measured in the same interleaved runs."""
     script = os.path.join(tmp, "true1000.sh")
     with open(script, "w") as f:
         f.write("/bin/true\n" * 1000)
-    results = {name: timed([path, script], repeat) for name, path in shells().items()}
-    spawned = dict(results, minish=timed([MINISH, "-o", "spawn", script], repeat))
-    return [["1000 × /bin/true", *_cells(results), _ratio(results, "bash")],
-            ["1000 × /bin/true, -o spawn", *_cells(spawned), _ratio(spawned, "bash")]]
+    argvs = {name: [path, script] for name, path in shells().items()}
+    argvs["spawn"] = [MINISH, "-o", "spawn", script]
+    argvs["floor"] = [PYTHON, "-c", FORK_FLOOR]
+    wall = timed_together(argvs, repeat)
+    cpu = timed_together(argvs, repeat, cpu=True)
+    rows = []
+    for label, key in (("1000 × /bin/true", "minish"), ("1000 × /bin/true, -o spawn", "spawn"),
+                       ("1000 × fork+execve+waitpid, bare Python loop", "floor")):
+        results = dict(wall, minish=wall[key])
+        ratio = f"{_ratio(results, 'bash')}; CPU {cpu[key] / cpu['bash']:.2f}× bash"
+        rows.append([label, *_cells(results), ratio])
+    return rows
 
 
 def parse_only(tmp: str, repeat: int) -> list[list[str]]:
@@ -69,9 +95,10 @@ def throughput(repeat: int) -> list[list[str]]:
 
 
 def yes_head(repeat: int) -> list[list[str]]:
-    results = {name: timed([path, "-c", "yes | head -1"], repeat)
-               for name, path in shells().items()}
-    spawned = dict(results, minish=timed([MINISH, "-o", "spawn", "-c", "yes | head -1"], repeat))
+    argvs = {name: [path, "-c", "yes | head -1"] for name, path in shells().items()}
+    argvs["spawn"] = [MINISH, "-o", "spawn", "-c", "yes | head -1"]
+    results = timed_together(argvs, repeat)
+    spawned = dict(results, minish=results["spawn"])
     return [["`yes | head -1`", *_cells(results), _ratio(results, "bash")],
             ["`yes | head -1`, -o spawn", *_cells(spawned), _ratio(spawned, "bash")]]
 

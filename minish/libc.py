@@ -25,7 +25,7 @@ import errno
 import os
 import signal
 
-from .run import process, program, trace
+from .run import process, program, signals, trace
 
 SHELL = "/bin/sh"
 
@@ -103,7 +103,6 @@ def system_spawn(command: str) -> int:
     clone(CLONE_VM|CLONE_VFORK): no copy of the caller's memory, which is
     why this is several times quicker than a fork from Python.
     """
-    from .run import signals, spawn
     restores = signals.spawn_defaults()
     if restores is None:                       # a signal must go back to SIG_IGN
         return system_fork(command)
@@ -121,6 +120,7 @@ def system_spawn(command: str) -> int:
         except OSError:                        # /bin/sh could not run: as glibc
             return 127 << 8
         if trace.ON:
+            from .run import spawn
             spawn.narrate(pid, SHELL, argv, os.environ, [], {"setsigdef": sigdef}, set())
         return process.wait_pid(pid)
     finally:
