@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
 
 from common import MINISH, PYTHON, ms, shells, timed, timed_together
 

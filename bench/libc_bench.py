@@ -5,7 +5,6 @@ state: system("true") through minish.libc and through glibc (ctypes), and
 reading a big file through popen("cat FILE") against `cat FILE > /dev/null`.
 """
 import ctypes
-import os
 import statistics
 import sys
 import tempfile
