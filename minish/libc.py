@@ -20,12 +20,11 @@ dispositions on unchanged, so `yes | head -1` started from a Python program
 sees EPIPE instead of dying of SIGPIPE.  minish's own builtins run them
 with the shell's dispositions restored.
 """
-import contextlib
 import errno
 import os
-import signal
 
 from .run import process, program, signals, trace
+from .run.signals import signal    # the C module behind `signal` (see signals.py)
 
 SHELL = "/bin/sh"
 
@@ -135,7 +134,7 @@ def _sigaction(sig: int, handler):
         return signal.signal(sig, handler)
     names = {signal.SIG_IGN: "SIG_IGN", signal.SIG_DFL: "SIG_DFL"}
     shown = names.get(handler, "a handler")
-    return trace.syscall(f"rt_sigaction({signal.Signals(sig).name}, {{{shown}}})",
+    return trace.syscall(f"rt_sigaction({signals.name(sig)}, {{{shown}}})",
                          signal.signal, sig, handler, show=lambda r: 0)
 
 
@@ -143,7 +142,7 @@ def _sigprocmask(how: int, mask):
     if not trace.ON:
         return signal.pthread_sigmask(how, mask)
     what = {signal.SIG_BLOCK: "SIG_BLOCK", signal.SIG_SETMASK: "SIG_SETMASK"}[how]
-    names = ", ".join(s.name[3:] for s in sorted(mask)) if mask else ""
+    names = ", ".join(signals.name(s)[3:] for s in sorted(mask)) if mask else ""
     return trace.syscall(f"rt_sigprocmask({what}, [{names}])", signal.pthread_sigmask,
                          how, mask, show=lambda r: 0)
 
@@ -225,8 +224,10 @@ def pclose(stream) -> int:
     fd = stream.fileno()
     # A BrokenPipeError while flushing means the command stopped reading:
     # not an error for pclose, which still waits for it below.
-    with contextlib.suppress(BrokenPipeError):
+    try:
         stream.close()
+    except BrokenPipeError:
+        pass
     if trace.ON:
         trace.say(f"close({fd}) = 0   (fclose: buffered data flushed first)")
     return process.wait_pid(pid)
@@ -317,7 +318,5 @@ def pr_exit(status: int) -> str:
 
 
 def _name(sig: int) -> str:
-    try:
-        return signal.Signals(sig).name
-    except ValueError:
-        return "?"
+    name = signals.name(sig)
+    return "?" if name.startswith("signal ") else name
