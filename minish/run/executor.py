@@ -18,7 +18,7 @@ every enclosing loop after Ctrl-Z, as bash does.
 
 import os
 
-from . import control, process, redirect, signals, spawn
+from . import control, process, redirect, signals
 from ..errors import (STATUS_SYNTAX, ExitShell, ExpansionError, LoopControl, ParseError,
                       ReturnFromFunction, ShellError, report, write)
 from ..i18n import strerror
@@ -199,9 +199,7 @@ class Executor(SimpleCommands):
         We are already in a new process, so a simple command execs right
         here, and a ( subshell ) needs no second fork.
         """
-        self.in_child = True
-        self.jobs.clear()
-        self.state.traps = {n: a for n, a in self.state.traps.items() if a == ""}
+        self.become_child()
         try:
             if isinstance(node, Subshell):
                 redirect.apply_permanent(node.redirs, self.expander)
@@ -224,11 +222,17 @@ class Executor(SimpleCommands):
             status = e.status
         return status
 
+    def become_child(self) -> None:
+        """In a new child: the shell's jobs are not its children, and its
+        traps are reset, except for ignored signals (XCU 2.12)."""
+        self.in_child = True
+        self.jobs.clear()
+        self.state.traps = {n: a for n, a in self.state.traps.items() if a == ""}
+
     # -- jobs: start, wait ---------------------------------------------------------
     def pipeline(self, node: Pipeline) -> int:
         """cmd | cmd | ...: every stage forks, builtins too."""
-        bodies = [spawn.for_stage(self, c, lambda c=c: self.child_main(c))
-                  for c in node.commands]           # set -o spawn: some are spawn.Programs
+        bodies = [self.stage(c) for c in node.commands]   # simple.py: some are prepared
         job = self.jobs.new(node)
         status = self.start_and_wait(
             job, lambda: process.run_pipeline(job, bodies, self.jobs.child_steps(job)))
@@ -346,6 +350,7 @@ class Executor(SimpleCommands):
             report(f"{path}: {strerror(e.errno)}")
             return 126
         self.state.arg0, self.state.positional = path, list(argv[1:])
+        self.become_child()                    # a new shell, as far as the script knows
         try:
             return self.run_text(text)
         except ExitShell as e:

@@ -48,6 +48,16 @@ class Hashed:
         entry[1] += 1
         return entry[0]
 
+    def peek(self, name: str, path: str | None) -> str | None:
+        """Where `name` is, as a subshell finds it: from the table when it is
+        there, else by a PATH search that is not remembered (in bash a
+        pipeline stage looks it up in its own child, so `hash` never shows
+        it; `explain` must not change the table either)."""
+        if "/" in name:
+            return name
+        entry = self.paths.get(name)
+        return entry[0] if entry is not None else search_path(name, path)
+
     def remember(self, name: str, path: str | None) -> str | None:
         """`hash NAME`: search now, remember, count no use."""
         found = search_path(name, path)

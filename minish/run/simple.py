@@ -14,6 +14,7 @@ Mixed into Executor (executor.py), as parse_compound.py is into the parser.
 from . import control, process, program, redirect, spawn, trace
 from ..builtins import BUILTINS
 from ..builtins.lookup import keeps_prefix, skip_functions
+from .spawn import pure
 from ..errors import ExpansionError, ShellError, report, write
 from ..i18n import _
 from ..lang.syntax import Simple
@@ -25,8 +26,8 @@ def resolve(state, name: str, functions: dict | None = None,
     ("function", node), ("builtin", Builtin) or ("program", path or None),
     the path from the hash table (program.Hashed).  The executor and
     `explain` both ask this, so they cannot disagree.  (`functions`: the
-    ones to consider; `remember`: False for explain, which leaves the hash
-    table alone.)"""
+    ones to consider; `remember`: False to leave the hash table alone, for
+    explain and pipeline stages: Hashed.peek.)"""
     function = (functions if functions is not None else state.functions).get(name)
     if function is not None:
         return "function", function
@@ -34,7 +35,7 @@ def resolve(state, name: str, functions: dict | None = None,
     if builtin is not None:
         return "builtin", builtin
     if not remember:
-        return "program", program.search_path(name, state.get("PATH"))
+        return "program", state.hashed.peek(name, state.get("PATH"))
     return "program", state.hashed.lookup(name, state.get("PATH"))
 
 
@@ -71,6 +72,42 @@ class SimpleCommands:
         if spawned is not None:
             return self.start_and_wait(job, lambda: spawned.start(job))
         return self.start_and_wait(job, lambda: self.fork(job, body))
+
+    def stage(self, node):
+        """What the child of a pipeline stage runs (process.run_pipeline).
+
+        Usually child_main(node): the child expands the words and runs the
+        command, as sh does.  But a simple command that runs a program and
+        whose words expand without side effects (spawn.pure: no $(...), no
+        ${x:=v}) gives the same argv expanded here, in the shell: then the
+        child gets a prepared program.Exec and only takes its set-up steps
+        before execve, as for a command outside a pipeline (program.Exec
+        says why that matters); with `set -o spawn`, a spawn.Program.  The
+        hash table is looked at but not added to (Hashed.peek)."""
+        body = lambda: self.child_main(node)
+        if not isinstance(node, Simple):
+            return body
+        if not all(pure(w) for w in [*node.words, *(a.value for a in node.assigns)]):
+            if trace.ON and "spawn" in self.state.options:
+                trace.note(_("fork, not posix_spawn: a word's expansion could have a side effect"))
+            return body
+        self.state.lineno = node.line
+        try:
+            argv = self.expander.words(node.words)
+            assigns = {a.name: self.expander.assignment_value(a.value) for a in node.assigns}
+        except (ShellError, ExpansionError):
+            return body                        # the child reports it
+        argv, no_functions = skip_functions(argv) if argv else (argv, False)
+        if not argv or any(name in self.state.readonly for name in assigns):
+            return body                        # the child reports those too
+        kind, what = resolve(self.state, argv[0], {} if no_functions else None, remember=False)
+        if kind != "program":
+            return body
+        if "xtrace" in self.state.options:
+            self.xtrace(assigns, argv)
+        env = self.state.environ(assigns)
+        prepared = program.Exec(argv, env, what, node.redirs, self)
+        return spawn.for_command(self, what, argv, env, node.redirs, prepared) or prepared
 
     def _assignments_only(self, node: Simple) -> int:
         """`x=1` alone sets shell variables; `> f` alone creates f.

@@ -80,37 +80,6 @@ def for_command(sh, path, argv, env, redirs, fallback) -> Program | None:
         return None
 
 
-def for_stage(sh, node, body):
-    """A pipeline stage: `body` (what its forked child runs) or, with `set
-    -o spawn`, a Program for a program whose words expand without side
-    effects, so that expanding them here in the shell, not in the child,
-    is the same.  (Its PATH lookup lands in the shell's hash table.)"""
-    from ..builtins.lookup import skip_functions
-    from ..lang.syntax import Simple
-    from .simple import resolve
-    if "spawn" not in sh.state.options or not isinstance(node, Simple):
-        return body
-    if not all(pure(w) for w in [*node.words, *(a.value for a in node.assigns)]):
-        if trace.ON:
-            trace.note(_("fork, not posix_spawn: a word's expansion could have a side effect"))
-        return body
-    sh.state.lineno = node.line
-    try:
-        argv = sh.expander.words(node.words)
-        assigns = {a.name: sh.expander.single(a.value) for a in node.assigns}
-    except (ShellError, ExpansionError):
-        return body                            # the child reports it
-    argv, no_functions = skip_functions(argv) if argv else (argv, False)
-    if not argv:
-        return body
-    kind, what = resolve(sh.state, argv[0], {} if no_functions else None)
-    if kind != "program":
-        return body
-    if "xtrace" in sh.state.options:
-        sh.xtrace(assigns, argv)
-    return for_command(sh, what, argv, sh.state.environ(assigns), node.redirs, body) or body
-
-
 def plan(state, expander, jobs, path, argv, env, redirs, fallback) -> Program:
     """A Program for a command whose words are already expanded; raises
     CannotSpawn when the fork path must run it (`fallback`: its body)."""

@@ -27,3 +27,28 @@ PATH="$PWD/b:$PATH"; prog
 a
 b
 ## END
+
+#### a pipeline stage's lookup is made in its child: the table stays empty
+hash -r
+ls / | cat >/dev/null
+hash
+## STDOUT:
+hash: hash table empty
+## END
+
+#### a pipeline stage runs a program from the table, even one moved since
+PATH="one:two:$PATH"
+mkdir -p one two
+echo 'echo two' > two/mycmd; chmod +x two/mycmd
+mycmd
+echo 'echo one' > one/mycmd; chmod +x one/mycmd
+mycmd | cat
+rm two/mycmd
+mycmd 2>/dev/null | cat; echo status=${PIPESTATUS[0]}
+echo x | mycmd 2>/dev/null; echo status=$?
+## STDOUT:
+two
+two
+status=127
+status=127
+## END

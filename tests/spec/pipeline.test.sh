@@ -111,3 +111,32 @@ echo x | nosuchcmd_abc 2>/dev/null; echo $?
 #### negation of a pipeline
 ! echo x | grep -q y; echo $?
 ## stdout: 0
+
+#### a file with no #! line runs as a script in a pipeline stage
+printf 'echo "script $1"; exit 3\n' > plain; chmod +x plain
+./plain a | cat; echo ${PIPESTATUS[0]}
+echo x | PATH="$PWD:$PATH" plain b; echo $?
+## STDOUT:
+script a
+3
+script b
+3
+## END
+
+#### prefix assignments and redirections of a pipeline stage
+X=1 env | grep '^X=' | cat
+echo data > in.txt
+cat < in.txt | tr a A > out.txt; cat out.txt
+cat < missing.txt 2>/dev/null | cat; echo ${PIPESTATUS[0]}
+## STDOUT:
+X=1
+dAtA
+1
+## END
+
+#### a readonly prefix in a pipeline stage is reported and the command still runs
+readonly R=1
+R=2 printenv R 2>/dev/null | cat; echo ${PIPESTATUS[0]}
+## STDOUT:
+1
+## END
