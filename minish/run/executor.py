@@ -319,7 +319,8 @@ class Executor(SimpleCommands):
         """$(...): run body in a child with stdout on a pipe; return what it printed."""
         job = Job(body, background=False)      # no group of its own, no table entry
         try:
-            output = process.capture(lambda: self.child_main(body), job)
+            child = self.prepared(body) or (lambda: self.child_main(body))   # simple.py
+            output = process.capture(child, job)
         finally:
             status = self.jobs.wait_for(job, foreground=False)
         self.state.sub_status = status

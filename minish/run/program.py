@@ -103,13 +103,16 @@ class Exec:
     execve; anything else, or a failed execve, takes exec_command's long
     way, which explains errors as sh does.
     """
-    __slots__ = ("argv", "env", "path", "redirs", "shell")
+    __slots__ = ("argv", "env", "path", "redirs", "shell", "xtrace")
 
     def __init__(self, argv: list[str], env: dict[str, str], path: str | None,
-                 redirs, shell) -> None:
+                 redirs, shell, xtrace: dict | None = None) -> None:
         self.argv, self.env, self.path, self.redirs, self.shell = argv, env, path, redirs, shell
+        self.xtrace = xtrace                   # set -x: the assignments to show with argv
 
     def __call__(self) -> int:
+        if self.xtrace is not None:            # the child prints its own `+ cmd` line, as in sh
+            self.shell.xtrace(self.xtrace, self.argv)
         if self.redirs:                        # a failed one is reported by process._child
             redirect.apply_permanent(self.redirs, self.shell.expander)
         if self.path is not None and not (trace.ON or trace.FDS):

@@ -74,40 +74,52 @@ class SimpleCommands:
         return self.start_and_wait(job, lambda: self.fork(job, body))
 
     def stage(self, node):
-        """What the child of a pipeline stage runs (process.run_pipeline).
+        """What the child of a pipeline stage runs (process.run_pipeline):
+        a prepared program.Exec when there is one (see `prepared`), else
+        child_main(node).  With `set -o spawn`, a spawn.Program instead."""
+        prepared = self.prepared(node)
+        if prepared is None:
+            return lambda: self.child_main(node)
+        spawned = spawn.for_command(self, prepared.path, prepared.argv, prepared.env,
+                                    prepared.redirs, prepared)
+        if spawned is None:
+            return prepared
+        if prepared.xtrace is not None:        # no child of ours will print it
+            self.xtrace(prepared.xtrace, prepared.argv)
+        return spawned
 
-        Usually child_main(node): the child expands the words and runs the
-        command, as sh does.  But a simple command that runs a program and
-        whose words expand without side effects (spawn.pure: no $(...), no
-        ${x:=v}) gives the same argv expanded here, in the shell: then the
-        child gets a prepared program.Exec and only takes its set-up steps
-        before execve, as for a command outside a pipeline (program.Exec
-        says why that matters); with `set -o spawn`, a spawn.Program.  The
-        hash table is looked at but not added to (Hashed.peek)."""
-        body = lambda: self.child_main(node)
+    def prepared(self, node) -> program.Exec | None:
+        """A child's command made ready in the shell, before fork: for a
+        pipeline stage or a $(command substitution), which sh runs in a
+        child that expands the words itself.
+
+        When `node` is a simple command that runs a program and whose words
+        expand without side effects (spawn.pure: no $(...), no ${x:=v}),
+        expanding them here gives the same argv: then the child gets a
+        program.Exec and only takes its set-up steps before execve, as for
+        a command outside a pipeline (program.Exec says why that matters).
+        None: the child does it all (child_main).  The hash table is looked
+        at but not added to (Hashed.peek), as the child's lookup would be."""
         if not isinstance(node, Simple):
-            return body
+            return None
         if not all(pure(w) for w in [*node.words, *(a.value for a in node.assigns)]):
             if trace.ON and "spawn" in self.state.options:
                 trace.note(_("fork, not posix_spawn: a word's expansion could have a side effect"))
-            return body
+            return None
         self.state.lineno = node.line
         try:
             argv = self.expander.words(node.words)
             assigns = {a.name: self.expander.assignment_value(a.value) for a in node.assigns}
         except (ShellError, ExpansionError):
-            return body                        # the child reports it
+            return None                        # the child reports it
         argv, no_functions = skip_functions(argv) if argv else (argv, False)
         if not argv or any(name in self.state.readonly for name in assigns):
-            return body                        # the child reports those too
+            return None                        # the child reports those too
         kind, what = resolve(self.state, argv[0], {} if no_functions else None, remember=False)
         if kind != "program":
-            return body
-        if "xtrace" in self.state.options:
-            self.xtrace(assigns, argv)
-        env = self.state.environ(assigns)
-        prepared = program.Exec(argv, env, what, node.redirs, self)
-        return spawn.for_command(self, what, argv, env, node.redirs, prepared) or prepared
+            return None
+        return program.Exec(argv, self.state.environ(assigns), what, node.redirs, self,
+                            assigns if "xtrace" in self.state.options else None)
 
     def _assignments_only(self, node: Simple) -> int:
         """`x=1` alone sets shell variables; `> f` alone creates f.

@@ -98,3 +98,24 @@ x=$(echo yes # a comment
 )
 echo $x
 ## stdout: yes
+
+#### a program run by a substitution: its lookup is the child's, not the table's
+hash -r
+x=$(ls /)
+hash
+## STDOUT:
+hash: hash table empty
+## END
+
+#### substitutions of programs: not found, no #! line, a failed redirection, a prefix
+y=$(nosuch_cmd_zz 2>/dev/null); echo "$? [$y]"
+printf 'echo plain $1\n' > plain; chmod +x plain
+z=$(./plain q); echo "$z"
+w=$(cat < missing.txt 2>/dev/null); echo "$? [$w]"
+v=$(X=5 printenv X); echo "$v"
+## STDOUT:
+127 []
+plain q
+1 []
+5
+## END
