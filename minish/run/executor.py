@@ -284,7 +284,7 @@ class Executor(SimpleCommands):
                 bodies = [lambda c=c: self.child_main(c) for c in body.commands]
                 process.run_pipeline(job, bodies, self.jobs.child_steps(job))
             else:
-                self.fork(job, lambda: self.child_main(body))
+                self.fork(job, self.prepared(body) or (lambda: self.child_main(body)))
         except ShellError as e:
             report(e.message)
             if not job.pids:
