@@ -301,6 +301,10 @@ class Expander:
         return special() if special else st.vars.get(name)
 
 
+# Parameters whose value depends on the process that expands them: a
+# child's $BASHPID is its own pid, and its $RANDOM its own sequence.
+PER_PROCESS = frozenset({"BASHPID", "RANDOM"})
+
 HARD, SOFT = object(), object()                 # field breaks inside $@ (see _atoms)
 BASH_OPS = frozenset({":", "/", "//", "/#", "/%", "^", "^^", ",", ",,", "@"})
 

@@ -140,3 +140,11 @@ R=2 printenv R 2>/dev/null | cat; echo ${PIPESTATUS[0]}
 ## STDOUT:
 1
 ## END
+
+#### $BASHPID in a pipeline stage and in a substitution is the child's own
+p=$(/bin/echo $BASHPID); test "$p" != "$$" && echo sub
+/bin/echo $BASHPID | { read q; test "$q" != "$$" && echo stage; }
+## STDOUT:
+sub
+stage
+## END
