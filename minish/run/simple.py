@@ -106,12 +106,14 @@ class SimpleCommands:
             if trace.ON and "spawn" in self.state.options:
                 trace.note(_("fork, not posix_spawn: a word's expansion could have a side effect"))
             return None
-        self.state.lineno = node.line
+        line, self.state.lineno = self.state.lineno, node.line   # $LINENO, as the child's
         try:
             argv = self.expander.words(node.words)
             assigns = {a.name: self.expander.assignment_value(a.value) for a in node.assigns}
         except (ShellError, ExpansionError):
             return None                        # the child reports it
+        finally:
+            self.state.lineno = line
         argv, no_functions = skip_functions(argv) if argv else (argv, False)
         if not argv or any(name in self.state.readonly for name in assigns):
             return None                        # the child reports those too
