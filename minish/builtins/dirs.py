@@ -14,6 +14,7 @@ import os
 
 from ..errors import ShellError
 from ..i18n import _, strerror
+from .args import UsageError, invalid_option
 from .core import out
 from .registry import builtin
 
@@ -124,15 +125,17 @@ def _show(sh, path: str) -> str:
     return path
 
 
-def _print_stack(sh, long: bool = False, one_per_line: bool = False, numbered: bool = False):
-    entries = [sh.state.get("PWD") or os.getcwd()] + _stack(sh)
-    shown = [e if long else _show(sh, e) for e in entries]
+def _print_stack(sh, long: bool = False, one_per_line: bool = False, numbered: bool = False,
+                 only: list | None = None):
+    """The stack as `dirs` shows it; `only`: [(index, entry)] to show instead."""
+    entries = only or list(enumerate([sh.state.get("PWD") or os.getcwd()] + _stack(sh)))
+    shown = [(i, e if long else _show(sh, e)) for i, e in entries]
     if numbered:
-        out("".join(f"{i:2d}  {e}\n" for i, e in enumerate(shown)))
+        out("".join(f"{i:2d}  {e}\n" for i, e in shown))
     elif one_per_line:
-        out("".join(e + "\n" for e in shown))
+        out("".join(e + "\n" for _i, e in shown))
     else:
-        out(" ".join(shown) + "\n")
+        out(" ".join(e for _i, e in shown) + "\n")
 
 
 @builtin("pushd", "change directory, remembering the old one", "pushd [dir | +N]")
@@ -167,14 +170,36 @@ def popd(sh, argv):
     return 0
 
 
-@builtin("dirs", "show the directory stack", "dirs [-clpv]")
+@builtin("dirs", "show the directory stack", "dirs [-clpv] [+N] [-N]")
 def dirs(sh, argv):
     """dirs      the stack, current directory first
-    dirs -v   numbered, one per line;  -p one per line;  -l no ~;  -c clear"""
-    flags = set("".join(a[1:] for a in argv[1:] if a.startswith("-")))
+    dirs -v   numbered, one per line;  -p one per line;  -l no ~;  -c clear
+    dirs +N   the Nth entry from the left (0: the current directory); -N from the right"""
+    flags, index, args = set(), None, argv[1:]
+    if args and args[0] == "--":
+        args = args[1:]
+    for arg in args:
+        if arg[:1] in "+-" and arg[1:].isascii() and arg[1:].isdigit():
+            index = arg                        # the last one counts, as in bash
+        elif arg.startswith("-") and len(arg) > 1 and set(arg[1:]) <= set("clpv"):
+            flags |= set(arg[1:])
+        elif arg.startswith(("-", "+")):
+            raise UsageError(_("{text}: invalid number").format(text=arg))
+        else:
+            raise invalid_option(arg)
     if "c" in flags:
         _stack(sh).clear()
         return 0
+    entries = None
+    if index is not None:
+        entries = [sh.state.get("PWD") or os.getcwd()] + _stack(sh)
+        n = int(index[1:])
+        if len(entries) == 1 and n > 0:
+            raise ShellError(_("directory stack empty"))
+        if n >= len(entries):
+            raise ShellError(_("{n}: directory stack index out of range").format(n=n))
+        n = n if index[0] == "+" else len(entries) - 1 - n
+        entries = [(n, entries[n])]
     _print_stack(sh, long="l" in flags, one_per_line="p" in flags or "v" in flags,
-                 numbered="v" in flags)
+                 numbered="v" in flags, only=entries)
     return 0

@@ -54,3 +54,25 @@ mkdir dash
 cd -- dash
 basename "$PWD"
 ## stdout: dash
+
+#### dirs +N and -N show one entry; bad arguments are usage errors
+cd /tmp
+dirs +1 2>/dev/null; echo "st=$?"
+pushd /usr >/dev/null; pushd /etc >/dev/null
+dirs +1; dirs -0; dirs -v +2
+dirs +3 2>/dev/null; echo "st=$?"
+dirs -z 2>/dev/null; echo "st=$?"
+dirs x 2>/dev/null; echo "st=$?"
+dirs -- -p
+## STDOUT:
+st=1
+/usr
+/tmp
+ 2  /tmp
+st=1
+st=2
+st=2
+/etc
+/usr
+/tmp
+## END
