@@ -175,10 +175,10 @@ def dirs(sh, argv):
     """dirs      the stack, current directory first
     dirs -v   numbered, one per line;  -p one per line;  -l no ~;  -c clear
     dirs +N   the Nth entry from the left (0: the current directory); -N from the right"""
-    flags, index, args = set(), None, argv[1:]
-    if args and args[0] == "--":
-        args = args[1:]
-    for arg in args:
+    flags, index = set(), None
+    for arg in argv[1:]:
+        if arg == "--":
+            break                              # bash ignores whatever follows
         if arg[:1] in "+-" and arg[1:].isascii() and arg[1:].isdigit():
             index = arg                        # the last one counts, as in bash
         elif arg.startswith("-") and len(arg) > 1 and set(arg[1:]) <= set("clpv"):

@@ -64,6 +64,7 @@ dirs +3 2>/dev/null; echo "st=$?"
 dirs -z 2>/dev/null; echo "st=$?"
 dirs x 2>/dev/null; echo "st=$?"
 dirs -- -p
+dirs -p -- +1
 ## STDOUT:
 st=1
 /usr
@@ -72,6 +73,7 @@ st=1
 st=1
 st=2
 st=2
+/etc /usr /tmp
 /etc
 /usr
 /tmp
