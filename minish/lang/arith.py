@@ -153,7 +153,9 @@ class _Evaluator:
         if tok in ("++", "--"):                # ++x, --x: change, then use
             self.i += 1
             name = self._peek()
-            if name is None or not _is_name(name):
+            if name is not None and not _is_name(name):
+                return self.unary()            # bash: ++1 is +(+1), --1 is -(-1)
+            if name is None:
                 self._fail()
             self.i += 1
             value = self._variable(name) + (1 if tok == "++" else -1)
@@ -290,6 +292,8 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
         if op is None:                         # junk: the evaluator says where it is
             tokens.append(text[i:])
             break
+        if op in ("++", "--") and tokens and (tokens[-1][0].isdigit() or tokens[-1] == ")"):
+            op = op[0]                         # bash: 1+++2 is 1 + ++2 (a number has no x++)
         tokens.append(op)
         i += len(op)
     return tokens, starts

@@ -60,3 +60,12 @@ i=0
 i=$((i + 1)); i=$((i + 1)); i=$((i + 1))
 echo $i
 ## stdout: 3
+
+#### ++ and -- before something that is not a variable are two signs
+x=5
+echo $((++1)) $((--1)) $((--(3))) $((++ 4))
+echo $((1+++2)) $((1---x)) $x $((2--1))
+## STDOUT:
+1 1 3 4
+3 -3 4 3
+## END
