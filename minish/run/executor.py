@@ -193,13 +193,14 @@ class Executor(SimpleCommands):
         if action:
             self.run_text(action)
 
-    def child_main(self, node) -> int:
+    def child_main(self, node, keep_jobs: bool = False) -> int:
         """What a forked child runs: `node`, then the child exits.
 
         We are already in a new process, so a simple command execs right
-        here, and a ( subshell ) needs no second fork.
+        here, and a ( subshell ) needs no second fork.  `keep_jobs`: for
+        $(...) and pipeline stages, where `jobs` still lists the shell's.
         """
-        self.become_child()
+        self.become_child(keep_jobs)
         try:
             if isinstance(node, Subshell):
                 redirect.apply_permanent(node.redirs, self.expander)
@@ -222,11 +223,11 @@ class Executor(SimpleCommands):
             status = e.status
         return status
 
-    def become_child(self) -> None:
+    def become_child(self, keep_jobs: bool = False) -> None:
         """In a new child: the shell's jobs are not its children, and its
         traps are reset, except for ignored signals (XCU 2.12)."""
         self.in_child = True
-        self.jobs.clear()
+        self.jobs.clear(listed=keep_jobs)
         self.state.traps = {n: a for n, a in self.state.traps.items() if a == ""}
 
     # -- jobs: start, wait ---------------------------------------------------------
@@ -319,7 +320,7 @@ class Executor(SimpleCommands):
         """$(...): run body in a child with stdout on a pipe; return what it printed."""
         job = Job(body, background=False)      # no group of its own, no table entry
         try:
-            child = self.prepared(body) or (lambda: self.child_main(body))   # simple.py
+            child = self.prepared(body) or (lambda: self.child_main(body, keep_jobs=True))
             output = process.capture(child, job)
         finally:
             status = self.jobs.wait_for(job, foreground=False)

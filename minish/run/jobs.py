@@ -134,11 +134,16 @@ class JobTable:
     def by_pid(self, pid: int) -> Job | None:
         return next((j for j in self.jobs.values() if pid in j.pids), None)
 
-    def clear(self) -> None:
-        """In a new subshell: the parent's jobs are not our children."""
+    def clear(self, listed: bool = False) -> None:
+        """In a new subshell: the parent's jobs are not our children.
+        `listed`: keep them for `jobs` to list, never to reap, as bash does
+        in $(...) and in a pipeline (so that `kill $(jobs -p)` works)."""
+        self.terminal = None
+        if listed:
+            self.noreap = True
+            return
         self.jobs.clear()
         self.order.clear()
-        self.terminal = None
 
     # -- reaping -----------------------------------------------------------------
     def reap(self, forget: bool = True) -> list[Job]:

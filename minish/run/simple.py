@@ -79,7 +79,7 @@ class SimpleCommands:
         child_main(node).  With `set -o spawn`, a spawn.Program instead."""
         prepared = self.prepared(node)
         if prepared is None:
-            return lambda: self.child_main(node)
+            return lambda: self.child_main(node, keep_jobs=True)
         spawned = spawn.for_command(self, prepared.path, prepared.argv, prepared.env,
                                     prepared.redirs, prepared)
         if spawned is None:

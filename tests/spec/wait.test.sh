@@ -19,3 +19,17 @@ second=4
 killed=143
 none=127
 ## END
+
+#### jobs -p in $(...) and in a pipeline lists the shell's jobs (kill $(jobs -p))
+sleep 5 &
+test "$(jobs -p)" = "$!" && echo listed
+jobs -p | grep -qx "$!" && echo piped
+( test -z "$(jobs -p)" ) && echo "not in ( )"
+kill $(jobs -p)
+wait $!; echo "status=$?"
+## STDOUT:
+listed
+piped
+not in ( )
+status=143
+## END
