@@ -6,7 +6,7 @@
     ${!x} ${!a[@]} ${!prefix@}            indirect: a name held in a variable,
                                           an array's indices, names by prefix
 """
-from ..errors import ShellError
+from ..errors import ExpansionError
 from ..i18n import _
 from . import varops
 from .syntax import Param
@@ -46,16 +46,15 @@ def indirect(ex, name: str, op: str):
         if base in st.arrays:
             return [str(i) for i in sorted(st.arrays[base])]
         return ["0"] if base in st.vars else []
+    # Both errors abandon the rest of the command line, as bash's do.
     target = ex.lookup(name)
-    if target is None:
-        if "nounset" in st.options:
-            ex.unbound(name)
-        return ""
+    if target is None:                     # (set -u or not: bash says the same)
+        raise ExpansionError(_("{name}: invalid indirect expansion").format(name=name))
     if isinstance(target, list):
         target = " ".join(target)
     value = ex.lookup(target) if target else None
     if not target or (value is None and not _valid_ref(target)):
-        raise ShellError(_("{name}: invalid indirect expansion").format(name=target))
+        raise ExpansionError(_("{name}: invalid variable name").format(name=target))
     return value if value is not None else ""
 
 

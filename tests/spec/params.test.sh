@@ -108,3 +108,18 @@ line-two
 3
 1
 ## END
+
+#### a bad ${!x} abandons the rest of its line, and says why as bash does
+x=
+echo "[${!x}]"; echo same line
+echo next line
+unset x
+echo "[${!x}]"; echo same line
+x='a b'
+echo "[${!x}]"; echo same line
+x=y
+echo "[${!x}]"
+## STDOUT:
+next line
+[]
+## END
