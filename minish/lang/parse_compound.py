@@ -12,6 +12,7 @@ reserved only where a command could start (POSIX XCU 2.4).  The methods
 use Parser's token helpers (_advance, _is_op, _list, ...).
 """
 from .dollar import is_name
+from .lexer import Token
 from .syntax import Case, For, Function, If, Loop
 
 
@@ -127,6 +128,8 @@ class CompoundRules:
         """NAME '(' ')' linebreak command -- a function definition."""
         name_tok = self._advance()
         self._expect_op("(")
+        if self.tok.kind == "EOF":             # `f (`: the ) must be on this line (bash),
+            self._error(Token("NEWLINE", "\n", self.tok.span))   # so no PS2 for it
         self._expect_op(")")
         self._skip_newlines()
         body = self.command()

@@ -74,3 +74,8 @@ echo $(echo |)
 ## bash-differs: minish parses $(...) with its command line, so nothing runs (as dash does); bash parses it late and runs echo
 ## status: 2
 ## stdout-json: ""
+
+#### `name (` with nothing after it on the line is an error, not more input
+f (
+## status: 2
+## stdout-json: ""
