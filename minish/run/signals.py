@@ -117,7 +117,9 @@ def hold_sigint() -> None:
 def unblock_sigint() -> None:
     """In the child, once its dispositions are restored: a Ctrl-C that came
     during the start-up is delivered now, with the default action."""
+    global holding_sigint
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    holding_sigint = False
 
 
 def release_sigint(job_pgid: int | None) -> None:
