@@ -85,6 +85,14 @@ def test_background_job_is_reaped_promptly_without_enter(sh):
     assert wait_for(lambda: process_states([pid]) == ["gone"], 3)
 
 
+def test_kill_right_after_starting_a_job_is_not_lost(sh):
+    """The shell ignores SIGTERM; a child must not lose a SIGTERM that comes
+    before it has put the default back (bash: st=143 every time)."""
+    for _ in range(5):
+        out = sh.run("sleep 30 & kill $!; wait $!; echo st=$?")
+        assert "st=143" in out
+
+
 def test_dollar_bang(sh):
     out = sh.run("sleep 5 &")
     pid = out.split()[1]

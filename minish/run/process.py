@@ -113,6 +113,7 @@ class RestoreSignals:
     def in_child(self) -> None:
         for sig, handler in self.changes:
             signals.signal.signal(sig, handler)
+        signals.unblock_after_fork()           # what came meanwhile is delivered now
         if self.unblock:
             signals.unblock_sigint()
 
@@ -175,13 +176,16 @@ def fork(body, steps=(), job=None) -> int:
     """
     flush_std_streams()
     _freeze_start_up()
+    signals.block_for_fork()                   # see there: `cmd & kill $!`
     try:
         pid = os.fork()
     except OSError as e:                       # EAGAIN: too many processes
+        signals.unblock_after_fork()
         raise ShellError(f"fork: {strerror(e.errno)}") from None
     if pid == 0:
         gc.disable()                           # no collection between fork and exec
         _child(body, steps)
+    signals.unblock_after_fork()
     if trace.ON:
         trace.say(f"fork() = {pid}")
     for step in steps:
@@ -213,6 +217,7 @@ def _child(body, steps):    # -> NoReturn
     try:
         for step in steps:
             step.in_child()
+        signals.unblock_after_fork()           # if no RestoreSignals step did
         status = body()
     except ExitShell as e:
         status = e.status

@@ -183,6 +183,32 @@ def shell_handles(sig: int, handler) -> None:
     _shell_sets(sig, handler)
 
 
+_mask_at_fork = None        # the signal mask before block_for_fork (a set), until restored
+
+
+def block_for_fork() -> None:
+    """Before fork: block every signal a child puts back, until it has.
+
+    `cmd & kill $!` sends SIGTERM at once, maybe before the child has run
+    its RestoreSignals step; a signal the child still ignores (as the
+    shell does) would be lost, and `cmd` would run on.  A blocked signal
+    is never discarded (Linux queues it even while ignored, signal(7)), so
+    it waits, and reaches the program once its disposition is the
+    default.  glibc's posix_spawn blocks signals around its clone for the
+    same reason.  Both sides call unblock_after_fork."""
+    global _mask_at_fork
+    _mask_at_fork = signal.pthread_sigmask(signal.SIG_BLOCK, {*CHILD_RESTORES, *_to_restore})
+
+
+def unblock_after_fork() -> None:
+    """Put back the mask block_for_fork saved: in the parent right after
+    fork, in the child once its dispositions are restored.  Only once."""
+    global _mask_at_fork
+    if _mask_at_fork is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, _mask_at_fork)
+        _mask_at_fork = None
+
+
 def for_child(background: bool = False) -> list[tuple[int, object]]:
     """What a new child must do to put back every disposition the shell
     changed: (signal, handler) pairs for it to pass to signal().
