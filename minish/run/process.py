@@ -15,7 +15,8 @@ in that order, as CPython's _posixsubprocess and dash do: group and
 terminal first (before a program can read the terminal), signals next,
 then the fds.  `fork(body, steps, job)` applies them and runs body(); the
 child never returns into the shell's code, it ends in os._exit whatever
-happens.  Every pid is registered with its job (jobs.py) as soon as fork
+happens.  Around fork the signals a child puts back are blocked, until
+its RestoreSignals step has (signals.block_for_fork: `cmd & kill $!`).  Every pid is registered with its job (jobs.py) as soon as fork
 returns, so one wait function serves every kind of command.
 
 What a child does last, execve(2), is program.py's.  (The programs in
