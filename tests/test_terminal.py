@@ -407,6 +407,7 @@ def test_ignoreeof_keeps_the_shell_on_ctrl_d_until_ignoreeof_runs_out(tmp_path):
         for _ in range(2):                               # a command line starts the count again
             driver.child.sendcontrol("d")
             driver.expect('Use "exit" to leave the shell.')
+            driver.expect(PS1)                           # typed at the prompt, as a person does
         driver.child.sendcontrol("d")                    # the third in a row: out
         driver.child.expect(pexpect.EOF)
     finally:
