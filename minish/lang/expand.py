@@ -305,6 +305,16 @@ class Expander:
 # child's $BASHPID is its own pid, and its $RANDOM its own sequence.
 PER_PROCESS = frozenset({"BASHPID", "RANDOM"})
 
+
+def pure(word) -> bool:
+    """Expanding `word` has no side effect and gives the same in a child:
+    literal text and plain $name only (no $(...), no $((...)), no ${x:=v},
+    no $BASHPID), so it may happen in the shell."""
+    return all(isinstance(p, Lit) or
+               (isinstance(p, Param) and p.op is None and p.name not in PER_PROCESS)
+               for p in word.parts)
+
+
 HARD, SOFT = object(), object()                 # field breaks inside $@ (see _atoms)
 BASH_OPS = frozenset({":", "/", "//", "/#", "/%", "^", "^^", ",", ",,", "@"})
 

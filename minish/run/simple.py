@@ -14,7 +14,7 @@ Mixed into Executor (executor.py), as parse_compound.py is into the parser.
 from . import control, process, program, redirect, spawn, trace
 from ..builtins import BUILTINS
 from ..builtins.lookup import keeps_prefix, skip_functions
-from .spawn import pure
+from ..lang.expand import pure
 from ..errors import ExpansionError, ShellError, report, write
 from ..i18n import _
 from ..lang.syntax import Simple
@@ -94,7 +94,7 @@ class SimpleCommands:
         child that expands the words itself.
 
         When `node` is a simple command that runs a program and whose words
-        expand without side effects (spawn.pure: no $(...), no ${x:=v}),
+        expand without side effects (expand.pure: no $(...), no ${x:=v}),
         expanding them here gives the same argv: then the child gets a
         program.Exec and only takes its set-up steps before execve, as for
         a command outside a pipeline (program.Exec says why that matters).

@@ -37,23 +37,13 @@ import os
 from . import process, redirect, signals, trace
 from ..errors import ExpansionError, ShellError
 from ..i18n import _
-from ..lang.expand import PER_PROCESS
-from ..lang.syntax import Lit, Param
+from ..lang.expand import pure
 
 OPEN, DUP2, CLOSE = os.POSIX_SPAWN_OPEN, os.POSIX_SPAWN_DUP2, os.POSIX_SPAWN_CLOSE
 
 
 class CannotSpawn(Exception):
     """posix_spawn cannot say this; the caller forks instead."""
-
-
-def pure(word) -> bool:
-    """Expanding `word` has no side effect and gives the same in a child:
-    literal text and plain $name only (no $(...), no $((...)), no ${x:=v},
-    no $BASHPID), so it may happen in the shell."""
-    return all(isinstance(p, Lit) or
-               (isinstance(p, Param) and p.op is None and p.name not in PER_PROCESS)
-               for p in word.parts)
 
 
 class Program:
