@@ -27,7 +27,7 @@ def grade(runner) -> list:
         for mode in LINES:
             if hung is not None and any(r.args[1] == mode for r in runs):
                 continue                        # after a hang, one run of each is enough
-            run = runner.run([mode], strace_options=SLOW if i % 2 else (), timeout=5.0)
+            run = runner.run([mode], strace_options=SLOW if i % 2 else (), timeout=3.0)
             runs.append(run)
             hung = hung or (run if run.timed_out else None)
     ends = Check(_("every run ends by itself"))
