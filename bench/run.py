@@ -13,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import engine  # noqa: E402
+import faults  # noqa: E402
 import interactive  # noqa: E402
 import languages  # noqa: E402
 import libc_bench  # noqa: E402
@@ -27,6 +28,7 @@ def main() -> None:
     compileall.compile_dir(str(ROOT / "minish"), quiet=1)   # time the .pyc path, as installed
     rows = [["benchmark", "minish", "bash", "dash", "ratio"]]
     rows += engine.run(quick)
+    rows += faults.run(quick)
     rows += interactive.run(quick)
     rows += libc_bench.run(quick)
     rows += languages.run(quick)

@@ -114,7 +114,9 @@ def system_spawn(command: str) -> int:
         argv = ["sh", "-c", command]
         process.flush_std_streams()
         try:
-            pid = os.posix_spawn(SHELL, argv, os.environ, setsigdef=sigdef,
+            # os.environb: the same variables as os.environ, already bytes, so
+            # posix_spawn does not encode every one of them at each call.
+            pid = os.posix_spawn(SHELL, argv, os.environb, setsigdef=sigdef,
                                  setsigmask=old_mask)
         except OSError:                        # /bin/sh could not run: as glibc
             return 127 << 8

@@ -47,6 +47,24 @@ def test_system_status_matches_the_c_library(command, which):
     assert which(command) == C.system(command.encode())
 
 
+@pytest.mark.parametrize("which", [system_fork, system_spawn])
+def test_system_passes_the_callers_environment_as_it_is_now(tmp_path, monkeypatch, which):
+    """A variable set, changed or removed through os.environ reaches the
+    child, as it reaches the C library's system() (which reads environ)."""
+    monkeypatch.setenv("MINISH_T_A", "first ä")
+    monkeypatch.setenv("MINISH_T_B", "gone")
+    report = 'echo "[$MINISH_T_A] [${MINISH_T_B-unset}]" >> '
+    for step in ("as set", "changed", "removed"):
+        if step == "changed":
+            monkeypatch.setenv("MINISH_T_A", "second")
+        if step == "removed":
+            monkeypatch.delenv("MINISH_T_B")
+        assert which(report + str(tmp_path / "ours")) == 0
+        assert C.system((report + str(tmp_path / "glibc")).encode()) == 0
+    assert (tmp_path / "ours").read_text() == (tmp_path / "glibc").read_text()
+    assert (tmp_path / "ours").read_text().splitlines()[-1] == "[second] [unset]"
+
+
 def test_system_is_system_fork_unless_spawn_is_on(monkeypatch):
     calls = []
     monkeypatch.setattr(libc, "system_fork", lambda c: calls.append(("fork", c)) or 0)
