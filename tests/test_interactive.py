@@ -6,6 +6,8 @@ the editor tests at the end run the full prompt_toolkit editor.
 """
 from __future__ import annotations
 
+import re
+
 import pexpect
 import pytest
 
@@ -393,9 +395,17 @@ def test_editor_history_is_saved_to_a_file(editor, tmp_path):
 def test_editor_ctrl_c_discards_and_ctrl_d_exits(editor):
     editor.send("echo never")
     editor.control("c")
-    editor.prompt()                                 # the new prompt has started
+    # The prompt after Ctrl-C cannot be told from the one the editor draws
+    # when it takes over from the early prompt (with "echo never" in it),
+    # and a Ctrl-D sent between two prompts meets the terminal in canonical
+    # mode.  So a command's output marks the fresh prompt.
+    editor.child.sendline("echo after-$((20 + 1))")
+    editor.child.expect_exact("after-21")
+    shown = editor.child.before
+    editor.prompt()
     editor.control("d")
     editor.child.expect(pexpect.EOF)
+    assert not re.search(r"(^|\n)never\r?\n", shown)    # the discarded line never ran
 
 
 def test_editor_survives_a_corrupt_history_file(tmp_path):
