@@ -10,7 +10,8 @@ file tests and comparisons are test's (builtins/test.py).
 """
 from ..errors import ShellError
 from ..i18n import _
-from .test import BINARY, Tester, UsageError
+from ..run import xtrace
+from .test import BINARY, UNARY, Tester, UsageError
 
 
 class CondTester(Tester):
@@ -48,9 +49,13 @@ def run_cond(sh, node) -> int:
         prev_text = _literal(prev)
         text = sh.expander.single(value)
         if prev_text in ("==", "=", "!="):
-            patterns_text = sh.expander.pattern(value)
+            from ..lang.pattern import escape
+            parts = sh.expander.pattern_parts(value)
             text = _Marked(text)
-            patterns[id(text)] = patterns_text
+            patterns[id(text)] = "".join(escape(t) if quoted else t for t, quoted in parts)
+            # set -x shows it as bash does: every quoted character escaped
+            text.shown = "".join("".join("\\" + c for c in t) if quoted else t
+                                 for t, quoted in parts)
         elif prev_text == "=~":
             text = _Marked(text)
             patterns[id(text)] = ("re", _regex(sh, value))
@@ -66,6 +71,7 @@ def run_cond(sh, node) -> int:
 
 class _Marked(str):
     """A right-hand side string whose pattern is looked up by identity."""
+    shown = None                               # (==) how set -x shows it
 
 
 def _literal(word) -> str | None:
@@ -116,6 +122,30 @@ class _CondRunner(CondTester):
             else:
                 value = self._not()
         return value
+
+    def _primary(self) -> bool:
+        if "xtrace" in self.sh.state.options and not isinstance(self.sh, _NoSideEffects):
+            self._show()
+        return super()._primary()
+
+    def _show(self) -> None:
+        """set -x: each test as it is made, `[[ a == b* ]]` (bash), the
+        right side of == as the pattern it is (quoted parts escaped)."""
+        args, i = self.args, self.i
+        tok = args[i] if i < len(args) else None
+        if tok is None or (tok == "(" and not isinstance(tok, _Marked)):
+            return
+        nxt = args[i + 1] if i + 1 < len(args) else None
+        if nxt in self.binary_ops and i + 2 < len(args):
+            right = args[i + 2]
+            words = (tok, nxt, getattr(right, "shown", None) or right)
+        elif tok in UNARY and nxt is not None:
+            words = (tok, nxt)
+        else:
+            words = ("-n", tok)
+        test = " ".join(word or "''" for word in words)     # an empty word shows as ''
+        negated = i and args[i - 1] == "!" and not isinstance(args[i - 1], _Marked)
+        xtrace.show(self.sh, f"[[ {'! ' if negated else ''}{test} ]]")
 
     def _skip(self, rule) -> None:
         """Parse the operand without acting on it (short-circuit)."""

@@ -19,15 +19,19 @@ def run_string(sh, text: str, first_line: int | None = None) -> int:
     parser = Parser(text, aliases=sh.state.active_aliases,
                     first_line=first_line if first_line is not None else max(sh.state.lineno, 1))
     status = 0
-    while True:                                # (job texts come from each node's span)
-        try:
-            node = parser.next_command()
-        except ParseError as e:
-            report(e.message)
-            return 2
-        if node is None:
-            return status
-        status = sh.run(node)
+    sh.state.xtrace_level += 1                 # set -x shows ++ for eval's and .'s commands
+    try:
+        while True:                            # (job texts come from each node's span)
+            try:
+                node = parser.next_command()
+            except ParseError as e:
+                report(e.message)
+                return 2
+            if node is None:
+                return status
+            status = sh.run(node)
+    finally:
+        sh.state.xtrace_level -= 1
 
 
 @builtin("eval", "run the arguments as a shell command", "eval [arg ...]")

@@ -7,6 +7,7 @@ so (( )) works as a condition in `if` and `while`.
 """
 from ..errors import ShellError, report
 from ..i18n import _
+from ..run import xtrace
 from .registry import builtin
 
 
@@ -26,7 +27,7 @@ def run_arith_command(sh, node) -> int:
     """(( expr )): the executor's arm for syntax.ArithCommand."""
     sh.state.lineno = node.line                # $LINENO
     try:
-        return 0 if sh.expander.arith(node.expr) else 1
+        return 0 if xtrace.arith(sh, node.expr) else 1
     except ShellError as e:
         report(e.message)
         return 1

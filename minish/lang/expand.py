@@ -66,13 +66,16 @@ class Expander:
 
     def pattern(self, word: Word) -> str:
         """A pattern (pattern.py): expanded, quoted characters made literal."""
+        return "".join(escape(text) if quoted else text
+                       for text, quoted in self.pattern_parts(word))
+
+    def pattern_parts(self, word: Word) -> list[tuple[str, bool]]:
+        """Each part of a pattern word expanded once: (text, quoted)."""
         out = []
         for part in expand_tilde(word.parts, self.state.vars.get("HOME")):
             value = self._value(part)
-            if isinstance(value, list):
-                value = " ".join(value)
-            out.append(escape(value) if part.quoted else value)
-        return "".join(out)
+            out.append((" ".join(value) if isinstance(value, list) else value, part.quoted))
+        return out
 
     def redirect_target(self, word: Word) -> str:
         """A redirection's file name: must expand to exactly one field."""

@@ -23,7 +23,7 @@ from ..errors import IncompleteInput, NestedTooDeeply, ParseError, report
 from ..i18n import _
 from .alias_expand import AliasRules
 from .dollar import is_name
-from .lexer import REDIRECT_OPS, Token, tokenize
+from .lexer import REDIRECT_OPS, Token, _Lexer, tokenize
 from .parse_compound import CompoundRules
 from .parse_cond import CondRules
 from .varops import DECLARATIONS, split_assignment
@@ -60,6 +60,13 @@ def parse(text: str, depth: int = 0, final: bool = False,
     whole = Sequence(tuple(commands), (0, len(text)))
     attach_source(whole, text)
     return whole
+
+
+def parse_here_text(text: str) -> Word:
+    """`text` read as the body of a here-document is: $ forms and `...`
+    are expanded, quotes are ordinary characters (PS4: run/xtrace.py)."""
+    parts = tuple(_Lexer(text)._double_quoted(here_document=True))
+    return Word(Parser("")._resolve_parts(parts))
 
 
 class Parser(CompoundRules, CondRules, AliasRules):

@@ -5,6 +5,7 @@ by the LoopControl exception that `break` and `continue` raise; a function
 by ReturnFromFunction from `return`.  Conditions run with `set -e` held off
 (ex._unchecked): a failing test is not an error.
 """
+from . import xtrace
 from ..errors import LoopControl, ReturnFromFunction, ShellError, report
 from ..lang.syntax import ArithFor, Case, For, Function, If, Loop
 
@@ -44,6 +45,10 @@ def for_loop(ex, node: For) -> int:
 
     def rounds():
         for word in words:
+            if xtrace.on(ex):                  # bash: each round, the words as written
+                written = " ".join(xtrace.source_text(node, w) for w in node.words) \
+                    if node.words is not None else '"$@"'
+                xtrace.show(ex, f"for {node.name} in {written}")
             ex.state.set(node.name, word)
             yield
     return _repeat(ex, node.body, rounds())
@@ -51,11 +56,11 @@ def for_loop(ex, node: For) -> int:
 
 def arith_for(ex, node: ArithFor) -> int:
     """for (( init; cond; step )): C's loop; an empty cond is true."""
-    def rounds():
-        ex.expander.arith(node.init)
-        while not node.cond.parts or ex.expander.arith(node.cond) != 0:
+    def rounds():                              # (xtrace shows each part it evaluates)
+        xtrace.arith(ex, node.init, part="init")
+        while xtrace.arith(ex, node.cond, part="cond") != 0:
             yield
-            ex.expander.arith(node.step)
+            xtrace.arith(ex, node.step, part="step")
     try:
         return _repeat(ex, node.body, rounds())
     except ShellError as e:
@@ -117,6 +122,8 @@ def case_clause(ex, node: Case) -> int:
     status, falling = 0, False
     try:
         word = ex.expander.single(node.word)
+        if xtrace.on(ex):                      # the word as written (bash)
+            xtrace.show(ex, f"case {xtrace.source_text(node, node.word)} in")
         for patterns, body, end in node.items:
             if falling or any(match(ex.expander.pattern(p), word) for p in patterns):
                 status = ex.run(body) if body is not None else 0

@@ -319,10 +319,12 @@ class Executor(SimpleCommands):
     def command_sub(self, body) -> str:
         """$(...): run body in a child with stdout on a pipe; return what it printed."""
         job = Job(body, background=False)      # no group of its own, no table entry
+        self.state.xtrace_level += 1           # set -x inside shows ++ (run/xtrace.py)
         try:
             child = self.prepared(body) or (lambda: self.child_main(body, keep_jobs=True))
             output = process.capture(child, job)
         finally:
+            self.state.xtrace_level -= 1
             status = self.jobs.wait_for(job, foreground=False)
         self.state.sub_status = status
         self.state.last_status = status
@@ -330,7 +332,10 @@ class Executor(SimpleCommands):
 
     def process_sub(self, body, reading: bool) -> str:
         """<(body) / >(body): start it on a pipe; the word becomes /dev/fd/N."""
-        pid, fd = process.substitute(lambda: self.child_main(body), reading)
+        def child() -> int:
+            self.state.xtrace_level += 1       # set -x inside shows ++ (run/xtrace.py)
+            return self.child_main(body)
+        pid, fd = process.substitute(child, reading)
         self.substitutions.append((pid, fd))
         return f"/dev/fd/{fd}"
 

@@ -16,7 +16,7 @@ process.py makes the processes; this module is what a child does last.
 import errno
 import os
 
-from . import redirect, trace
+from . import redirect, trace, xtrace
 from ..errors import STATUS_NOEXEC, STATUS_NOTFOUND, report
 from ..i18n import _, strerror
 
@@ -112,7 +112,7 @@ class Exec:
 
     def __call__(self) -> int:
         if self.xtrace is not None:            # the child prints its own `+ cmd` line, as in sh
-            self.shell.xtrace(self.xtrace, self.argv)
+            xtrace.command(self.shell, self.xtrace, self.argv)
         if self.redirs:                        # a failed one is reported by process._child
             redirect.apply_permanent(self.redirs, self.shell.expander)
         if self.path is not None and not (trace.ON or trace.FDS):

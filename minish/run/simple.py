@@ -11,7 +11,7 @@ redirections for good and execs.
 Mixed into Executor (executor.py), as parse_compound.py is into the parser.
 """
 
-from . import control, process, program, redirect, spawn, trace
+from . import control, process, program, redirect, spawn, trace, xtrace
 from ..builtins import BUILTINS
 from ..builtins.lookup import keeps_prefix, skip_functions
 from ..lang.expand import pure
@@ -49,13 +49,16 @@ class SimpleCommands:
             argv = self.expander.words(node.words)
             if not argv:
                 return self._assignments_only(node)
-            assigns = self._writable({a.name: self.expander.assignment_value(a.value)
-                                      for a in node.assigns})
+            if "xtrace" in state.options:      # each shown as it is expanded
+                assigns = self._writable(xtrace.assignments(self, node.assigns))
+            else:
+                assigns = self._writable({a.name: self.expander.assignment_value(a.value)
+                                          for a in node.assigns})
         except ShellError as e:
             report(e.message)
             return e.status
         if "xtrace" in state.options:
-            self.xtrace(assigns, argv)
+            xtrace.command(self, {}, argv)
         state.vars["_"] = argv[-1]             # $_: the last argument (bash)
         argv, no_functions = skip_functions(argv, state)     # `command NAME`
         kind, what = resolve(state, argv[0], {} if no_functions else None)
@@ -85,7 +88,7 @@ class SimpleCommands:
         if spawned is None:
             return prepared
         if prepared.xtrace is not None:        # no child of ours will print it
-            self.xtrace(prepared.xtrace, prepared.argv)
+            xtrace.command(self, prepared.xtrace, prepared.argv)
         return spawned
 
     def prepared(self, node) -> program.Exec | None:
@@ -131,14 +134,16 @@ class SimpleCommands:
         line of a script, not the next command (XCU 2.8.1, "variable
         assignment error")."""
         for a in node.assigns:
+            # PS4 as it is before the assignment (`PS4=...` is shown with the old one)
+            lead = xtrace.prefix(self) if "xtrace" in self.state.options else None
             try:
                 value = self.expander.assign(a)    # x=1, x+=1, a[i]=1, a=(1 2)
             except ShellError as e:
                 if "errexit" in self.state.options:
                     raise                      # set -e: a failure that ends the shell, as in bash
                 raise ExpansionError(e.message) from None
-            if "xtrace" in self.state.options:
-                self.xtrace({a.name: value}, [])
+            if lead is not None:
+                xtrace.command(self, {a.name: value}, [], lead)
         status = self.with_redirections(node.redirs, lambda: 0)
         if status == 0 and self.state.sub_status is not None:
             status = self.state.sub_status     # x=$(false) sets $? to 1
@@ -193,14 +198,6 @@ class SimpleCommands:
             process.flush_std_streams()
             redirect.restore(saved)
 
-    def xtrace(self, assigns: dict, argv: list[str]) -> None:
-        """set -x: print each command, as expanded, on stderr."""
-        words = [f"{k}={quote(v)}" for k, v in assigns.items()] + [quote(a) for a in argv]
-        try:
-            write(2, "+ " + " ".join(words) + "\n")
-        except OSError:
-            pass
-
 
 def verbose(text: str, span) -> None:
     """set -v: the whole lines the command came from, on stderr."""
@@ -210,11 +207,3 @@ def verbose(text: str, span) -> None:
         write(2, text[start:end if end >= 0 else len(text)] + "\n")
     except OSError:
         pass
-
-
-def quote(word: str) -> str:
-    """Quote a word so that the shell would read it back unchanged."""
-    safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./-_")
-    if word and all(c in safe for c in word):
-        return word
-    return "'" + word.replace("'", "'\\''") + "'"

@@ -47,6 +47,7 @@ class State:
         self.functions: dict = {}              # name -> syntax.Function
         self.traps: dict[int, str] = {}        # signal number (0: EXIT) -> commands
         self.loop_depth = 0                    # how many loops we are inside
+        self.xtrace_level = 1                  # set -x: how often PS4's first character shows (run/xtrace.py)
         self.readonly: set[str] = set()        # `readonly NAME`: set() refuses
         # One frame per running function: name -> (value, exported) before
         # `local` (or a `X=1 fn` prefix) shadowed it; restored on return.
