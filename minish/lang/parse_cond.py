@@ -79,7 +79,7 @@ class CondRules:
         if end is None:
             return None
         expr = Word(tuple(_Lexer(self.text[start + 2:end])._double_quoted_text()))
-        expr = Word(self._resolve_parts(expr.parts))     # Parser's: $(...) inside
+        expr = Word(self._resolve_parts(expr.parts, self.line_at(start)))   # $(...) inside
         while self.tok.kind != "EOF" and self.tok.span[0] < end + 2:
             self._advance()
         return ArithCommand(expr, (), (start, end + 2), self.line_at(start))
@@ -100,7 +100,8 @@ class CondRules:
         pieces = self.text[self.tok.span[0] + 2:end].split(";")
         if len(pieces) != 3:
             self._error()
-        init, cond, step = (Word(self._resolve_parts(tuple(_Lexer(p)._double_quoted_text())))
+        line = self.line_at(self.tok.span[0])
+        init, cond, step = (Word(self._resolve_parts(tuple(_Lexer(p)._double_quoted_text()), line))
                             if p.strip() else Word(()) for p in pieces)
         while self.tok.kind != "EOF" and self.tok.span[0] < end + 2:
             self._advance()

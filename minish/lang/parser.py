@@ -44,12 +44,13 @@ MAX_NESTING = 100
 
 
 def parse(text: str, depth: int = 0, final: bool = False,
-          aliases: dict[str, str] | None = None):
+          aliases: dict[str, str] | None = None, first_line: int = 1):
     """Parse a whole program; return its AST (None for an empty program).
     `depth`: how many commands enclose it (for the text of a $(...)).
     `final`: see Parser; the default asks for more input (IncompleteInput).
-    `aliases`: the shell's alias table, for the text of a $(...) too."""
-    parser = Parser(text, depth, final, aliases)
+    `aliases`: the shell's alias table, for the text of a $(...) too.
+    `first_line`: the $LINENO of its first line (a $(...): the line it is on)."""
+    parser = Parser(text, depth, final, aliases, first_line)
     commands = []
     while (cmd := parser.next_command()) is not None:
         commands.append(cmd)
@@ -360,7 +361,7 @@ class Parser(CompoundRules, CondRules, AliasRules):
             raise IncompleteInput(_("here-document wanted `{word}'").format(word=target.text),
                                   target.span)
         parts = target.heredoc.parts if target.heredoc is not None else ()
-        return Word(self._resolve_parts(parts), target.span)
+        return Word(self._resolve_parts(parts, self.line_at(target.span[0])), target.span)
 
     # -- words -------------------------------------------------------------------
     def _resolve(self, tok: Token) -> Word:
@@ -371,30 +372,31 @@ class Parser(CompoundRules, CondRules, AliasRules):
                                   tok.span)
         if all(type(part) is Lit for part in tok.word.parts):
             return tok.word                    # the common case: nothing inside to parse
-        return Word(self._resolve_parts(tok.word.parts), tok.span)
+        return Word(self._resolve_parts(tok.word.parts, self.line_at(tok.span[0])), tok.span)
 
-    def _resolve_parts(self, parts: tuple) -> tuple:
+    def _resolve_parts(self, parts: tuple, line: int = 1) -> tuple:
         """Parse the commands inside each $(...) and <(...) of a word (with the
-        shell's aliases), recursively."""
+        shell's aliases), recursively.  `line`: the line the word is on, where
+        the $LINENO of the commands inside starts (bash)."""
         out = []
         for part in parts:
             if isinstance(part, CommandSub) and part.body is None:
-                body = parse(part.source, self.depth, self.final, self.aliases)
+                body = parse(part.source, self.depth, self.final, self.aliases, line)
                 part = CommandSub(body or Sequence((), (0, 0)), part.quoted, part.source)
             elif isinstance(part, ProcSub) and part.body is None:
-                body = parse(part.source, self.depth, self.final, self.aliases)
+                body = parse(part.source, self.depth, self.final, self.aliases, line)
                 part = ProcSub(body or Sequence((), (0, 0)), part.reading, part.source)
             elif isinstance(part, Arith):
-                part = Arith(Word(self._resolve_parts(part.expr.parts)), part.quoted)
+                part = Arith(Word(self._resolve_parts(part.expr.parts, line)), part.quoted)
             elif isinstance(part, Param) and part.op == "bad":
                 out.append(part)               # reported when expanded, as bash does
                 continue
             elif isinstance(part, Param) and isinstance(part.arg, tuple):   # ${x/p/r}
                 part = Param(part.name, part.quoted, part.op,
-                             tuple(Word(self._resolve_parts(w.parts)) for w in part.arg))
+                             tuple(Word(self._resolve_parts(w.parts, line)) for w in part.arg))
             elif isinstance(part, Param) and part.arg is not None:
                 part = Param(part.name, part.quoted, part.op,
-                             Word(self._resolve_parts(part.arg.parts)))
+                             Word(self._resolve_parts(part.arg.parts, line)))
             out.append(part)
         return tuple(out)
 

@@ -81,6 +81,24 @@ f
 3
 ## END
 
+#### LINENO inside $(...), <(...) and substitutions in words is the line they are on
+echo one
+echo $(echo $LINENO) "$(echo $LINENO)" $(true; echo $LINENO) $((LINENO + $(echo $LINENO)))
+x=$(echo $LINENO); echo "$x ${y:-$(echo $LINENO)}"
+cat <(echo $LINENO)
+cat <<END
+$(echo $LINENO)
+END
+[[ $(echo $LINENO) == 8 ]] && echo eight
+## STDOUT:
+one
+2 2 2 4
+3 3
+4
+5
+eight
+## END
+
 #### RANDOM is a number in 0..32767; SECONDS counts up from 0
 r=$RANDOM
 [ "$r" -ge 0 ] && [ "$r" -le 32767 ] && echo random-ok
