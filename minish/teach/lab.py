@@ -274,8 +274,11 @@ class Runner:
             members = [member for member in session(pid) if member != pid]
             kill(members, signal.SIGSTOP)
             kill(members)
+            # strace writes the last lines of the log (the call each process
+            # was in) as it sees them die: give it time on a loaded machine,
+            # since killing it loses what it has not written yet.
             pidfd = os.pidfd_open(pid)
-            if not select.select([pidfd], [], [], 2.0)[0]:
+            if not select.select([pidfd], [], [], 10.0)[0]:
                 kill([pid])
             os.close(pidfd)
         status = process.wait_pid(pid)
