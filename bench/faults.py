@@ -20,19 +20,7 @@ import sys
 import tempfile
 
 from common import MINISH, PYTHON, ROOT, bench_env, ms, shells, timed_together
-
-FORK_LOOP = """\
-import os
-env = dict(os.environ)
-for _ in range(1000):
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.execve("/bin/true", ["/bin/true"], env)
-        finally:
-            os._exit(127)
-    os.waitpid(pid, 0)
-"""
+from engine import FORK_FLOOR as FORK_LOOP
 
 SPAWN_LOOP = """\
 import os
@@ -42,7 +30,7 @@ for _ in range(1000):
 """
 
 # Run inside minish's own interpreter: one line at a time, as a script
-# runs, counting the functions the parent enters for the last 100 lines.
+# runs; after 20 lines to warm up, count the functions one line enters.
 COUNT_FUNCTIONS = """\
 import sys
 from minish.shell import Shell
