@@ -34,6 +34,16 @@ class Check:
         return self
 
 
+def not_reached(checks, missing: str) -> None:
+    """Fail each check that found nothing to look at: a check passes only
+    when the behaviour it names happened and was right, never because the
+    program did nothing (the starter code must not pass it).  `missing`
+    says what has to happen first, e.g. "the pipe and the two children"."""
+    for check in checks:
+        if check.ok:
+            check.fail(_("not checked yet: this needs {missing} first.").format(missing=missing))
+
+
 def status_text(raw: int) -> str:
     """A raw wait status in the words strace and `minish --trace` use."""
     return f"{raw} {trace.wait_status(raw)}"

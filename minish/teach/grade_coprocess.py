@@ -10,11 +10,13 @@ writing requests add2 no longer reads.
 From the trace of the small run: add2's fds at its execve; the parent's
 own ends; whether a request was really written (not left in a stdio
 buffer) before the parent waited for its answer; one request at a time;
-add2 reaped at the end.
+add2 reaped at the end.  A check whose behaviour never happened (no run
+that ended, no child, no answer read, no wait) fails too, saying what
+has to happen first: the starter code must not pass it.
 """
 from ..run.strace_log import describe_ends, fd_table_at, pipe_ends
 from ..i18n import _
-from .grade import Check, run_until_hang
+from .grade import Check, not_reached, run_until_hang
 
 SMALL = "1 2\n30 40\n-5 5\n"
 BIG_LINES = 50000
@@ -34,12 +36,17 @@ def grade(runner) -> list:
 def answers(runs) -> Check:
     check = Check(_("every line gets its sum, in order"))
     wants = ["3\n70\n0\n", "".join(f"{i + 1}\n" for i in range(BIG_LINES))]
-    for run, want in zip(runs, wants):
-        if not run.timed_out and run.out != want:
+    # A run the grader had to stop printed only part of its answers, or none
+    # (still in a stdio buffer): it says nothing either way.
+    ended = [(run, want) for run, want in zip(runs, wants) if not run.timed_out]
+    for run, want in ended:
+        if run.out != want:
             got = run.out.splitlines()
             check.fail(_("with {lines} lines on stdin, ./coproc printed {n} lines (first: "
                          "{first}), not {lines}.").format(
                 lines=want.count("\n"), n=len(got), first=" ".join(got[:3]) or _("nothing")))
+    if not ended:
+        not_reached([check], _("a run that ends by itself"))
     return check
 
 
@@ -54,6 +61,7 @@ def trace_rules(run) -> list:
     if len(kids) != 1 or not kids[0].execs():
         child_fds.fail(_("the parent forked {n} children; it needs one, which execs ./add2.")
                        .format(n=len(kids)), *[k.forked_by for k in kids])
+        not_reached([own, sent, turns, reaped], _("one child that execs ./add2"))
         return [child_fds, own, sent, turns, reaped]
     child = kids[0]
     execve = child.execs()[0]
@@ -71,7 +79,8 @@ def trace_rules(run) -> list:
                 "pipe, so it never sees end of file and never exits.") if keeps_input else \
             _("add2 started still holding {ends}.")
         child_fds.fail(why.format(ends=describe_ends(extra)), execve)
-    if stdin is None or stdout is None:
+    if stdin is None or stdout is None:         # which pipe carries what is unknown
+        not_reached([own, sent, turns, reaped], _("add2 with fd 0 and fd 1 on the two pipes"))
         return [child_fds, own, sent, turns, reaped]
     io = [c for c in parent.calls[parent.index(child.forked_by):]
           if c.name in ("read", "write") and c.args[0].isdigit()]
@@ -99,12 +108,21 @@ def trace_rules(run) -> list:
                         "had written anything on the request pipe: the request is still in its "
                         "stdio buffer. A stream on a pipe is fully buffered -- fflush after "
                         "each line, or use write(2)."), reads[0])
+            # No request reached add2 before that read: no turn was taken,
+            # so there is no turn to judge yet.
+            not_reached([turns], _("a request on the pipe to add2"))
         elif len(before) > 1:
             turns.fail(_("the parent wrote {n} requests before it read the first answer. A "
                          "pipe holds 64 KiB: with enough lines, add2 blocks writing answers "
                          "nobody reads, and the parent blocks writing requests add2 no longer "
                          "reads.").format(n=len(before)), before[0], reads[0])
-    waits = parent.waits_for(child.pid)
+    else:                                       # never asked add2 for anything
+        not_reached([own, sent, turns], _("an answer read from add2's pipe"))
+    # A wait still blocked when the run was stopped counts: the parent did
+    # close and wait, and it is add2 that never exited (fd 0 held open).
+    waits = parent.waits_for(child.pid) or [
+        c for c in parent.calls if c.name in ("wait4", "waitid") and c.result is None
+        and c.args and c.args[0] in (str(child.pid), "-1")]
     if not waits and not run.timed_out:
         reaped.fail(_("the parent never waited for add2 (pid {pid}); close the request pipe so "
                       "that add2 sees end of file, then waitpid for it.").format(pid=child.pid),
@@ -116,4 +134,6 @@ def trace_rules(run) -> list:
             reaped.fail(_("the parent still held {ends} when it waited: add2 is waiting for "
                           "end of file on that pipe.").format(ends=describe_ends(writers)),
                         waits[0])
+    else:                                       # stopped, hung, before it got that far
+        not_reached([reaped], _("the parent to reach the end of its input"))
     return [child_fds, own, sent, turns, reaped]

@@ -9,13 +9,16 @@ client, then STOP.
 From the trace: how the server opened the well-known FIFO (a reader that
 is also a writer never sees end of file between clients), how many bytes
 each read took (one request, or several at once), which reply FIFOs it
-still held, and whether it removed the FIFO when told to stop.
+still held, and whether it removed the FIFO when told to stop.  A check
+whose behaviour never happened (no FIFO opened, no client, no request
+read, no reply) fails too, saying what has to happen first: the starter
+code must not pass it.
 """
 import os
 
 from ..run.strace_log import fd_table_at, string_list, unquote
 from ..i18n import _
-from .grade import Check, run_until_hang
+from .grade import Check, not_reached, run_until_hang
 
 FIFO = "serv.fifo"
 REQUEST = 64                                    # sizeof(struct request), fifo.h
@@ -53,6 +56,9 @@ def replies(runs) -> Check:
                 argv = string_list(execs[0].args[1])
                 if argv[2:] and argv[2] != "STOP":
                     words[proc.pid] = argv[2].upper()
+        if not words:                           # no client asked: nothing was answered
+            not_reached([check], _("a server that makes serv.fifo and opens it"))
+            continue
         got = dict(line.split(": ", 1) for line in run.out.splitlines() if ": " in line)
         lost = [w for pid, w in words.items() if str(pid) not in got]
         mixed = [_("{pid} got {reply}").format(pid=pid, reply=repr(got[str(pid)]))
@@ -80,6 +86,9 @@ def _fifo_opens(server):
 def keeps_writer(run, server) -> Check:
     check = Check(_("the server holds the FIFO open for writing too, so read never sees EOF"))
     opens = _fifo_opens(server)
+    if not opens:                               # "reading only" would be untrue
+        not_reached([check], _("the server to open serv.fifo"))
+        return check
     flags = " ".join(c.args[2 if c.name == "openat" else 1] for c in opens)
     if "O_RDWR" in flags or "O_WRONLY" in flags:
         return check
@@ -97,21 +106,38 @@ def keeps_writer(run, server) -> Check:
 
 def one_per_read(run, server) -> Check:
     check = Check(_("each read on the FIFO takes exactly one request"))
-    for call in server.calls:
-        if call.name != "read" or (call.result or 0) <= REQUEST or not call.args[0].isdigit():
-            continue
-        end = fd_table_at(run.log, server, call).get(int(call.args[0]))
-        if end is not None and end.what.endswith(FIFO):
-            check.fail(_("one read() took {bytes} bytes: {n} requests at once. A server that "
-                         "then answers only the first loses the others. Read sizeof(struct "
-                         "request) = {size} bytes at a time.").format(
-                             bytes=call.result, n=call.result // REQUEST, size=REQUEST), call)
-            break
+    reads = [c for c in server.calls
+             if c.name == "read" and (c.result or 0) > 0 and c.args[0].isdigit()
+             and _on_fifo(run.log, server, c)]
+    if not reads:                               # no read took anything: nothing to judge
+        not_reached([check], _("a request read from serv.fifo"))
+        return check
+    call = next((c for c in reads if c.result > REQUEST), None)
+    if call is not None:
+        check.fail(_("one read() took {bytes} bytes: {n} requests at once. A server that "
+                     "then answers only the first loses the others. Read sizeof(struct "
+                     "request) = {size} bytes at a time.").format(
+                         bytes=call.result, n=call.result // REQUEST, size=REQUEST), call)
     return check
+
+
+def _on_fifo(log, server, call) -> bool:
+    """Whether `call` (a read) is on the server's well-known FIFO."""
+    end = fd_table_at(log, server, call).get(int(call.args[0]))
+    return end is not None and end.what.endswith(FIFO)
 
 
 def closes_replies(run, server) -> Check:
     check = Check(_("the server closes each client's FIFO after replying"))
+    family = [server]                           # a server may fork to reply: count those too
+    for proc in family:
+        family.extend(proc.children)
+    opened = [c for proc in family for c in proc.calls if c.name in ("openat", "open")
+              and c.result is not None and c.result >= 0
+              and "client." in unquote(c.args[1 if c.name == "openat" else 0])]
+    if not opened:                              # no reply FIFO ever held: none left open
+        not_reached([check], _("the server to open a client's FIFO and reply"))
+        return check
     last = next((c for c in reversed(server.calls) if c.name), None)
     held = {fd: e for fd, e in fd_table_at(run.log, server, last).items()
             if "client." in e.what}
@@ -128,6 +154,9 @@ def stops(runs, server) -> Check:
     run = runs[-1]
     if run.timed_out:
         return check.fail(_("the run did not get as far as STOP."))
+    if "server exit=" not in run.out:           # the harness gave up first (no serv.fifo)
+        not_reached([check], _("a run that gets as far as STOP"))
+        return check
     if "server exit=0" not in run.out:
         check.fail(_("the harness saw {line}.").format(line=f"`{_line(run, 'server exit=')}`"))
     if "serv.fifo removed" not in run.out:

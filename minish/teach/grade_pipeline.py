@@ -1,25 +1,29 @@
 """Grading the pipeline lab: ./pipeline CMD1 CMD2 must behave as `CMD1 | CMD2`.
 
-Three runs: `ls wc` (the output must be wc's count of one file name),
-`true false` (the exit status must be false's), `yes head` (must end: yes
-dies of SIGPIPE once head has read its ten lines).  Then the trace of the
-first run is read for meaning: how many pipes the parent made, which pipe
-ends each child held when it called execve, which ends the parent still
-held when it started to wait, and whether it reaped both children.
+Four runs: `ls wc` (the output must be wc's count of one file name),
+`true false` and `false true` (the exit status must be CMD2's: 1, then 0),
+`yes head` (must end: yes dies of SIGPIPE once head has read its ten
+lines).  Then the trace of the first run is read for meaning: how many
+pipes the parent made, which pipe ends each child held when it called
+execve, which ends the parent still held when it started to wait, and
+whether it reaped both children.  Without the two children those last
+three checks fail too: they have nothing to pass on (the starter code
+must not pass them).
 """
 import os
 
 from ..run.strace_log import describe_ends, unquote
 from ..i18n import _
-from .grade import Check, pipe_ends_at, ran_to_the_end
+from .grade import Check, not_reached, pipe_ends_at, ran_to_the_end
 
 
 def grade(runner) -> list:
     count = runner.run(["ls", "wc"])
     status = runner.run(["true", "false"])
+    status_0 = runner.run(["false", "true"])
     sigpipe = runner.run(["yes", "head"])
     checks = [ran_to_the_end(r) for r in (count, status, sigpipe)]
-    checks += [output(count, sigpipe), exit_status(status)]
+    checks += [output(count, sigpipe), exit_status(status, status_0)]
     checks += structure(count)
     return checks
 
@@ -39,12 +43,16 @@ def output(count, sigpipe) -> Check:
     return check
 
 
-def exit_status(run) -> Check:
+def exit_status(run, run_0) -> Check:
     check = Check(_("the program exits with CMD2's status"))
     if run.exit_code() != 1:
         check.fail(_("`./{name} true false` exited with {status}; `true | false` gives 1, "
                      "false's status: wait for CMD2 and exit with WEXITSTATUS.").format(
                          name=run.args[0], status=run.exit_code()))
+    elif run_0.exit_code() != 0 and not run_0.timed_out:
+        check.fail(_("`./{name} false true` exited with {status}; `false | true` gives 0, "
+                     "true's status: wait for CMD2 and exit with WEXITSTATUS.").format(
+                         name=run_0.args[0], status=run_0.exit_code()))
     return check
 
 
@@ -64,6 +72,7 @@ def structure(run) -> list:
     if len(kids) != 2:
         one_pipe.fail(_("the parent forked {n} children, not two.").format(n=len(kids)),
                       *[k.forked_by for k in kids])
+        not_reached([ends, closes, reaps], _("the pipe and the two children"))
         return [one_pipe, ends, closes, reaps]
     if _ran(kids[0]) == "wc":                    # forked in the other order: fine
         kids = kids[::-1]

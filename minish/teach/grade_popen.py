@@ -7,11 +7,14 @@ classic hang when the second child keeps the first stream's pipe end) and
 `mode` (a type that is neither "r" nor "w").
 
 From the trace: which pipe ends each command's shell held when it called
-execve, which ends the caller kept, and which pid each wait4 reaped.
+execve, which ends the caller kept, and which pid each wait4 reaped.  A
+check that finds nothing to look at (no command child, no second command
+in `two`) fails too: the starter code, which forks nothing, must not pass
+it.
 """
 from ..run.strace_log import FORKS, describe_ends, fd_table_at, pipe_ends, unquote
 from ..i18n import _
-from .grade import Check, ran_to_the_end, status_text
+from .grade import Check, not_reached, ran_to_the_end, status_text
 
 PIPE_CALLS = ("pipe", "pipe2")
 
@@ -71,6 +74,7 @@ def fd_rules(runs) -> list:
     own = Check(_("the command's child keeps only its end of the pipe, on fd 0 or 1"))
     others = Check(_("a later command does not inherit an earlier stream (it would never end)"))
     caller = Check(_("the caller closes the command's end of the pipe"))
+    looked_at = {mode: 0 for mode in runs}      # commands whose fds were read, per run
     for mode, run in runs.items():
         log, parent = run.log, run.log.root
         if parent is None:
@@ -80,6 +84,7 @@ def fd_rules(runs) -> list:
             execs = child.execs()
             if mine is None or not execs:
                 continue
+            looked_at[mode] += 1
             held = pipe_ends(fd_table_at(log, child, execs[0]))
             fd = 0 if mode in ("write", "two") else 1
             end = held.get(fd)
@@ -114,11 +119,20 @@ def fd_rules(runs) -> list:
                       "close it right after fork.")
                 caller.fail(why.format(mode=f"`{mode}`", ends=describe_ends(kept),
                                        call=after.name if after else "exit"), after)
+    # No command exec'd on a pipe made before its fork: there were no ends to look at.
+    if not any(looked_at.values()):
+        not_reached([own, caller], _("a pipe, then a child that execs the command"))
+    # Only the second command of `two` can inherit an earlier stream.
+    if looked_at["two"] < 2:
+        not_reached([others], _("two commands open at once (`./popen_driver two`)"))
     return [own, others, caller]
 
 
 def waits(runs) -> Check:
     check = Check(_("my_pclose waits for its own command's pid"))
+    if not any(_commands(run) for run in runs.values()):
+        not_reached([check], _("a child that runs the command"))   # no pid to wait for
+        return check
     for mode, run in runs.items():
         parent = run.log.root
         for child in _commands(run):

@@ -14,7 +14,7 @@ import os
 
 from ..run.strace_log import describe_ends, string_list, unquote
 from ..i18n import _
-from .grade import Check, pipe_ends_at, run_until_hang
+from .grade import Check, not_reached, pipe_ends_at, run_until_hang
 
 INTERVALS = [("1000", "1100"), ("2", "30"), ("1", "1")]
 BIG = ("2", "500000")
@@ -81,6 +81,8 @@ def structure(run) -> list:
         made.fail(_("before its first fork the master made {pipes} pipe(s), and it forked "
                     "{workers} worker(s); it needs two of each.").format(
                         pipes=len(pipes), workers=len(workers)), *pipes, *clones)
+    if not workers:
+        not_reached([ends, reaps], _("the workers"))
     low, high = int(run.args[1]), int(run.args[2])
     mid = (low + high) // 2
     halves = [[str(low), str(mid)], [str(mid + 1), str(high)]]
@@ -110,7 +112,9 @@ def structure(run) -> list:
                       execs[0])
     reads = [c for c in master.calls if c.name == "read" and c.args[0] != "0"]
     first = next((c for c in reads if pipe_ends_at(log, master, c).get(int(c.args[0]))), None)
-    if first is not None:
+    if first is None:
+        not_reached([closes], _("a read on a worker's pipe"))
+    else:
         writers = {fd: e for fd, e in pipe_ends_at(log, master, first).items() if e.write}
         if writers:
             closes.fail(_("the master still held {ends} at its first read: that read can never "

@@ -12,7 +12,7 @@ anyway).
 import re
 
 from ..i18n import _
-from .grade import Check, run_until_hang
+from .grade import Check, not_reached, run_until_hang
 
 _OP = re.compile(r"sem_num=(\d+), sem_op=(-?\d+)")
 SLOTS = 4                                       # the ring's size, in prodcons.c
@@ -34,7 +34,9 @@ def initial_values(run) -> Check:
         if call.name == "semctl" and call.result == 0 and call.args[2:3] == ["SETVAL"]:
             text = call.args[3]
             values[int(call.args[1])] = 0 if text == "NULL" else int(text, 0)
-    if values and sorted(values.values()) != [0, 1, SLOTS]:
+    if not values:
+        not_reached([check], _("the semaphores, each set with semctl(SETVAL)"))
+    elif sorted(values.values()) != [0, 1, SLOTS]:
         shown = ", ".join(_("semaphore {n} = {value}").format(n=n, value=v)
                           for n, v in sorted(values.items()))
         check.fail(_("semctl(SETVAL) set {values}. One counting semaphore (EMPTY) must start at "
@@ -90,7 +92,9 @@ def waits(run) -> list:
         why = _("could not be checked: the run did not end (see above).")
         return [consumer_waits.fail(why), producer_waits.fail(why)]
     if producer is None or not producer.children:
-        return [consumer_waits.fail(_("the program never forked a consumer.")), producer_waits]
+        consumer_waits.fail(_("the program never forked a consumer."))
+        not_reached([producer_waits], _("a consumer process"))
+        return [consumer_waits, producer_waits]
     consumer = producer.children[0]
     mine, theirs = _semops(consumer), _semops(producer)
     for who, check, own, other, name in (
@@ -113,6 +117,8 @@ def waits(run) -> list:
 
 def removed(runs) -> Check:
     check = Check(_("the shared memory segment and the semaphore set are removed (IPC_RMID)"))
+    if not any(run.ipc_made for run in runs):
+        not_reached([check], _("a segment and a semaphore set"))
     for run in runs:
         if run.ipc_left and not run.timed_out:  # a killed program cannot clean up
             kinds = sorted({k for k, _ident in run.ipc_left})      # msgget, semget, shmget

@@ -14,7 +14,7 @@ did the signal land, relative to those calls?
 """
 from ..run.strace_log import in_set
 from ..i18n import _
-from .grade import Check, ran_to_the_end
+from .grade import Check, not_reached, ran_to_the_end
 
 INJECT = ("-e", "inject=alarm:signal=SIGALRM:when=1")
 
@@ -89,7 +89,13 @@ def restored(run) -> Check:
     want = {"handler": "restored", "SIGALRM": "unblocked", "SIGUSR1": "blocked"}
     got = dict(line.split("=", 1) for line in run.out.splitlines() if "=" in line)
     wrong = [f"{key}={got.get(key, '?')}" for key in want if got.get(key) != want[key]]
-    if "returned" in run.out and wrong:
+    # The driver installs its own SIGALRM handler first; wait_alarm's is the next.
+    installs = [c for c in run.log.root.calls if c.name == "rt_sigaction"
+                and c.args[:1] == ["SIGALRM"] and c.args[1:2] != ["NULL"]]
+    if len(installs) < 2 or "returned" not in run.out:
+        # nothing was changed, or wait_alarm never came back: nothing to restore yet
+        not_reached([check], _("wait_alarm installing its SIGALRM handler and returning"))
+    elif wrong:
         check.fail(_("after wait_alarm returned, the driver found {found}: put back the old "
                      "action with sigaction and the old mask with sigprocmask(SIG_SETMASK, "
                      "&old, NULL) -- not an empty mask.").format(found=", ".join(wrong)))

@@ -9,11 +9,13 @@ Three runs of the driver (minish/labs/system/driver.c):
   must _exit(127).
 The checks read the caller's rt_sigaction/rt_sigprocmask calls and their
 order relative to the clone() and the wait4(): what the program *did*, not
-what its source says.
+what its source says.  A check that finds nothing to look at (no child, no
+shell started) fails too: the starter code, which forks nothing, must not
+pass it.
 """
 from ..run.strace_log import FORKS, in_set, string_list, unquote
 from ..i18n import _
-from .grade import Check, ran_to_the_end, status_text
+from .grade import Check, not_reached, ran_to_the_end, status_text
 
 SIGINT_BIT, SIGQUIT_BIT = 1 << 1, 1 << 2        # bit n-1 for signal n (proc(5))
 
@@ -54,6 +56,8 @@ def forks_and_execs(caller, children) -> Check:
 
 def waits(caller, children) -> Check:
     check = Check(_("my_system waits for its own child with waitpid"))
+    if not children:
+        not_reached([check], _("a child that runs the command"))   # no pid to wait for
     for child in children:
         mine = caller.waits_for(child.pid)
         if not mine:
@@ -100,14 +104,20 @@ def signal_rules(run) -> list:
     blocked = Check(_("SIGCHLD is blocked in the caller until the child is reaped"))
     restored = Check(_("the caller's SIGINT, SIGQUIT and mask are restored afterwards"))
     child_ok = Check(_("the child starts the command with the caller's dispositions and mask"))
+    checks = [ignored, blocked, restored, child_ok]
     clone = next((c for c in caller.calls if c.name in FORKS), None)
     if clone is None:
-        return [ignored.fail(_("the caller never forked, so there is nothing to check yet."))]
+        # No fork, no command: nothing was blocked, restored or handed to a child.
+        ignored.fail(_("the caller never forked, so there is nothing to check yet."))
+        not_reached(checks, _("a fork"))
+        return checks
     before = caller.calls[:caller.index(clone)]
     child = next((p for p in caller.children if p.forked_by is clone), None)
     if child is None:                           # a thread, not a process
-        return [ignored.fail(_("the caller's first clone() made a thread, not a child "
-                               "process: my_system must fork(2)."), clone)]
+        ignored.fail(_("the caller's first clone() made a thread, not a child "
+                       "process: my_system must fork(2)."), clone)
+        not_reached(checks, _("a fork"))
+        return checks
     reaped = caller.waits_for(child.pid)
     after = caller.calls[caller.index(reaped[0]) + 1:] if reaped else []
     missing = [s for s in ("SIGINT", "SIGQUIT") if not any(_sets(c, s, "SIG_IGN") for c in before)]
@@ -131,7 +141,11 @@ def signal_rules(run) -> list:
     ign = _sig_ignored(run)
     execve = child.execs()[0] if child.execs() else None
     in_child = child.calls[:child.index(execve)] if execve else child.calls
-    if ign & (SIGINT_BIT | SIGQUIT_BIT):
+    if execve is None or ign is None:
+        # The command never started (or never got to print its SigIgn): there is no
+        # disposition or mask of its to look at.
+        not_reached([child_ok], _("the command's shell to start and print its SigIgn"))
+    elif ign & (SIGINT_BIT | SIGQUIT_BIT):
         child_ok.fail(_("SIGINT and SIGQUIT were still ignored when the shell started ({field} "
                         "in its /proc/PID/status), so Ctrl-C could not stop the command. "
                         "Between fork and exec, the child must put back the caller's old "
@@ -140,7 +154,7 @@ def signal_rules(run) -> list:
         child_ok.fail(_("the child exec'd the shell with SIGCHLD still blocked: no "
                         "rt_sigprocmask between its fork and its execve puts back the "
                         "caller's old mask."), execve)
-    return [ignored, blocked, restored, child_ok]
+    return checks
 
 
 def _sets(call, sig: str, handler: str | None) -> bool:
@@ -176,9 +190,10 @@ def _out(run, word: str) -> str:
     return next((line for line in run.out.splitlines() if line.startswith(word)), "?")
 
 
-def _sig_ignored(run) -> int:
-    """SigIgn as the command's shell printed it from /proc/$$/status (proc(5))."""
+def _sig_ignored(run) -> int | None:
+    """SigIgn as the command's shell printed it from /proc/$$/status (proc(5)),
+    or None if it printed none."""
     for line in run.out.splitlines():
         if line.startswith("SigIgn:"):
             return int(line.split()[1], 16)
-    return 0
+    return None

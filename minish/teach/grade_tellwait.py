@@ -81,11 +81,19 @@ def waits_first(run) -> Check:
                       "side wrote its byte on {where}.")
                 return check.fail(why.format(end=end, where=where),
                                   call, *[c for c, _end in told])
-    why = _("the child wrote its first character before it had read anything from a pipe: "
-            "{macro} must block in read(2) until the other side's TELL has written its byte.") \
-        if waiter == "child" else \
-        _("the parent wrote its first character before it had read anything from a pipe: "
-          "{macro} must block in read(2) until the other side's TELL has written its byte.")
+    if first is None:                           # killed before it did either
+        why = _("the child neither read a byte from a pipe nor wrote its line before it was "
+                "stopped: {macro} must block in read(2) until the other side's TELL has written "
+                "its byte.") if waiter == "child" else \
+            _("the parent neither read a byte from a pipe nor wrote its line before it was "
+              "stopped: {macro} must block in read(2) until the other side's TELL has written "
+              "its byte.")
+    else:
+        why = _("the child wrote its first character before it had read anything from a "
+                "pipe: {macro} must block in read(2) until the other side's TELL has written "
+                "its byte.") if waiter == "child" else \
+            _("the parent wrote its first character before it had read anything from a pipe: "
+              "{macro} must block in read(2) until the other side's TELL has written its byte.")
     return check.fail(why.format(macro="WAIT_PARENT" if waiter == "child" else "WAIT_CHILD"),
                       first)
 

@@ -207,7 +207,8 @@ class Runner:
             kill(p for p in log.processes if owner(p) == self.user.pw_uid)
         result = Result(status, out, err, log, timed_out, fds, [self.program, *args])
         result.timeout = timeout or self.timeout
-        result.ipc_left = left                  # objects it made and did not remove
+        result.ipc_made = created               # System V objects it made
+        result.ipc_left = left                  # ... and did not remove
         return result
 
     def _spawn(self, argv, cwd, stdin="", confined=True, timeout=5.0, details=False):
