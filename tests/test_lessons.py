@@ -715,3 +715,23 @@ def test_failures_are_said_in_words(tmp_path):
         kill_tagged(tag)
     progress = json.loads((tmp_path / ".local/share/minish/progress.json").read_text())
     assert progress["04-pipes"]["predictions"] == {"1": {"said": "3", "right": False}}
+
+
+@pytest.mark.parametrize("lang", ["en", *sorted(i18n.SPOKEN)])
+def test_tee_into_a_fifo_needs_wc_count_besides_sorts_lines(lang):
+    """Lesson 08's tee step: sort -r prints 3, 2, 1 and the background wc
+    prints 3, in either order.  sort's output alone (wc never ran through
+    the FIFO) must not pass: its own 3 is not wc's count."""
+    from types import SimpleNamespace
+    from minish.teach import checks
+    path = next(p for p in PATHS if os.path.basename(p).startswith("08-"))
+    lesson = lessons.parse(translated(path, lang) if lang != "en" else path)
+    step = next(s for s in lesson.steps if "tee fifo1" in s.type)
+    outputs = [c for _line, c, _why in step.checks if c.startswith("output ")]
+
+    def passes(output: str) -> bool:
+        did = SimpleNamespace(key=None, output=output)
+        return all(checks.failed(c, did) is None for c in outputs)
+    assert not passes("3\n2\n1\n")
+    for order in ("3\n3\n2\n1\n", "3\n2\n      3\n1\n", "3\n2\n1\n3\n"):
+        assert passes(order), order
