@@ -568,6 +568,29 @@ def test_demo_plays_a_lesson_and_records_it(name, tmp_path):
     assert lesson.steps[0].type in replay and f"# step 1: {lesson.steps[0].title}" in replay
 
 
+@pytest.mark.parametrize("how", ["SIGHUP", "SIGTERM", "terminal closed"])
+def test_a_killed_demo_removes_its_scratch_directory(how, tmp_path):
+    """An instructor closes the terminal (or kills the demo): the lesson's
+    scratch directory goes, and the demo dies of the signal."""
+    tag = f"demo-killed-{os.getpid()}"
+    child = demo_session(["pipes"], tmp_path, tag)
+    try:
+        child.expect_exact("DEMO> ")
+        [scratch] = os.listdir(tmp_path / "tmp")
+        assert scratch.startswith("minish-demo-")
+        if how == "terminal closed":
+            child.ptyproc.fileobj.close()            # the master side: the kernel hangs up
+        else:
+            child.kill(getattr(signal, how))
+        assert wait_for(lambda: process_states([child.pid]) in (["Z"], ["gone"]), 10)
+        assert os.listdir(tmp_path / "tmp") == [], "the demo's scratch directory was left"
+    finally:
+        child.close(force=True)
+        kill_tagged(tag)
+    if how != "terminal closed":
+        assert child.signalstatus == getattr(signal, how)
+
+
 @pytest.mark.parametrize("lang", sorted(LOCALES))
 def test_demo_speaks_the_classs_language(lang, tmp_path):
     """Under LANG=es_ES/pt_BR the demo plays the lesson in that language and

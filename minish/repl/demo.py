@@ -25,6 +25,7 @@ to answer, the shell falls back to the readline editor and does not wait.
 import json
 import os
 import select
+import signal
 import sys
 import tempfile
 import termios
@@ -216,12 +217,18 @@ def run_demo(args: list[str]) -> int:
     except lessons.LessonError as e:
         report(f"demo: {e}")
         return 1
+    from .lesson import EndOnSignals, LessonKilled
+    ended_by = EndOnSignals()                  # SIGHUP, SIGTERM: clean up, then die of it
     scratch = tempfile.mkdtemp(prefix="minish-demo-")
     try:
         return _play(steps, lesson, scratch, record, speed)
+    except (LessonKilled, BrokenPipeError) as e:   # (SIGPIPE is ignored meanwhile)
+        ended_by.signum = getattr(e, "signum", signal.SIGPIPE)
+        return 128 + ended_by.signum
     finally:
         import shutil
         shutil.rmtree(scratch, ignore_errors=True)
+        ended_by.restore()                     # and die of the signal, if one came
 
 
 def _play(steps, lesson, scratch: str, record: str | None, speed: float) -> int:
@@ -250,9 +257,12 @@ def _play(steps, lesson, scratch: str, record: str | None, speed: float) -> int:
                 os.write(master, (command + "\r").encode())
         _relay(demo, master, recorder)
     finally:
-        if saved is not None:
-            termios.tcsetattr(0, termios.TCSADRAIN, saved)
-        os.write(1, b"\n")                      # leave the terminal on a fresh line
+        try:                                   # the terminal may have gone (SIGHUP)
+            if saved is not None:
+                termios.tcsetattr(0, termios.TCSADRAIN, saved)
+            os.write(1, b"\n")                  # leave the terminal on a fresh line
+        except (OSError, termios.error):
+            pass
         recorder.output(b"\r\n")
         recorder.close()
         try:

@@ -82,7 +82,7 @@ class Runner:
         scratch = scratches.make_scratch(lesson.name)
         self.key = lessons.lesson_env(scratch)["LESSON_KEY"]
         self.tee, self.recording = None, Recording(scratch)
-        ended_by = _EndOnSignals()
+        ended_by = EndOnSignals()
         try:
             self.tee = Tee(scratch)
             self.prepare(scratch, start)
@@ -266,9 +266,10 @@ class LessonKilled(BaseException):
         self.signum = signum
 
 
-class _EndOnSignals:
-    """While a lesson runs, SIGHUP (its terminal closed) and SIGTERM raise
-    LessonKilled in the shell, so the `finally:` that cleans up runs.  A
+class EndOnSignals:
+    """While a lesson (or a demo: demo.py) runs, SIGHUP (its terminal
+    closed) and SIGTERM raise LessonKilled, so the `finally:` that cleans
+    up runs.  A
     second signal during that cleanup is only noted: the cleanup must
     finish.  SIGPIPE (`minish lesson pipes | head`: the reader went away)
     is ignored meanwhile, so the write fails with EPIPE instead, and the
