@@ -243,16 +243,22 @@ def start_message_queue_lesson(tmp_path, tag):
     return child
 
 
+def end_by(child, how: str) -> None:
+    """Send `child` the signal named `how`, or close its terminal ("terminal
+    closed"), and wait until it has ended."""
+    if how == "terminal closed":
+        child.ptyproc.fileobj.close()            # the master side: the kernel hangs up
+    else:
+        child.kill(getattr(signal, how))
+    assert wait_for(lambda: process_states([child.pid]) in (["Z"], ["gone"]), 10)
+
+
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP", "terminal closed"])
 def test_a_killed_lesson_still_cleans_up(how, tmp_path, ipc_cleanup):
     tag = f"lesson-killed-{os.getpid()}"
     child = start_message_queue_lesson(tmp_path, tag)
     try:
-        if how == "terminal closed":
-            child.ptyproc.fileobj.close()            # the master side: the kernel hangs up
-        else:
-            child.kill(getattr(signal, how))
-        assert wait_for(lambda: process_states([child.pid]) in (["Z"], ["gone"]), 10)
+        end_by(child, how)
         assert os.listdir(tmp_path / "tmp") == [], "scratch directory or capture file left"
         assert ipc_objects() == set(), "the lesson's queue was left"
     finally:
@@ -578,11 +584,7 @@ def test_a_killed_demo_removes_its_scratch_directory(how, tmp_path):
         child.expect_exact("DEMO> ")
         [scratch] = os.listdir(tmp_path / "tmp")
         assert scratch.startswith("minish-demo-")
-        if how == "terminal closed":
-            child.ptyproc.fileobj.close()            # the master side: the kernel hangs up
-        else:
-            child.kill(getattr(signal, how))
-        assert wait_for(lambda: process_states([child.pid]) in (["Z"], ["gone"]), 10)
+        end_by(child, how)
         assert os.listdir(tmp_path / "tmp") == [], "the demo's scratch directory was left"
     finally:
         child.close(force=True)
