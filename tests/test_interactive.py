@@ -408,6 +408,24 @@ def test_editor_ctrl_c_discards_and_ctrl_d_exits(editor):
     assert not re.search(r"(^|\n)never\r?\n", shown)    # the discarded line never ran
 
 
+@pytest.mark.parametrize("editor", ["plain", "full"])
+def test_a_trap_on_int_runs_when_ctrl_c_is_pressed_at_the_prompt(editor, tmp_path):
+    """trap '...' INT, then Ctrl-C on a half-typed line: the line is dropped
+    and the trap runs at once, before the next prompt (bash); $? is 130."""
+    session = Session(tmp_path, editor=editor)
+    try:
+        session.child.sendline("trap 'echo caught-$((40 + 2))' INT")
+        session.prompt()
+        session.send("echo half-typed")
+        session.control("c")
+        session.child.expect_exact("caught-42")
+        session.prompt()
+        session.child.sendline("echo status-$?")
+        session.child.expect_exact("status-130")
+    finally:
+        session.close()
+
+
 def test_editor_survives_a_corrupt_history_file(tmp_path):
     history = tmp_path / ".local" / "share" / "minish" / "history"
     history.parent.mkdir(parents=True)

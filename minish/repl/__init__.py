@@ -87,6 +87,10 @@ def run_repl(shell) -> int:
         except KeyboardInterrupt:               # Ctrl-C: drop the line, new prompt
             end_interrupted_line()
             state.last_status = 130
+            if state.traps.get(signal.SIGINT):  # trap '...' INT runs now, as in bash (the
+                if signal.SIGINT not in signals.pending_traps:   # editor read ^C as a key)
+                    signals.pending_traps.append(signal.SIGINT)
+                shell.executor.run_traps()
             continue
         if status is not None:
             return status
@@ -98,10 +102,12 @@ def _one_command(shell, reader, history_path: str, session: dict) -> int | None:
     _sigint_seen[0] = False
     _report_jobs(shell)
     lent = jobs.terminal.lend_stdout() if jobs.terminal else -1
+    signals.at_prompt = True                   # a trapped Ctrl-C still drops the line
     try:
         text = _read_command(reader, state, jobs=len(jobs.jobs),
                              number=len(state.history) - session["history_start"] + 1)
     finally:
+        signals.at_prompt = False
         if jobs.terminal:
             jobs.terminal.return_stdout(lent)
     if text is None:                            # Ctrl-D on an empty line

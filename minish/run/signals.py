@@ -150,14 +150,18 @@ class TrapArrived(Exception):
 
 
 in_wait_builtin = False            # True while `wait` blocks (builtins/jobctl.py)
+at_prompt = False                  # True while the REPL reads a command (repl/__init__.py)
 
 
 def _record_trap(signum, frame) -> None:
     """A trapped signal arrived: note it; the executor runs the trap soon.
-    (A blocked `wait` is interrupted, XCU 2.11 wait.)"""
+    (A blocked `wait` is interrupted, XCU 2.11 wait.)  A Ctrl-C at the
+    prompt still drops the line being typed; the REPL then runs the trap."""
     pending_traps.append(signum)
     if in_wait_builtin:
         raise TrapArrived(signum)
+    if at_prompt and signum == signal.SIGINT:
+        raise KeyboardInterrupt
 
 
 def set_trap(sig: int, how: str | None) -> None:
