@@ -49,13 +49,13 @@ def run_cond(sh, node) -> int:
         prev_text = _literal(prev)
         text = sh.expander.single(value)
         if prev_text in ("==", "=", "!="):
-            from ..lang.pattern import escape
-            parts = sh.expander.pattern_parts(value)
+            from ..lang.expand import pattern_of
+            parts = sh.expander.pattern_parts(value)     # expanded once, for both uses
             text = _Marked(text)
-            patterns[id(text)] = "".join(escape(t) if quoted else t for t, quoted in parts)
-            # set -x shows it as bash does: every quoted character escaped
-            text.shown = "".join("".join("\\" + c for c in t) if quoted else t
-                                 for t, quoted in parts)
+            patterns[id(text)] = pattern_of(parts)
+            if "xtrace" in sh.state.options:   # shown as bash does: every quoted character escaped
+                text.shown = "".join("".join("\\" + c for c in t) if quoted else t
+                                     for t, quoted in parts)
         elif prev_text == "=~":
             text = _Marked(text)
             patterns[id(text)] = ("re", _regex(sh, value))

@@ -23,6 +23,11 @@ from .syntax import Arith, CommandSub, Lit, Param, ProcSub, Simple, Word
 GLOB_CHARS = frozenset("*?[")
 
 
+
+def pattern_of(parts: list[tuple[str, bool]]) -> str:
+    """Expander.pattern_parts joined into a pattern: quoted text made literal."""
+    return "".join(escape(text) if quoted else text for text, quoted in parts)
+
 class Expander:
     def __init__(self, state, command_sub, proc_sub=None) -> None:
         self.state = state
@@ -66,8 +71,7 @@ class Expander:
 
     def pattern(self, word: Word) -> str:
         """A pattern (pattern.py): expanded, quoted characters made literal."""
-        return "".join(escape(text) if quoted else text
-                       for text, quoted in self.pattern_parts(word))
+        return pattern_of(self.pattern_parts(word))
 
     def pattern_parts(self, word: Word) -> list[tuple[str, bool]]:
         """Each part of a pattern word expanded once: (text, quoted)."""
